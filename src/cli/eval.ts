@@ -1,0 +1,60 @@
+/** `briefing eval`: run the extraction on each gold file's source and score it. */
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import chalk from 'chalk';
+import { extractBriefing, type Document } from '../index.js';
+import { GoldFile } from '../eval/gold.js';
+import { scoreDocuments, type Scores } from '../eval/score.js';
+import { describeFsError } from './fsutil.js';
+import { UsageError, type Io } from './io.js';
+
+export async function runEval(goldPaths: string[], flags: { corpus?: string; json?: boolean; verbose?: boolean }, io: Io): Promise<number> {
+  const pairs: Array<{ gold: GoldFile; doc: Document }> = [];
+  for (const path of goldPaths) {
+    let gold: GoldFile;
+    try {
+      gold = GoldFile.parse(JSON.parse(await readFile(path, 'utf8')));
+    } catch (e) {
+      throw new UsageError(`${path}: not a gold file: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+    const candidates = [join(dirname(path), gold.file), ...(flags.corpus ? [join(flags.corpus, gold.file), join(flags.corpus, basename(gold.file))] : [])];
+    let bytes: Buffer | null = null;
+    for (const c of flags.corpus ? candidates.reverse() : candidates) {
+      bytes = await readFile(c).catch(() => null);
+      if (bytes) break;
+    }
+    if (!bytes) throw new UsageError(`${path}: source ${gold.file} not found (${describeFsError({ code: 'ENOENT' })}; use --corpus DIR)`);
+    pairs.push({ gold, doc: extractBriefing(bytes, { file: gold.file }) });
+  }
+  const { scores, differences } = scoreDocuments(pairs);
+  if (flags.json) {
+    io.stdout.write(JSON.stringify(flags.verbose ? { ...scores, differences } : scores, null, 2) + '\n');
+    return 0;
+  }
+  io.stdout.write(renderScores(scores));
+  if (flags.verbose) {
+    io.stdout.write('\n');
+    for (const d of differences) {
+      const where = `${d.file}${d.record === null ? '' : ` #${d.record}`}`;
+      const what = d.kind === 'wrong' ? `expected ${d.expected}, got ${d.got}` : d.kind === 'missed' ? `missed ${d.expected}` : `extra ${d.got}`;
+      io.stdout.write(`${where}  ${d.field}  ${what}\n`);
+    }
+  }
+  return 0;
+}
+
+export function renderScores(s: Scores): string {
+  const pct = (x: number) => (x * 100).toFixed(1).padStart(6);
+  const color = (x: number) => (x >= 0.95 ? chalk.green : x >= 0.85 ? chalk.yellow : chalk.red)(pct(x));
+  const lines = ['measure            P       R       F     tp    np    ng'];
+  for (const k of ['records', 'people', 'parties', 'partiesLenient', 'agreements', 'dates'] as const) {
+    const v = s[k];
+    lines.push(`${k.padEnd(15)} ${pct(v.p)}  ${pct(v.r)}  ${color(v.f)}  ${String(v.tp).padStart(5)} ${String(v.np).padStart(5)} ${String(v.ng).padStart(5)}`);
+  }
+  lines.push('', 'measure          accuracy     ok     n');
+  for (const k of ['date', 'personTitle', 'section', 'title', 'masthead'] as const) {
+    const v = s[k];
+    lines.push(`${k.padEnd(15)}   ${color(v.acc)}  ${String(v.ok).padStart(5)} ${String(v.n).padStart(5)}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,87 @@
+/**
+ * Turns the command line's inputs (files, folders, globs, --files-from, `-`)
+ * into a list of files, each with the relative path its output mirrors.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+
+export interface InputFile {
+  /** Path to read ("-" for stdin). */
+  path: string;
+  /** Path as shown to the user and written to `file`. */
+  display: string;
+  /** Relative path under --out-dir (without the new extension). */
+  rel: string;
+  /** Set when the argument itself could not be resolved. */
+  error?: string;
+}
+
+export interface Expanded {
+  files: InputFile[];
+  /** True when the command line named exactly one plain file (JSON then prints one Document, not an array). */
+  single: boolean;
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/** The fixed folder prefix of a glob (`data/2023/**` → `data/2023`). */
+function globBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const fixed: string[] = [];
+  for (const p of parts) {
+    if (GLOB_CHARS.test(p)) break;
+    fixed.push(p);
+  }
+  return fixed.length === 0 ? '.' : fixed.join('/') || '/';
+}
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+export async function expandInputs(args: string[], opts: { glob: string; filesFrom?: string | undefined; readStdin: () => Promise<string> }): Promise<Expanded> {
+  const files: InputFile[] = [];
+  let plainFiles = 0;
+  let expansions = 0;
+  const list = [...args];
+  if (opts.filesFrom) {
+    const text = opts.filesFrom === '-' ? await opts.readStdin() : await readFile(opts.filesFrom, 'utf8');
+    for (const line of text.split(/\r?\n/)) {
+      const p = line.trim();
+      if (p) files.push({ path: p, display: p, rel: toPosix(p).replace(/^(\.\.\/)+|^\//, '') });
+    }
+    expansions++;
+  }
+  if (list.length === 0 && !opts.filesFrom) list.push('-');
+  for (const arg of list) {
+    if (arg === '-') {
+      files.push({ path: '-', display: '-', rel: 'stdin' });
+      plainFiles++;
+      continue;
+    }
+    const info = await stat(arg).catch((e: NodeJS.ErrnoException) => e);
+    if (!(info instanceof Error) && info.isDirectory()) {
+      expansions++;
+      const found = await fg(opts.glob, { cwd: arg, onlyFiles: true, dot: false, followSymbolicLinks: true, suppressErrors: true });
+      found.sort();
+      for (const rel of found) {
+        const path = resolve(arg, rel);
+        files.push({ path, display: toPosix(relative(process.cwd(), path)) || rel, rel });
+      }
+      continue;
+    }
+    if (info instanceof Error && GLOB_CHARS.test(arg)) {
+      expansions++;
+      const base = globBase(toPosix(arg));
+      const found = await fg(toPosix(arg), { onlyFiles: true, dot: false, suppressErrors: true });
+      found.sort();
+      for (const p of found) files.push({ path: p, display: p, rel: toPosix(relative(base, p)) });
+      continue;
+    }
+    plainFiles++;
+    const rel = toPosix(arg).split('/').pop() ?? arg;
+    files.push({ path: arg, display: arg, rel });
+  }
+  return { files, single: plainFiles === 1 && expansions === 0 && files.length === 1 };
+}

@@ -1,0 +1,58 @@
+/** What the CLI needs from the process, passed in so tests can drive it in-process. */
+export interface Io {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  readStdin(): Promise<Buffer>;
+  /** Resolves (to undefined) when the user interrupts the run. */
+  interrupted: Promise<undefined>;
+  onInterrupt(handler: () => void): void;
+  offInterrupt(handler: () => void): void;
+}
+
+/** A mistake on the command line or an output that cannot be written: exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function processIo(): Io {
+  let stdinCache: Promise<Buffer> | null = null;
+  const handlers = new Set<() => void>();
+  let fire: () => void = () => {};
+  const interrupted = new Promise<undefined>((resolve) => {
+    fire = () => resolve(undefined);
+  });
+  const onSignal = () => {
+    for (const h of handlers) h();
+    fire();
+  };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin() {
+      stdinCache ??= (async () => {
+        const chunks: Buffer[] = [];
+        for await (const c of process.stdin) chunks.push(c as Buffer);
+        return Buffer.concat(chunks);
+      })();
+      return stdinCache;
+    },
+    interrupted,
+    onInterrupt(h) {
+      if (handlers.size === 0) {
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+      }
+      handlers.add(h);
+    },
+    offInterrupt(h) {
+      handlers.delete(h);
+      if (handlers.size === 0) {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Bytes → text. A BOM decides; else strict UTF-8 when the bytes are valid
+ * UTF-8; else GB18030 (a superset of GBK and GB2312). Bytes the chosen
+ * encoding cannot decode raise an InputError carrying the byte offset, so a
+ * user never gets silent mojibake.
+ */
+import iconv from 'iconv-lite';
+import { InputError } from '../errors.js';
+import type { Encoding } from '../schema/index.js';
+import { firstInvalidGb18030, firstInvalidUtf8, looksBinary, utf8Profile } from './sniff.js';
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+}
+
+const ENCODING_ALIASES: Record<string, Encoding> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'utf-16le': 'utf-16le',
+  utf16le: 'utf-16le',
+  'utf-16be': 'utf-16be',
+  utf16be: 'utf-16be',
+  gb18030: 'gb18030',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  cp936: 'gb18030',
+};
+
+/** Accepts the usual spellings of the supported encodings; throws on others. */
+export function parseEncodingName(name: string): Encoding {
+  const found = ENCODING_ALIASES[name.trim().toLowerCase()];
+  if (!found) {
+    throw new InputError(
+      'bad-encoding-name',
+      `unknown encoding "${name}" (use utf-8, gb18030/gbk, utf-16le or utf-16be)`,
+    );
+  }
+  return found;
+}
+
+function bomOf(bytes: Uint8Array): { encoding: Encoding; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+function decodeUtf8(bytes: Uint8Array, base: number): string {
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== -1) {
+    throw new InputError('decode', `invalid UTF-8 at byte ${bad + base}`, bad + base);
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+function decodeGb18030(bytes: Uint8Array, base: number): string {
+  const bad = firstInvalidGb18030(bytes);
+  if (bad !== -1) {
+    throw new InputError('decode', `invalid GB18030/GBK at byte ${bad + base}`, bad + base);
+  }
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', base: number): string {
+  if (bytes.length % 2 !== 0) {
+    throw new InputError('decode', `truncated UTF-16: odd byte count, last byte at ${bytes.length - 1 + base}`, bytes.length - 1 + base);
+  }
+  const le = encoding === 'utf-16le';
+  const units = bytes.length / 2;
+  // Lone surrogates cannot be text; report where the first one sits.
+  for (let i = 0; i < units; i++) {
+    const u = le ? bytes[2 * i]! | (bytes[2 * i + 1]! << 8) : (bytes[2 * i]! << 8) | bytes[2 * i + 1]!;
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const n = i + 1 < units ? (le ? bytes[2 * i + 2]! | (bytes[2 * i + 3]! << 8) : (bytes[2 * i + 2]! << 8) | bytes[2 * i + 3]!) : -1;
+      if (n < 0xdc00 || n > 0xdfff) throw new InputError('decode', `lone UTF-16 surrogate at byte ${2 * i + base}`, 2 * i + base);
+      i++;
+    } else if (u >= 0xdc00 && u <= 0xdfff) {
+      throw new InputError('decode', `lone UTF-16 surrogate at byte ${2 * i + base}`, 2 * i + base);
+    } else if (u === 0) {
+      throw new InputError('not-text', `not a text file (NUL character at byte ${2 * i + base})`, 2 * i + base);
+    }
+  }
+  const text = new TextDecoder(encoding).decode(bytes);
+  if (implausibleChinese(text)) {
+    throw new InputError(
+      'decode',
+      `the byte-order mark says ${encoding.toUpperCase()} but the bytes do not read as text in it (byte ${base})`,
+      base,
+    );
+  }
+  return text;
+}
+
+/**
+ * A UTF-16 BOM in front of 8-bit text yields mostly Hangul syllables, private
+ * use and rare CJK blocks. Real briefings have next to none of those.
+ */
+function implausibleChinese(text: string): boolean {
+  if (text.length < 8) return false;
+  let odd = 0;
+  let seen = 0;
+  const limit = Math.min(text.length, 4096);
+  for (let i = 0; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20) continue;
+    seen++;
+    if ((c >= 0xac00 && c <= 0xd7a3) || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xa000 && c <= 0xabff) || (c >= 0x0100 && c <= 0x2fff)) odd++;
+  }
+  return seen > 0 && odd / seen > 0.3;
+}
+
+export interface DecodeOptions {
+  encoding?: Encoding | undefined;
+}
+
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
+  const bom = bomOf(bytes);
+  const forced = options.encoding;
+  if (forced) {
+    const skip = bom && bom.encoding === forced ? bom.length : 0;
+    const body = bytes.subarray(skip);
+    if (forced === 'utf-16le' || forced === 'utf-16be') return { text: decodeUtf16(body, forced, skip), encoding: forced };
+    const binary = looksBinary(body);
+    if (binary) throw new InputError('not-text', `not a text file (${binary.reason} at byte ${binary.offset + skip})`, binary.offset + skip);
+    if (forced === 'utf-8') return { text: decodeUtf8(body, skip), encoding: forced };
+    return { text: decodeGb18030(body, skip), encoding: forced };
+  }
+  if (bom) {
+    const body = bytes.subarray(bom.length);
+    if (bom.encoding === 'utf-8') {
+      const binary = looksBinary(body);
+      if (binary) throw new InputError('not-text', `not a text file (${binary.reason} at byte ${binary.offset + bom.length})`, binary.offset + bom.length);
+      return { text: decodeUtf8(body, bom.length), encoding: 'utf-8' };
+    }
+    return { text: decodeUtf16(body, bom.encoding as 'utf-16le' | 'utf-16be', bom.length), encoding: bom.encoding };
+  }
+  const binary = looksBinary(bytes);
+  if (binary) throw new InputError('not-text', `not a text file (${binary.reason} at byte ${binary.offset})`, binary.offset);
+  const badUtf8 = firstInvalidUtf8(bytes);
+  if (badUtf8 === -1) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  // Not UTF-8. If much of it *is* well-formed multi-byte UTF-8, the file mixes
+  // encodings: decoding it as GB18030 would turn the UTF-8 part into mojibake.
+  const profile = utf8Profile(bytes);
+  if (profile.validMultibyte >= 4 && profile.validMultibyte * 3 >= profile.highBytes * 0.3) {
+    throw new InputError(
+      'decode',
+      `mixed encodings: valid UTF-8 text, then invalid UTF-8 at byte ${badUtf8} (GBK inside a UTF-8 file?)`,
+      badUtf8,
+    );
+  }
+  return { text: decodeGb18030(bytes, 0), encoding: 'gb18030' };
+}

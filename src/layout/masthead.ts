@@ -1,0 +1,162 @@
+/**
+ * The masthead: title, issue, publisher and date at the head of a briefing,
+ * and the recipients (主送/抄送) usually at its foot.
+ */
+import type { Issue, Masthead, Span } from '../schema/index.js';
+import { findDates } from '../extract/dates.js';
+import { BRIEFING_TITLE_ENDINGS, PUBLISHER_WORDS } from '../lexicon/layout.js';
+import type { Paragraph } from './reflow.js';
+import { ISSUE_RE, recipientsOf } from './patterns.js';
+
+export function emptyMasthead(): Masthead {
+  return {
+    title: null,
+    issue: null,
+    publisher: null,
+    date: null,
+    recipients: { to: [], cc: [] },
+    spans: { title: null, publisher: null, date: null },
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A full date (with year) in the paragraph: [index, length, ISO]. */
+export function fullDateIn(view: string): { index: number; length: number; iso: string } | null {
+  for (const f of findDates(view)) {
+    if (f.year !== null) return { index: f.index, length: f.length, iso: `${f.year}-${pad(f.month)}-${pad(f.day)}` };
+  }
+  return null;
+}
+
+function parseIssue(p: Paragraph): { issue: Issue; index: number; length: number } | null {
+  const m = ISSUE_RE.exec(p.view);
+  if (!m) return null;
+  const lead = m[0].length - m[0].trimStart().length;
+  const start = m.index + lead;
+  const end = m.index + m[0].trimEnd().length;
+  const yearFromDate = m[1] ? null : fullDateIn(p.view);
+  return {
+    index: start,
+    length: end - start,
+    issue: {
+      text: p.piece.text.slice(start, end),
+      year: m[1] ? Number(m[1]) : yearFromDate ? Number(yearFromDate.iso.slice(0, 4)) : null,
+      number: Number(m[3]),
+      total: m[4] ? Number(m[4]) : null,
+      span: p.piece.span(start, end),
+    },
+  };
+}
+
+function isBriefingTitle(p: Paragraph, next: Paragraph | undefined): boolean {
+  const v = p.view;
+  if (v.length > 30 || /[。，；！？：]/.test(v)) return false;
+  if (BRIEFING_TITLE_ENDINGS.some((w) => v.endsWith(w))) return true;
+  return next?.kind === 'issue';
+}
+
+function isPublisher(view: string): boolean {
+  return view.length <= 40 && !/[。；！？]/.test(view) && PUBLISHER_WORDS.some((w) => view.includes(w));
+}
+
+/**
+ * Reads masthead paragraphs from the top; returns how many it consumed.
+ * Stops at the first paragraph that is not a masthead line.
+ */
+export function readMasthead(paragraphs: Paragraph[], masthead: Masthead): number {
+  let i = 0;
+  let sawField = false;
+  for (; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (p.kind === 'masthead-noise' || p.kind === 'toc' || p.kind === 'nav' || p.kind === 'image') continue;
+    if (p.kind === 'issue' && !masthead.issue) {
+      const found = parseIssue(p);
+      if (found) {
+        masthead.issue = found.issue;
+        sawField = true;
+        // The rest of an issue line may hold the publisher or the date.
+        takeDateAndPublisher(p, masthead, [found.index, found.index + found.length]);
+        continue;
+      }
+    }
+    if (p.kind === 'meta') {
+      takePublicationDate(p, masthead);
+      continue;
+    }
+    if (!masthead.title && !sawField && isBriefingTitle(p, paragraphs[i + 1])) {
+      masthead.title = p.piece.text;
+      masthead.spans.title = p.piece.span(0, p.piece.text.length);
+      sawField = true;
+      continue;
+    }
+    if (sawField && p.kind === 'text' && p.view.length <= 60) {
+      const date = fullDateIn(p.view);
+      const dateOnly = date && p.view.replace(/[\s]/g, '').length <= date.length + 2;
+      if (dateOnly || (isPublisher(p.view) && !masthead.publisher) || (date && isPublisher(p.view.slice(0, date.index) + p.view.slice(date.index + date.length)))) {
+        takeDateAndPublisher(p, masthead, null);
+        continue;
+      }
+    }
+    if (sawField && p.kind === 'date-led' && p.view.length <= 20) {
+      const date = fullDateIn(p.view);
+      if (date && p.view.length <= date.length + 2) {
+        takeDateAndPublisher(p, masthead, null);
+        continue;
+      }
+    }
+    break;
+  }
+  return i;
+}
+
+/** A date and a publisher printed on one masthead line (`服务山东办公室  2023年10月26日`). */
+function takeDateAndPublisher(p: Paragraph, masthead: Masthead, exclude: [number, number] | null): void {
+  const date = fullDateIn(p.view);
+  let rest: Array<[number, number]> = [[0, p.view.length]];
+  const cut = (a: number, b: number) => {
+    rest = rest.flatMap(([s, e]) => (b <= s || a >= e ? [[s, e] as [number, number]] : [[s, a] as [number, number], [b, e] as [number, number]].filter(([x, y]) => y > x)));
+  };
+  if (exclude) cut(exclude[0], exclude[1]);
+  if (date && !masthead.date) {
+    masthead.date = date.iso;
+    masthead.spans.date = p.piece.span(date.index, date.index + date.length);
+  }
+  if (date) cut(date.index, date.index + date.length);
+  if (masthead.publisher) return;
+  for (const [s, e] of rest) {
+    const text = p.piece.text.slice(s, e).replace(/^[\s，,、]+|[\s，,、]+$/g, '');
+    if (text && isPublisher(text)) {
+      const at = p.piece.text.indexOf(text, s);
+      masthead.publisher = text;
+      masthead.spans.publisher = p.piece.span(at, at + text.length);
+      return;
+    }
+  }
+}
+
+/** `发布时间：2025-09-19`, `时间：2022-07-19` give the date of a web article. */
+export function takePublicationDate(p: Paragraph, masthead: Masthead): void {
+  if (masthead.date) return;
+  const date = fullDateIn(p.view);
+  if (!date) return;
+  masthead.date = date.iso;
+  masthead.spans.date = p.piece.span(date.index, date.index + date.length);
+}
+
+/** `主送：校领导`, `抄送：全校各单位党政主要负责人` → recipients. */
+export function takeRecipients(p: Paragraph, masthead: Masthead): boolean {
+  const r = recipientsOf(p.view);
+  if (!r) return false;
+  const list = masthead.recipients[r.field];
+  const re = /[^，、；,;\s]+/g;
+  const rest = p.piece.text.slice(r.rest);
+  const tail = p.view.slice(r.rest);
+  for (let m = re.exec(tail); m; m = re.exec(tail)) {
+    const name = rest.slice(m.index, m.index + m[0].length).replace(/[。.]$/, '');
+    if (name) list.push(name);
+  }
+  return true;
+}
+
+export type { Span };

@@ -1,0 +1,145 @@
+/**
+ * Line patterns of the layout, matched on the folded view of a cleaned line
+ * (full-width punctuation, ASCII digits, simplified characters, no blanks
+ * beside CJK). Each pattern is small; `lineKind` tries them in order.
+ */
+import {
+  CREDIT_LABELS,
+  LEAD_OPENERS,
+  MASTHEAD_NOISE,
+  META_LABELS,
+  RECIPIENT_LABELS,
+  SOURCE_LABELS,
+} from '../lexicon/layout.js';
+
+const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
+
+export const CN_DIGIT = '[一二三四五六七八九十]';
+const CN_COUNT = '[一二三四五六七八九十百零〇]+';
+
+/** A date at the very start: `6月16日`, `2023年7月26日`, `二〇二三年十月`, `2023-11-03`. */
+const DATE_START = new RegExp(
+  `^(?:[●•·◆◇■□▲△★☆▶►▪○\\-—*]\\s*)?(?:` +
+    `(?:(?:\\d{4}|[〇零一二三四五六七八九]{4})年)?(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:\\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:日|号|[至到—–\\-~～])` +
+    `|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(?!\\d))`,
+);
+
+export const HEADING_PATTERNS: Array<{ style: string; re: RegExp }> = [
+  { style: 'part', re: new RegExp(`^第${CN_COUNT}(?:部分|篇|章|编)(?:[：、\\s]|$)`) },
+  { style: 'cn-dun', re: new RegExp(`^${CN_DIGIT}{1,3}[、．.]`) },
+  { style: 'cn-paren', re: new RegExp(`^[（(]${CN_DIGIT}{1,3}[）)]`) },
+  { style: 'bracket', re: /^【[^】]{1,24}】$|^\[[^\]]{1,24}\]$|^〖[^〗]{1,24}〗$/ },
+];
+
+export const NUMBERED_PATTERNS: Array<{ style: string; re: RegExp }> = [
+  { style: 'num-paren', re: /^[（(]\d{1,3}[）)]\s*/ },
+  { style: 'num-dot', re: /^\d{1,3}\s*[.．、](?![\d.．])\s*/ },
+  { style: 'circled', re: /^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*/ },
+];
+
+const SOURCE_RE = new RegExp(
+  `^[（(]\\s*(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*([^）)]{1,60}?)\\s*[）)]$|^(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*(.{1,60})$`,
+  'd',
+);
+const META_RE = new RegExp(`^(?:${alt(META_LABELS)})\\s*[：:]`);
+const CREDIT_RE = new RegExp(`^[（(\\[【]?\\s*(?:${alt(CREDIT_LABELS)})\\s*(?:[：:|｜/／]|\\s)`);
+const RECIPIENT_RE = new RegExp(`^(${RECIPIENT_LABELS.map(([w]) => w).sort((a, b) => b.length - a.length).join('|')})\\s*[：:]\\s*(.*)$`);
+const LEAD_RE = new RegExp(`^[（(]?(?:${alt(LEAD_OPENERS)})`);
+const IMAGE_RE = /^(?:img|dsc|image|pic|photo|微信图片)[_\-\s]?\w*|^\S{0,40}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^\[(?:图片|image)\]|^图\s*\d+(?:\s|$|[：:])|^(?:图为|图片说明|▲|△)/i;
+const NAV_RE = /^(?:首页|当前位置|您的位置|您现在的位置|位置)\s*[：:>＞»]|^首页\s*[>＞»/]|[>＞»]\s*正文$/;
+const TOC_RE = /(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,}|—{3,})\s*\d{1,4}$|^目\s*录$|^本期(?:导读|要目)$/;
+const PAGE_RE = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/i;
+
+/**
+ * The issue line: `〔2023〕第3期(总第38期)`, `2016年第1期(总第1期)`,
+ * `2021年1月第3期总第104期`, `第12期`.
+ */
+export const ISSUE_RE =
+  /[〔[（(【]?\s*((?:19|20)\d{2})?\s*[〕\]）)】]?\s*(?:年)?\s*(?:(\d{1,2})\s*月)?\s*第\s*(\d{1,4})\s*期\s*[（(]?\s*(?:总\s*第?\s*(\d{1,5})\s*期)?\s*[）)]?/;
+
+export type LineKind =
+  | 'blank'
+  | 'page-number'
+  | 'heading'
+  | 'numbered'
+  | 'date-led'
+  | 'lead'
+  | 'source'
+  | 'meta'
+  | 'credit'
+  | 'image'
+  | 'nav'
+  | 'toc'
+  | 'recipients'
+  | 'issue'
+  | 'masthead-noise'
+  | 'text';
+
+/** Longest line that can be a heading: longer ones are prose that starts with `一、`. */
+const HEADING_MAX = 40;
+
+export function headingStyle(view: string): string | null {
+  if (view.length > HEADING_MAX || /[。；！？]/.test(view.slice(0, -1)) || /[，；]$/.test(view)) return null;
+  for (const { style, re } of HEADING_PATTERNS) if (re.test(view)) return style;
+  return null;
+}
+
+export function numberedPrefix(view: string): { style: string; length: number } | null {
+  for (const { style, re } of NUMBERED_PATTERNS) {
+    const m = re.exec(view);
+    if (m && m[0].length < view.length) return { style, length: m[0].length };
+  }
+  return null;
+}
+
+export function isDateLed(view: string): boolean {
+  return DATE_START.test(view);
+}
+
+export function sourceOf(view: string): { text: string; index: number } | null {
+  const m = SOURCE_RE.exec(view);
+  if (!m) return null;
+  const group = m[1] !== undefined ? 1 : 2;
+  const text = m[group]!.trim();
+  if (!text) return null;
+  const at = m.indices![group]![0];
+  return { text, index: view.indexOf(text, at) };
+}
+
+export function recipientsOf(view: string): { field: 'to' | 'cc'; rest: number } | null {
+  const m = RECIPIENT_RE.exec(view);
+  if (!m) return null;
+  const label = m[1]!;
+  const field = RECIPIENT_LABELS.find(([w]) => w === label)![1];
+  return { field, rest: m[0].length - m[2]!.length };
+}
+
+export function lineKind(view: string): LineKind {
+  if (view.length === 0) return 'blank';
+  if (PAGE_RE.test(view)) return 'page-number';
+  if (TOC_RE.test(view)) return 'toc';
+  if (view.length <= 80 && sourceOf(view)) return 'source';
+  if (recipientsOf(view) && view.length <= 200) return 'recipients';
+  if (NAV_RE.test(view)) return 'nav';
+  if (view.length <= 120 && META_RE.test(view) && !/[。]$/.test(view)) return 'meta';
+  if (view.length <= 60 && CREDIT_RE.test(view) && !/[。，]/.test(view.slice(0, -1))) return 'credit';
+  if (view.length <= 40 && IMAGE_RE.test(view)) return 'image';
+  if (headingStyle(view)) return 'heading';
+  if (numberedPrefix(view)) return 'numbered';
+  if (isDateLed(view)) return 'date-led';
+  if (LEAD_RE.test(view)) return 'lead';
+  if (view.length <= 40 && ISSUE_RE.test(view) && !/[。，]/.test(view)) return 'issue';
+  if (view.length <= 12 && MASTHEAD_NOISE.some((w) => view === w || view.startsWith(w))) return 'masthead-noise';
+  return 'text';
+}
+
+/** Does the text end a sentence? (`。` `！` `？` `；`, possibly inside closing quotes.) */
+export function endsSentence(view: string): boolean {
+  let i = view.length - 1;
+  while (i >= 0 && /[”’」』）)]/.test(view[i]!)) i--;
+  if (i < 0) return false;
+  const c = view[i]!;
+  if ('。！？；!?;'.includes(c)) return true;
+  if (c === '.' && i > 0 && !/[\d.A-Za-z]/.test(view[i - 1]!)) return true;
+  return false;
+}

@@ -1,0 +1,191 @@
+/**
+ * The section parser: paragraphs → masthead, sections and record drafts.
+ * Headings open sections (their styles nest in order of first appearance);
+ * records are numbered items, date-led bullets, titled articles (title
+ * paragraph(s), body, optional source line) and stray prose.
+ */
+import type { Masthead, Section, SectionKind, Warning } from '../schema/index.js';
+import { sectionKind } from '../lexicon/sections.js';
+import { Piece, PieceBuilder } from '../text/piece.js';
+import { displayWidth } from '../text/lines.js';
+import { emptyMasthead, readMasthead, takePublicationDate, takeRecipients } from './masthead.js';
+import { headingStyle, isDateLed, numberedPrefix, sourceOf } from './patterns.js';
+import type { Paragraph } from './reflow.js';
+
+export interface RecordDraft {
+  section: SectionKind;
+  heading: string[];
+  title: Piece | null;
+  body: Piece;
+  source: string | null;
+  span: [number, number];
+}
+
+export interface Layout {
+  masthead: Masthead;
+  sections: Section[];
+  records: RecordDraft[];
+  warnings: Warning[];
+}
+
+interface Open {
+  titles: Piece[];
+  body: Piece[];
+  numbered: boolean;
+  source: string | null;
+  closed: boolean;
+  start: number;
+  end: number;
+}
+
+/** A paragraph that reads as a title: short, no sentence inside, not mid-clause. */
+function titleLike(view: string): boolean {
+  if (view.length === 0 || displayWidth(view) > 120 || isDateLed(view)) return false;
+  if (/[。；！？]/.test(view)) return false;
+  return !/[，、：；（(“《—]$/.test(view);
+}
+
+function joinPieces(parts: Piece[], separator: string): Piece {
+  const b = new PieceBuilder();
+  parts.forEach((p, k) => {
+    if (k > 0 && separator) b.appendSynthetic(separator, parts[k - 1]!.sourceEnd);
+    b.appendPiece(p);
+  });
+  return b.build(parts[0]?.sourceStart ?? 0);
+}
+
+export function parseLayout(paragraphs: Paragraph[]): Layout {
+  const masthead = emptyMasthead();
+  const sections: Section[] = [];
+  const records: RecordDraft[] = [];
+  const warnings: Warning[] = [];
+  let start = readMasthead(paragraphs, masthead);
+
+  // Heading styles nest in the order they first appear under one another.
+  const stack: Array<{ style: string; text: string; kind: SectionKind }> = [];
+  const fallbackKind: SectionKind = masthead.title ? defaultKind(masthead.title) : 'news';
+  let open: Open | null = null;
+
+  const currentKind = (): SectionKind => {
+    for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.kind !== 'other') return stack[k]!.kind;
+    return stack.length > 0 ? 'other' : fallbackKind;
+  };
+
+  const close = () => {
+    if (!open) return;
+    const o: Open = open;
+    open = null;
+    if (o.body.length === 0 && !o.numbered) {
+      const t = o.titles[0]!;
+      warnings.push({
+        code: 'title-without-body',
+        message: `a title-like line with no text after it: "${joinPieces(o.titles, '').text.slice(0, 40)}"`,
+        span: [t.sourceStart, t.sourceEnd],
+      });
+      return;
+    }
+    records.push({
+      section: currentKind(),
+      heading: stack.map((h) => h.text),
+      title: o.titles.length > 0 ? joinPieces(o.titles, '') : null,
+      body: o.body.length > 0 ? joinPieces(o.body, '\n') : new PieceBuilder().build(o.end),
+      source: o.source,
+      span: [o.start, o.end],
+    });
+  };
+
+  const begin = (p: Paragraph, numbered: boolean): Open => {
+    close();
+    open = { titles: [], body: [], numbered, source: null, closed: false, start: p.piece.sourceStart, end: p.piece.sourceEnd };
+    return open;
+  };
+
+  for (let i = start; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const extend = (o: Open) => {
+      o.end = Math.max(o.end, p.piece.sourceEnd);
+    };
+    switch (p.kind) {
+      case 'recipients':
+        close();
+        takeRecipients(p, masthead);
+        continue;
+      case 'heading': {
+        const style = headingStyle(p.view)!;
+        close();
+        const at = stack.findIndex((h) => h.style === style);
+        if (at !== -1) stack.length = at;
+        stack.push({ style, text: p.raw, kind: sectionKind(p.view) });
+        sections.push({ heading: p.raw, kind: stack[stack.length - 1]!.kind, path: stack.map((h) => h.text), span: [p.piece.sourceStart, p.piece.sourceEnd] });
+        continue;
+      }
+      case 'source': {
+        const src = sourceOf(p.view)!;
+        const o = open as Open | null;
+        if (o && !o.source) {
+          o.source = p.piece.text.slice(src.index, src.index + src.text.length);
+          o.closed = true;
+          extend(o);
+        }
+        takePublicationDate(p, masthead);
+        continue;
+      }
+      case 'meta':
+        takePublicationDate(p, masthead);
+        continue;
+      case 'credit':
+      case 'image':
+      case 'nav':
+      case 'toc':
+      case 'masthead-noise':
+      case 'issue':
+        if (p.kind === 'issue' && open) break; // an issue-like line inside an article is prose
+        continue;
+      default:
+        break;
+    }
+    const num = numberedPrefix(p.view);
+    if (p.kind === 'numbered' && num) {
+      const o = begin(p, true);
+      const rest = p.piece.slice(num.length, p.piece.text.length);
+      const restView = p.view.slice(num.length);
+      if (titleLike(restView)) o.titles.push(rest);
+      else o.body.push(rest);
+      continue;
+    }
+    const o = open as Open | null;
+    if (p.kind === 'date-led') {
+      if (o && !o.closed && (o.titles.length > 0 && (o.body.length === 0 || o.numbered || !o.closed))) {
+        o.body.push(p.piece);
+        extend(o);
+      } else {
+        begin(p, false).body.push(p.piece);
+      }
+      continue;
+    }
+    if (titleLike(p.view)) {
+      if (o && o.titles.length > 0 && o.body.length === 0) {
+        o.titles.push(p.piece);
+        extend(o);
+      } else {
+        begin(p, false).titles.push(p.piece);
+      }
+      continue;
+    }
+    if (o && !o.closed) {
+      o.body.push(p.piece);
+      extend(o);
+    } else {
+      begin(p, false).body.push(p.piece);
+    }
+  }
+  close();
+  return { masthead, sections, records, warnings };
+}
+
+function defaultKind(title: string): SectionKind {
+  const k = sectionKind(title);
+  return k === 'other' ? 'news' : k;
+}
+
+export { emptyMasthead };

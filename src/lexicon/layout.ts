@@ -1,0 +1,42 @@
+/** Words that mark layout: briefing names, credit and meta labels, recipients. Data, not rules. */
+
+/** A masthead title ends with one of these (工作简报, 高校动态, 信息专报 …). */
+export const BRIEFING_TITLE_ENDINGS = [
+  '简报', '动态', '快讯', '通讯', '资讯', '专报', '周报', '月报', '旬报', '信息', '要闻', '简讯', '通报', '参考', '专刊', '增刊', '摘编', '汇编', '内参', '情况', '工作交流',
+];
+
+/** Labels of publication/meta lines at the head of a web article. */
+export const META_LABELS = [
+  '发布时间', '发布日期', '发稿时间', '更新时间', '时间', '日期', '作者', '点击数', '点击', '浏览次数', '浏览', '阅读', '阅读量', '字号', '访问量', '发布者', '发布人', '发布', '文章来源', '所属栏目', '栏目',
+];
+
+/** Labels of credit lines: the people behind the text, not in it. */
+export const CREDIT_LABELS = [
+  '撰稿', '撰文', '审核', '审稿', '审校', '编辑', '责编', '责任编辑', '校对', '摄影', '摄像', '摄', '文', '图', '文字', '图片', '图文', '投稿', '供稿', '初审', '复审', '终审', '签发', '核稿', '编审', '通讯员', '记者', '来稿', '一审', '二审', '三审',
+];
+
+/** Source labels: `（摘编来源：…）`, `来源：…`. */
+export const SOURCE_LABELS = ['摘编来源', '信息来源', '稿件来源', '文章来源', '新闻来源', '来源', '摘自', '转自', '转载自', '摘编自'];
+
+/** Recipient labels of the closing lines, mapped to the field they fill. */
+export const RECIPIENT_LABELS: Array<[string, 'to' | 'cc']> = [
+  ['主送', 'to'],
+  ['报送', 'to'],
+  ['呈送', 'to'],
+  ['报', 'to'],
+  ['送', 'to'],
+  ['发', 'to'],
+  ['抄送', 'cc'],
+  ['抄报', 'cc'],
+  ['分送', 'cc'],
+  ['印发', 'cc'],
+];
+
+/** Openers of a news lead: a line starting so begins a body, never continues a title. */
+export const LEAD_OPENERS = ['本网讯', '本报讯', '本刊讯', '本站讯', '新华社', '近日，', '日前，', '近期，', '据悉，', '据了解，'];
+
+/** Publisher lines carry an office word. */
+export const PUBLISHER_WORDS = ['办公室', '办公厅', '合作发展部', '部', '处', '中心', '委员会', '编辑部', '编印', '主办', '编', '印发', '研究院', '研究室', '秘书处', '联络处'];
+
+/** Lines that belong to the masthead without being its fields. */
+export const MASTHEAD_NOISE = ['内部资料', '注意保存', '内部刊物', '仅供参考', '请勿外传', '秘密', '机密', '目录', '目 录', '本期导读', '本期要目'];

@@ -1,0 +1,73 @@
+/**
+ * Physical lines of the source, each cleaned into a Piece: zero-width marks
+ * dropped, outer blanks trimmed, blanks next to CJK text dropped (PDF and Word
+ * copies scatter them: `8 月 18 日`, `重庆大 学`), other blank runs kept as one
+ * space (`GaN 器件` stays two words).
+ */
+import { Piece, PieceBuilder } from './piece.js';
+import { isBlank, isCjk, isInvisible } from './normalize.js';
+
+export interface Line {
+  /** Source offset of the first character and of the line end (before CR/LF). */
+  start: number;
+  end: number;
+  /** 1-based line number in the source. */
+  number: number;
+  piece: Piece;
+}
+
+export function splitLines(source: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let number = 1;
+  const n = source.length;
+  for (let i = 0; i < n; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) {
+      lines.push({ start, end: i, number, piece: cleanLine(source, start, i) });
+      if (c === 0x0d && source.charCodeAt(i + 1) === 0x0a) i++;
+      start = i + 1;
+      number++;
+    }
+  }
+  lines.push({ start, end: n, number, piece: cleanLine(source, start, n) });
+  return lines;
+}
+
+export function cleanLine(source: string, start: number, end: number): Piece {
+  const b = new PieceBuilder();
+  let i = start;
+  let lastKept = -1; // char code of the last character kept, -1 at line start
+  while (i < end) {
+    const c = source.charCodeAt(i);
+    if (isInvisible(c)) {
+      i++;
+      continue;
+    }
+    if (isBlank(c)) {
+      let j = i + 1;
+      while (j < end && (isBlank(source.charCodeAt(j)) || isInvisible(source.charCodeAt(j)))) j++;
+      const next = j < end ? source.charCodeAt(j) : -1;
+      if (lastKept !== -1 && next !== -1 && !isCjk(lastKept) && !isCjk(next)) b.appendSynthetic(' ', i);
+      i = j;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end) {
+      const d = source.charCodeAt(j);
+      if (isBlank(d) || isInvisible(d)) break;
+      j++;
+    }
+    b.appendSource(source, i, j);
+    lastKept = source.charCodeAt(j - 1);
+    i = j;
+  }
+  return b.build(start);
+}
+
+/** Display width: CJK characters count two columns, others one. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) w += isCjk(s.charCodeAt(i)) ? 2 : 1;
+  return w;
+}
