@@ -65,6 +65,7 @@ export async function expandInputs(args: string[], opts: { glob: string; filesFr
       expansions++;
       const found = await fg(opts.glob, { cwd: arg, onlyFiles: true, dot: false, followSymbolicLinks: true, suppressErrors: true });
       found.sort();
+      if (found.length === 0) files.push({ path: arg, display: arg, rel: arg, error: `is a directory with no files matching ${opts.glob}` });
       for (const rel of found) {
         const path = resolve(arg, rel);
         files.push({ path, display: toPosix(relative(process.cwd(), path)) || rel, rel });
@@ -76,6 +77,7 @@ export async function expandInputs(args: string[], opts: { glob: string; filesFr
       const base = globBase(toPosix(arg));
       const found = await fg(toPosix(arg), { onlyFiles: true, dot: false, suppressErrors: true });
       found.sort();
+      if (found.length === 0) files.push({ path: arg, display: arg, rel: arg, error: 'no files match this pattern' });
       for (const p of found) files.push({ path: p, display: p, rel: toPosix(relative(base, p)) });
       continue;
     }

@@ -1,6 +1,8 @@
 /** People, parties, agreements and institutions of one record. */
 import type { Agreement, Institution, Party, Person, Warning } from '../schema/index.js';
+import { fold } from '../text/normalize.js';
 import type { Piece } from '../text/piece.js';
+import { findPersonMentions, type PersonMention } from './people.js';
 
 export interface Entities {
   people: Person[];
@@ -9,6 +11,48 @@ export interface Entities {
   institutions: Institution[];
 }
 
-export function extractEntities(_title: Piece | null, _body: Piece, _warnings: Warning[]): Entities {
-  return { people: [], parties: [], agreements: [], institutions: [] };
+/** A part of a record (its title or its body) with its view. */
+export interface Part {
+  piece: Piece;
+  view: string;
+  people: PersonMention[];
+}
+
+export function extractEntities(title: Piece | null, body: Piece, warnings: Warning[]): Entities {
+  const parts: Part[] = [];
+  const known = new Set<string>();
+  for (const piece of title ? [title, body] : [body]) {
+    const view = fold(piece.text);
+    const people = findPersonMentions(view, known, warnings, piece);
+    for (const p of people) known.add(view.slice(p.start, p.end));
+    parts.push({ piece, view, people });
+  }
+  // Second pass on the title: names first printed in the body may also stand there bare.
+  if (title) {
+    const t = parts[0]!;
+    t.people = findPersonMentions(t.view, known, [], t.piece);
+  }
+  return {
+    people: mergePeople(parts),
+    parties: [],
+    agreements: [],
+    institutions: [],
+  };
+}
+
+/** One entry per name: the first mention's span, the longest title any mention has. */
+function mergePeople(parts: Part[]): Person[] {
+  const byName = new Map<string, Person>();
+  for (const part of parts) {
+    for (const m of part.people) {
+      const key = part.view.slice(m.start, m.end);
+      const existing = byName.get(key);
+      if (!existing) {
+        byName.set(key, { name: m.name, title: m.title, span: part.piece.span(m.start, m.end) });
+      } else if (m.title && (!existing.title || m.title.replace(/\s/g, '').length > existing.title.replace(/\s/g, '').length)) {
+        existing.title = m.title;
+      }
+    }
+  }
+  return [...byName.values()];
 }

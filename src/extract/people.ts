@@ -1,0 +1,243 @@
+/**
+ * People: names found from their context (an office word before them, a list
+ * they stand in, a verb of attendance or speech after them), each with the
+ * title printed before it. No list of individual names: a name is a surname
+ * plus one or two characters, bounded by what may follow a name.
+ */
+import { AFTER_NAME, COMPOUND_SURNAMES, NOT_NAMES, SPEECH_VERBS, SURNAMES, TITLE_LEADERS, TITLE_WORDS } from '../lexicon/people.js';
+import type { Warning } from '../schema/index.js';
+import type { Piece } from '../text/piece.js';
+
+/** One mention of a person in a text, in view indices. */
+export interface PersonMention {
+  name: string;
+  start: number;
+  end: number;
+  /** The title printed before this mention, or null. */
+  title: string | null;
+  /** View index where the title starts (= start when there is none). */
+  titleStart: number;
+}
+
+const byLength = (words: readonly string[]) => [...new Set(words)].sort((a, b) => b.length - a.length);
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+
+const TITLE_RE = new RegExp(byLength(TITLE_WORDS).map(escape).join('|'), 'g');
+const TITLE_END_RE = new RegExp(`(?:${byLength(TITLE_WORDS).map(escape).join('|')})$`);
+const AFTER_WORDS = byLength(AFTER_NAME);
+const LEADERS = byLength(TITLE_LEADERS);
+
+/** Characters that end a name outright. */
+const STRONG_AFTER = /^(?:$|[，、。；：！？“”‘’（）()《》〈〉【】\s,.;:!?"'\-—·…])/;
+/** Characters that end a title when read backwards. */
+const TITLE_STOP = '，。；：！？\n“”《》【】,;:!?';
+/** Verbs that cannot sit inside a title: a title read back stops after them. */
+const TITLE_BREAK = /(?:出席|主持|参加|签署|签订|表示|指出|会见|看望|陪同|举行|召开|致辞|讲话|揭牌|一行|带队|率队|等(?=[，、]))/g;
+
+const HAN = /^[\u4e00-\u9fff\u3400-\u4dbf]+$/;
+
+function isHanRun(s: string): boolean {
+  return HAN.test(s);
+}
+
+function surnameLength(view: string, at: number): number {
+  const two = view.slice(at, at + 2);
+  if (COMPOUND_SURNAMES.includes(two)) return 2;
+  return SURNAMES.has(view[at] ?? '') ? 1 : 0;
+}
+
+/** How firmly the text at `at` ends a name: 2 punctuation or end, 1 a following word, 0 not at all. */
+function followStrength(view: string, at: number): number {
+  const rest = view.slice(at, at + 4);
+  if (STRONG_AFTER.test(rest)) return 2;
+  if (AFTER_WORDS.some((w) => rest.startsWith(w))) return 1;
+  return 0;
+}
+
+/**
+ * Reads a personal name starting at `at`: a surname and one or two more
+ * characters, the reading whose ending is firmest. Returns its length or 0.
+ */
+export function readName(view: string, at: number): number {
+  const sl = surnameLength(view, at);
+  if (sl === 0) return 0;
+  let best = 0;
+  let bestScore = 0;
+  for (const len of sl === 2 ? [4, 3] : [3, 2]) {
+    const cand = view.slice(at, at + len);
+    if (cand.length < len || !isHanRun(cand) || NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2))) continue;
+    const score = followStrength(view, at + len);
+    if (score === 0) continue;
+    if (score > bestScore) {
+      best = len;
+      bestScore = score;
+    } else if (score === bestScore && len < best) {
+      // A tie: the longer reading swallowed the first character of a following word (`王伟等出席`).
+      const swallowed = view.slice(at + len, at + best);
+      if (AFTER_WORDS.some((w) => (swallowed + view.slice(at + best, at + best + 3)).startsWith(w))) best = len;
+    }
+  }
+  return best;
+}
+
+/** Strips function words and verbs from the front of a title read back. */
+function cleanTitle(title: string): string {
+  let t = title;
+  const by = t.lastIndexOf('由');
+  if (by !== -1) t = t.slice(by + 1);
+  TITLE_BREAK.lastIndex = 0;
+  let cut = -1;
+  for (let m = TITLE_BREAK.exec(t); m; m = TITLE_BREAK.exec(t)) cut = m.index + m[0].length;
+  if (cut !== -1) t = t.slice(cut);
+  for (let changed = true; changed; ) {
+    changed = false;
+    t = t.replace(/^[、\s]+/, '');
+    for (const w of LEADERS) {
+      if (t.startsWith(w) && t.length > w.length) {
+        t = t.slice(w.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return t;
+}
+
+/** The title printed before view[start]: back to a clause boundary or the previous person. */
+function titleBefore(view: string, start: number, floor: number): { title: string | null; at: number } {
+  let s = start;
+  while (s > floor && !TITLE_STOP.includes(view[s - 1]!)) s--;
+  if (start - s > 90) return { title: null, at: start };
+  const raw = view.slice(s, start);
+  const cleaned = cleanTitle(raw);
+  if (!cleaned || !TITLE_END_RE.test(cleaned)) return { title: null, at: start };
+  return { title: cleaned, at: start - cleaned.length };
+}
+
+/** Bylines and credits (`本报讯（记者王某 通讯员李某）`, `文/张三`) are not people of the record. */
+function maskedRanges(view: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const re = /[（(](?:[^（）()]{0,30}?(?:记者|通讯员|摄影|摄|撰稿|编辑|供稿|文\/|图\/))[^（）()]{0,40}[）)]|(?:本网讯|本报讯|本刊讯|本站讯)[（(][^）)]{0,60}[）)]|(?:记者|通讯员)[\u4e00-\u9fff]{2,3}(?:\s+(?:记者|通讯员)[\u4e00-\u9fff]{2,3})*(?=\s|报道|讯)|(?:撰稿|编辑|责编|审核|供稿|摄影|文|图)[：:/／][^\n。]{0,30}/g;
+  for (let m = re.exec(view); m; m = re.exec(view)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
+}
+
+export interface PeopleResult {
+  mentions: PersonMention[];
+}
+
+/**
+ * Finds every person mention in a text (view indices). `knownNames` carries
+ * names found in earlier parts of the same record (its title).
+ */
+export function findPersonMentions(view: string, knownNames: Iterable<string>, warnings: Warning[], piece: Piece): PersonMention[] {
+  const masked = maskedRanges(view);
+  const isMasked = (i: number) => masked.some(([a, b]) => i >= a && i < b);
+  const found = new Map<number, PersonMention>();
+  const ends: number[] = [];
+  const prevEnd = (at: number) => {
+    let e = 0;
+    for (const x of ends) if (x <= at && x > e) e = x;
+    return e;
+  };
+  const add = (m: PersonMention) => {
+    if (found.has(m.start) || isMasked(m.start)) return false;
+    for (const other of found.values()) if (m.start < other.end && other.start < m.end) return false;
+    found.set(m.start, m);
+    ends.push(m.end);
+    return true;
+  };
+
+  // 1. A name right after an office word.
+  TITLE_RE.lastIndex = 0;
+  for (let t = TITLE_RE.exec(view); t; t = TITLE_RE.exec(view)) {
+    const at = t.index + t[0].length;
+    const len = readName(view, at);
+    if (len === 0) {
+      reportOrphanTitle(view, t.index, at, warnings, piece);
+      continue;
+    }
+    const floor = prevEnd(at);
+    const { title, at: titleStart } = titleBefore(view, at, floor);
+    if (add({ name: piece.text.slice(at, at + len), start: at, end: at + len, title: title && piece.text.slice(titleStart, at), titleStart })) {
+      TITLE_RE.lastIndex = at + len;
+    }
+  }
+
+  // 2. Names that follow a known person in a list (`王宏志、戴龙成`) or after 与/和/及.
+  const extendLists = () => {
+    let grew = false;
+    const sorted = [...found.values()].sort((a, b) => a.start - b.start);
+    for (const p of sorted) {
+      let at = p.end;
+      let listTitle = p.title;
+      let inList = false;
+      for (;;) {
+        const sep = /^(?:、|以及|和|及|与|同)/.exec(view.slice(at, at + 2));
+        if (!sep) break;
+        const nameAt = at + sep[0].length;
+        if (found.has(nameAt)) {
+          const q = found.get(nameAt)!;
+          at = q.end;
+          inList = inList || sep[0] === '、';
+          continue;
+        }
+        const len = readName(view, nameAt);
+        if (len === 0) break;
+        const inherited = sep[0] === '、' || (inList && (sep[0] === '和' || sep[0] === '及' || sep[0] === '以及'));
+        if (!add({ name: piece.text.slice(nameAt, nameAt + len), start: nameAt, end: nameAt + len, title: inherited ? listTitle : null, titleStart: nameAt })) break;
+        grew = true;
+        if (!inherited) listTitle = null;
+        inList = inList || sep[0] === '、';
+        at = nameAt + len;
+      }
+    }
+    return grew;
+  };
+  extendLists();
+
+  // 3. A sentence-initial name before a verb of speech or attendance (`邱勇对…提出`).
+  const clauseStart = /(?:^|[。；！？\n]|[，：](?=[\u4e00-\u9fff]{2,4}(?:表示|指出|强调|介绍|认为|主持|致辞|讲话)))/g;
+  for (let m = clauseStart.exec(view); m; m = clauseStart.exec(view)) {
+    const at = m.index + m[0].length;
+    if (m[0].length === 0) clauseStart.lastIndex++;
+    const len = readName(view, at);
+    if (len === 0) continue;
+    const after = view.slice(at + len, at + len + 2);
+    if (!SPEECH_VERBS.some((v) => after.startsWith(v))) continue;
+    add({ name: piece.text.slice(at, at + len), start: at, end: at + len, title: null, titleStart: at });
+  }
+
+  // 4. Bare names joined to a person (`易凡与刘爱华共同揭牌`) are covered by step 2;
+  //    every further occurrence of a known name is a mention too (its title may be longer there).
+  const names = new Set<string>([...knownNames, ...[...found.values()].map((p) => view.slice(p.start, p.end))]);
+  for (const name of names) {
+    for (let at = view.indexOf(name); at !== -1; at = view.indexOf(name, at + 1)) {
+      if (found.has(at)) continue;
+      if (followStrength(view, at + name.length) === 0) continue;
+      const before = view[at - 1];
+      const head = view.slice(Math.max(0, at - 8), at);
+      if (before && /[\u4e00-\u9fff]/.test(before) && !TITLE_END_RE.test(head) && !/[与和及同由对向为]/.test(before) && !LEADERS.some((w) => head.endsWith(w))) continue;
+      const { title, at: titleStart } = titleBefore(view, at, prevEnd(at));
+      add({ name: piece.text.slice(at, at + name.length), start: at, end: at + name.length, title: title && piece.text.slice(titleStart, at), titleStart });
+    }
+  }
+  extendLists();
+  return [...found.values()].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * `浪潮集团执行总裁、总工程师，…`: a clause that is nothing but a title chain,
+ * with no name after it, is reported and not turned into a person.
+ */
+function reportOrphanTitle(view: string, titleStart: number, titleEnd: number, warnings: Warning[], piece: Piece): void {
+  if (view[titleEnd] !== '，' && view[titleEnd] !== '；') return;
+  let s = titleStart;
+  while (s > 0 && !'，。；：！？\n'.includes(view[s - 1]!)) s--;
+  const clause = view.slice(s, titleEnd);
+  if (clause.length > 40 || /担任|任|是|为|作为|聘|选|当选|兼|的|在|和|与|及|等|了|由|对|向/.test(clause)) return;
+  if (!/[、]/.test(clause) && !/(?:集团|公司|大学|学院|政府|局|厅|委|院|会|行)/.test(clause)) return;
+  const span = piece.span(s, titleEnd);
+  if (warnings.some((w) => w.code === 'title-without-name' && w.span[0] === span[0])) return;
+  warnings.push({ code: 'title-without-name', message: `a title with no name after it: "${piece.text.slice(s, titleEnd)}"`, span });
+}
