@@ -2,6 +2,9 @@
 import type { Agreement, Institution, Party, Person, Warning } from '../schema/index.js';
 import { fold } from '../text/normalize.js';
 import type { Piece } from '../text/piece.js';
+import { findAgreements } from './agreements.js';
+import { findInstitutions } from './institutions.js';
+import { findParties } from './parties.js';
 import { findPersonMentions, type PersonMention } from './people.js';
 
 export interface Entities {
@@ -32,11 +35,13 @@ export function extractEntities(title: Piece | null, body: Piece, warnings: Warn
     const t = parts[0]!;
     t.people = findPersonMentions(t.view, known, [], t.piece);
   }
+  const institutions = dedupe(parts.flatMap((p) => findInstitutions(p.piece, p.view)), (i) => i.name);
+  const founded = new Set(institutions.map((i) => fold(i.name)));
   return {
     people: mergePeople(parts),
-    parties: [],
-    agreements: [],
-    institutions: [],
+    parties: dedupe(parts.flatMap((p) => findParties(p.piece, p.view, p.people, founded)), (p) => fold(p.name)),
+    agreements: dedupe(parts.flatMap((p) => findAgreements(p.piece, p.view)), (a) => a.text.replace(/\s/g, '')),
+    institutions,
   };
 }
 
@@ -55,4 +60,14 @@ function mergePeople(parts: Part[]): Person[] {
     }
   }
   return [...byName.values()];
+}
+
+function dedupe<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((t) => {
+    const k = key(t);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

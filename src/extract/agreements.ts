@@ -1,0 +1,65 @@
+/**
+ * Agreements: every phrase ending in 协议/协议书/协定/合同/意向书/备忘录, in
+ * book-title marks or read back to the verb or connector before it; a bare
+ * `协议` (`根据协议`) is not one. The kind comes from the SCHEMA table.
+ */
+import { AGREEMENT_DETERMINERS, AGREEMENT_ENDINGS, AGREEMENT_OPENERS, agreementKind } from '../lexicon/agreements.js';
+import type { Agreement } from '../schema/index.js';
+import type { Piece } from '../text/piece.js';
+import { leadingOrganization } from './organizations.js';
+
+const byLength = (w: readonly string[]) => [...w].sort((a, b) => b.length - a.length);
+const ENDING_RE = new RegExp(byLength(AGREEMENT_ENDINGS).join('|'), 'g');
+const OPENERS = byLength(AGREEMENT_OPENERS);
+const MAX_LENGTH = 60;
+const HARD_STOP = '，。；：！？、《》「」\n,;:!?';
+
+/** Where an unmarked agreement name starts, reading back from its ending at `end`. */
+function phraseStart(view: string, end: number): number {
+  let depth = 0;
+  let s = end;
+  while (s > 0 && end - s < MAX_LENGTH) {
+    const c = view[s - 1]!;
+    if (c === '）' || c === ')') depth++;
+    else if (c === '（' || c === '(') {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && HARD_STOP.includes(c)) break;
+    const w = depth === 0 ? OPENERS.find((x) => s - x.length >= 0 && view.startsWith(x, s - x.length)) : undefined;
+    // An opener ends here, except `的` right before the ending (`…合作项目的协议` is one name).
+    if (w && !(w === '的' && s === end)) break;
+    s--;
+  }
+  return s;
+}
+
+export function findAgreements(piece: Piece, view: string): Agreement[] {
+  const out: Agreement[] = [];
+  ENDING_RE.lastIndex = 0;
+  for (let m = ENDING_RE.exec(view); m; m = ENDING_RE.exec(view)) {
+    const end = m.index + m[0].length;
+    let start: number;
+    const open = view.lastIndexOf('《', m.index);
+    if (view[end] === '》' && open !== -1 && m.index - open <= MAX_LENGTH && !view.slice(open + 1, m.index).includes('》')) {
+      start = open + 1;
+    } else {
+      start = phraseStart(view, m.index);
+      // A side's name at the front is not part of the agreement's (`厦门大学战略合作协议`),
+      // unless sides are joined by a dash into the agreement's own name (`甲—乙战略合作协议`).
+      const lead = leadingOrganization(view, start, m.index);
+      if (lead > start && !/[—\-－–]/.test(view.slice(start, m.index))) start = lead;
+      for (const d of AGREEMENT_DETERMINERS) {
+        if (view.startsWith(d, start) && start + d.length < m.index) {
+          start += d.length;
+          break;
+        }
+      }
+    }
+    if (view[start] === '的') start++;
+    if (start >= m.index) continue; // a bare 协议
+    const text = piece.text.slice(start, end);
+    if (out.some((a) => a.text === text)) continue;
+    out.push({ kind: agreementKind(view.slice(start, end)), text, span: piece.span(start, end) });
+  }
+  return out;
+}

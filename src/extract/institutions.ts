@@ -1,0 +1,69 @@
+/**
+ * Institutions founded, co-built or unveiled: the object of 共建/成立/组建/设立,
+ * or the subject of 揭牌 (`X、Y揭牌`, `为X揭牌`), ending in 研究院, 实验室,
+ * 基地, 中心 …. Quoted names (`共建“…研究院”`) are taken whole.
+ */
+import { INSTITUTION_ENDINGS } from '../lexicon/agreements.js';
+import type { Institution } from '../schema/index.js';
+import type { Piece } from '../text/piece.js';
+
+const ENDINGS = [...INSTITUTION_ENDINGS].sort((a, b) => b.length - a.length);
+const FOUND_VERBS = /(?:共建|合作共建|联合共建|成立|组建|设立|新建|建设|揭牌|挂牌)(?:了|的)?/g;
+const UNVEIL = /(?:揭牌|挂牌|成立|落成|揭牌成立)/g;
+const STOP = /[，。；：！？\n]|签约|签署|签订|协议|仪式|合作|暨|的|在|与|和|及|由|为|举行|揭牌|成立|落地|项目|大会|会议/;
+
+function endsAsInstitution(name: string): boolean {
+  return ENDINGS.some((e) => name.endsWith(e) && name.length > e.length);
+}
+
+export function findInstitutions(piece: Piece, view: string): Institution[] {
+  const found: Array<[number, number]> = [];
+  // Quoted names right after a founding verb, or standing before 揭牌.
+  const quoted = /“([^”]{2,40})”/g;
+  for (let m = quoted.exec(view); m; m = quoted.exec(view)) {
+    const inner = m[1]!;
+    if (!endsAsInstitution(inner)) continue;
+    const before = view.slice(Math.max(0, m.index - 6), m.index);
+    const after = view.slice(m.index + m[0].length, m.index + m[0].length + 6);
+    if (/(?:共建|成立|组建|设立|建设|揭牌|挂牌|共同打造)$/.test(before) || /^(?:签约|揭牌|挂牌|成立|落地)/.test(after) || /^(?:签约|揭牌)/.test(after)) {
+      found.push([m.index + 1, m.index + 1 + inner.length]);
+    }
+  }
+  // Unquoted objects of a founding verb.
+  FOUND_VERBS.lastIndex = 0;
+  for (let m = FOUND_VERBS.exec(view); m; m = FOUND_VERBS.exec(view)) {
+    const start = m.index + m[0].length;
+    if (view[start] === '“') continue;
+    let end = start;
+    let best = -1;
+    while (end < view.length && end - start < 40) {
+      const rest = view.slice(end);
+      const stop = STOP.exec(rest);
+      if (stop && stop.index === 0) break;
+      end++;
+      if (endsAsInstitution(view.slice(start, end))) best = end;
+    }
+    if (best > 0) found.push([start, best]);
+  }
+  // Subjects of unveiling: `X、Y揭牌`.
+  UNVEIL.lastIndex = 0;
+  for (let m = UNVEIL.exec(view); m; m = UNVEIL.exec(view)) {
+    let s = m.index;
+    while (s > 0 && !/[，。；：！？\n暨为在与]/.test(view[s - 1]!)) s--;
+    const segment = view.slice(s, m.index);
+    let at = s;
+    for (const part of segment.split('、')) {
+      const name = part.replace(/^(?:共同|正式|举行|新)/, '');
+      const offset = at + (part.length - name.length);
+      if (endsAsInstitution(name) && name.length <= 40 && !/[了的是将]/.test(name)) found.push([offset, offset + name.length]);
+      at += part.length + 1;
+    }
+  }
+  const out: Institution[] = [];
+  for (const [s, e] of found.sort((a, b) => a[0] - b[0])) {
+    const name = piece.text.slice(s, e);
+    if (out.some((x) => x.name === name)) continue;
+    out.push({ name, span: piece.span(s, e) });
+  }
+  return out;
+}

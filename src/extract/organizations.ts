@@ -1,0 +1,86 @@
+/**
+ * Organization names: where one ends (a suffix from the lexicon, followed by
+ * something that may follow a name) and what type it is.
+ */
+import { COOPERATION_WORDS, ORG_FOLLOWERS, ORG_SUFFIXES } from '../lexicon/organizations.js';
+import { TITLE_WORDS } from '../lexicon/people.js';
+import type { PartyType } from '../schema/index.js';
+
+const SUFFIXES = [...ORG_SUFFIXES].sort((a, b) => b.word.length - a.word.length);
+const FOLLOWERS = [...ORG_FOLLOWERS, ...TITLE_WORDS].sort((a, b) => b.length - a.length);
+const MAX_ORG = 32;
+/** Characters an organization's name never holds. */
+const NOT_IN_NAME = /[，。；：！？、“”《》\n\s,;:!?]/;
+/** Words an organization's name never holds: verbs and particles of the sentence around it. */
+const NOT_IN_NAME_WORDS = /了|在|将|是|把|被|从|让|使|有效|进行|通过|已经|正在|及其|举行|召开|签署|签订|出席|主持|参加|表示|带队|率队|一行|走进|携手|共建|成立|揭牌|围绕|推动|加强|开展|建设|聘任|选举|对接|分别|共同|以及|并/;
+/** Leading words that make a mention generic (`该公司`, `各学院`). */
+const GENERIC_LEAD = /^(?:该|此|本|各|全|其|相关|有关|上述|多家|一批|多个|若干|\d+家|两|双|三)/;
+
+export function suffixEndingAt(view: string, end: number): (typeof SUFFIXES)[number] | null {
+  for (const s of SUFFIXES) if (end - s.word.length >= 0 && view.startsWith(s.word, end - s.word.length)) return s;
+  return null;
+}
+
+export function orgType(view: string): PartyType {
+  // The leftmost strong ending decides (`山东大学晶体材料研究院` is the university's);
+  // place endings (市, 区 …) only when no strong one is present.
+  let best: { at: number; type: PartyType } | null = null;
+  for (const s of SUFFIXES) {
+    if (!s.strong) continue;
+    const at = view.indexOf(s.word);
+    if (at !== -1 && at + s.word.length >= 2 && (!best || at < best.at)) best = { at, type: s.type };
+  }
+  if (best) {
+    // A university's unit named after it stays the university's; others follow their own head word.
+    return best.type;
+  }
+  for (const s of SUFFIXES) if (view.endsWith(s.word)) return s.type;
+  return 'other';
+}
+
+function followsName(view: string, at: number): boolean {
+  if (at >= view.length) return true;
+  return FOLLOWERS.some((w) => view.startsWith(w, at));
+}
+
+/** Is view[start, end) shaped like an organization's name? */
+export function nameShaped(view: string, start: number, end: number): boolean {
+  const name = view.slice(start, end);
+  if (name.length < 2 || name.length > MAX_ORG || NOT_IN_NAME.test(name) || NOT_IN_NAME_WORDS.test(name)) return false;
+  if (GENERIC_LEAD.test(name)) return false;
+  const suffix = suffixEndingAt(view, end);
+  if (!suffix || suffix.word.length === name.length) return false;
+  // Parentheses must balance: `中节能（即墨）环保能源有限公司`.
+  const open = (name.match(/[（(]/g) ?? []).length;
+  const close = (name.match(/[）)]/g) ?? []).length;
+  return open === close && !/^[（(）)]/.test(name);
+}
+
+/**
+ * Reads an organization's name starting at `start`: the first end that is a
+ * name ending followed by what may follow a name. Returns its end, or -1.
+ */
+export function readOrganization(view: string, start: number, options: { allowWeak?: boolean } = {}): number {
+  const allowWeak = options.allowWeak ?? true;
+  for (let end = start + 2; end <= Math.min(view.length, start + MAX_ORG); end++) {
+    if (NOT_IN_NAME.test(view[end - 1]!)) return -1;
+    const suffix = suffixEndingAt(view, end);
+    if (!suffix || (!allowWeak && !suffix.strong)) continue;
+    if (!nameShaped(view, start, end)) continue;
+    if (followsName(view, end)) return end;
+  }
+  return -1;
+}
+
+/** The end of an organization's name at the very front of view[start, limit), or `start`. */
+export function leadingOrganization(view: string, start: number, limit: number): number {
+  let best = start;
+  for (let end = start + 2; end < limit; end++) {
+    const suffix = suffixEndingAt(view, end);
+    if (!suffix || !suffix.strong) continue;
+    const name = view.slice(start, end);
+    if (COOPERATION_WORDS.some((w) => name.includes(w)) || !nameShaped(view, start, end)) continue;
+    best = end;
+  }
+  return best;
+}

@@ -1,0 +1,171 @@
+/**
+ * Parties: the organizations acting together in an item. Found by position,
+ * not by name: a chain of organizations joined by 与/和/、/携手 at the head of
+ * a clause next to a word of cooperation; `由A、B共建/主办`; an organization
+ * after 与 followed by 合作/共建; the host of an event (`A举行…`); and both
+ * sides of a visit (`A的领导带队赴B`). Organizations only named inside an
+ * attendee's title are not parties.
+ */
+import { COOPERATION_WORDS, HOST_VERBS, VISIT_STOPS, VISIT_VERBS } from '../lexicon/organizations.js';
+import { TITLE_WORDS } from '../lexicon/people.js';
+import type { Party } from '../schema/index.js';
+import type { Piece } from '../text/piece.js';
+import { orgType, readOrganization, suffixEndingAt } from './organizations.js';
+import type { PersonMention } from './people.js';
+
+const byLength = (w: readonly string[]) => [...new Set(w)].sort((a, b) => b.length - a.length);
+const CONNECTORS = byLength(['分别与', '以及', '与', '和', '及', '同', '、', '携手', '联合', '—', '-', '－', '–']);
+const STRONG_CONNECTORS = new Set(['分别与', '与', '和', '及', '同', '携手', '联合', '—', '-', '－', '–', '以及']);
+const CLAUSE_LEAD = byLength(['此外', '同时', '另外', '会上', '此次', '本次', '其中', '随后', '目前', '近日', '日前', '在', '经', '据', '并', '还', '由']);
+const SPONSOR_VERBS = ['主办', '承办', '协办', '牵头', '共建', '联合', '联办', '发起', '组织', '共同'];
+const UNVEIL = /^(?:揭牌|成立|挂牌|正式成立|落成|启用|揭牌成立)/;
+const CLAUSE_END = /[，。；！？\n]/;
+const TITLE_TAIL = new RegExp(`(?:${byLength(TITLE_WORDS).join('|')})$`);
+const VISITS = byLength(VISIT_VERBS);
+const STOPS = byLength(VISIT_STOPS);
+
+interface Found {
+  start: number;
+  end: number;
+}
+
+function clauseRest(view: string, at: number): string {
+  const m = CLAUSE_END.exec(view.slice(at));
+  return view.slice(at, m ? at + m.index : view.length);
+}
+
+export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>): Party[] {
+  const found: Found[] = [];
+  const add = (start: number, end: number) => {
+    if (end > start) found.push({ start, end });
+  };
+  const inTitle = (start: number, end: number) => people.some((p) => start >= p.titleStart && end <= p.start);
+  const covered: Array<[number, number]> = [];
+
+  // Chains at the head of each clause (and after 暨).
+  const anchors = [0];
+  for (let i = 0; i < view.length; i++) {
+    if ('，。；：！？\n'.includes(view[i]!)) anchors.push(i + 1);
+    else if (view[i] === '暨') anchors.push(i + 1);
+  }
+  for (const anchor of anchors) {
+    let p = anchor;
+    let viaBy = false;
+    for (let again = true; again; ) {
+      again = false;
+      for (const w of CLAUSE_LEAD) {
+        if (view.startsWith(w, p)) {
+          if (w === '由') viaBy = true;
+          p += w.length;
+          again = true;
+          break;
+        }
+      }
+    }
+    const chain: Found[] = [];
+    const joins: string[] = [];
+    for (;;) {
+      const end = readOrganization(view, p);
+      if (end < 0 || inTitle(p, end)) break;
+      chain.push({ start: p, end });
+      const join = CONNECTORS.find((c) => view.startsWith(c, end));
+      if (!join) break;
+      joins.push(join);
+      p = end + join.length;
+    }
+    // A chain that ran into a non-organization keeps only its joined members.
+    if (joins.length >= chain.length && chain.length > 0) joins.length = chain.length - 1;
+    if (chain.length === 0) continue;
+    const last = chain[chain.length - 1]!;
+    const after = view.slice(last.end, last.end + 6);
+    for (const c of chain) covered.push([c.start, c.end]);
+    if (UNVEIL.test(after)) continue; // the chain names what is unveiled
+    const rest = clauseRest(view, last.end);
+    const strong = joins.some((j) => STRONG_CONNECTORS.has(j));
+    let take = false;
+    if (chain.length >= 2) take = strong || COOPERATION_WORDS.some((w) => rest.includes(w));
+    else if (viaBy) take = SPONSOR_VERBS.some((w) => after.startsWith(w)) || /^[^，。；]{0,12}(?:主办|承办|共建|牵头)/.test(rest);
+    else take = HOST_VERBS.some((w) => after.startsWith(w));
+    if (take) for (const c of chain) add(c.start, c.end);
+  }
+
+  // An organization after 与/同/和 followed by a word of cooperation (`与B合作`, `与B共建`).
+  for (let i = 0; i < view.length; i++) {
+    const c = view[i]!;
+    if (c !== '与' && c !== '同' && c !== '和') continue;
+    if (covered.some(([a, b]) => i >= a && i < b)) continue;
+    const end = readOrganization(view, i + 1);
+    if (end < 0 || inTitle(i + 1, end)) continue;
+    const after = view.slice(end, end + 4);
+    if (/^(?:合作|共建|签署|签订|签约|战略|联合|共同|开展|举行|召开|建立)/.test(after)) add(i + 1, end);
+  }
+
+  // Visits: the visitors' units (from their titles) and the places visited.
+  for (let i = 0; i < view.length; i++) {
+    const verb = VISITS.find((v) => view.startsWith(v, i));
+    if (!verb) continue;
+    let sentenceStart = i;
+    while (sentenceStart > 0 && !'。；！？\n'.includes(view[sentenceStart - 1]!)) sentenceStart--;
+    const before = view.slice(Math.max(sentenceStart, i - 8), i);
+    const visitors = people.filter((p) => p.start >= sentenceStart && p.end <= i);
+    const ledBy = /(?:一行|带队|率队|率团|\d+人|一行\d+人)[，]?$/.test(before);
+    if (verb === '到' || verb === '来' || verb === '来到') {
+      if (!ledBy) continue;
+    } else if (visitors.length === 0 && !ledBy && !found.some((f) => f.start >= sentenceStart && f.end <= i)) {
+      continue;
+    }
+    for (const p of visitors) {
+      if (!p.title) continue;
+      const unit = unitOfTitle(view.slice(p.titleStart, p.start));
+      if (unit > 0) add(p.titleStart, p.titleStart + unit);
+    }
+    visitedPlaces(view, i + verb.length, add);
+    i += verb.length - 1;
+  }
+
+  const parties: Party[] = [];
+  const seen = new Set<string>();
+  for (const f of found.sort((a, b) => a.start - b.start)) {
+    const key = view.slice(f.start, f.end);
+    if (seen.has(key) || exclude.has(key)) continue;
+    seen.add(key);
+    parties.push({ name: piece.text.slice(f.start, f.end), type: orgType(key), span: piece.span(f.start, f.end) });
+  }
+  return parties;
+}
+
+/** The unit a title names first (`控制学院党委副书记` → 控制学院): its length, or 0. */
+function unitOfTitle(title: string): number {
+  let office = title.split('、')[0]!;
+  while (TITLE_TAIL.test(office)) {
+    const m = TITLE_TAIL.exec(office)!;
+    if (m[0].length === office.length) return 0;
+    office = office.slice(0, office.length - m[0].length);
+  }
+  for (let end = office.length; end >= 2; end--) {
+    const s = suffixEndingAt(office, end);
+    if (s && end > s.word.length) return end;
+  }
+  return office.length >= 2 && office.length <= 12 ? office.length : 0;
+}
+
+/** The places named after a visit verb, up to what is done there. */
+function visitedPlaces(view: string, start: number, add: (s: number, e: number) => void): void {
+  let end = start;
+  while (end < view.length && end - start < 60 && !STOPS.some((w) => view.startsWith(w, end))) end++;
+  let p = start;
+  while (p < end) {
+    let q = p;
+    while (q < end && view[q] !== '、' && view[q] !== '和' && view[q] !== '及') q++;
+    let stop = q;
+    // The longest organization name inside the chunk, else a short place name.
+    let best = -1;
+    for (let e = p + 2; e <= stop; e++) {
+      const s = suffixEndingAt(view, e);
+      if (s && e - p > s.word.length) best = e;
+    }
+    if (best > 0) add(p, best);
+    else if (stop - p >= 2 && stop - p <= 8 && /^[\u4e00-\u9fff]+$/.test(view.slice(p, stop))) add(p, stop);
+    p = q + 1;
+  }
+}

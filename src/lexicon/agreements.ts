@@ -1,0 +1,33 @@
+/** Agreement words: the endings of an agreement's name and the kind table (SCHEMA). */
+import type { AgreementKind } from '../schema/index.js';
+
+/** An agreement's name ends with one of these (matched on the simplified view). */
+export const AGREEMENT_ENDINGS = ['协议书', '协议', '协定', '合同书', '合同', '意向书', '备忘录'];
+
+/** First rule whose word the text contains decides the kind. */
+export const AGREEMENT_KINDS: Array<[AgreementKind, string]> = [
+  ['memorandum', '备忘录'],
+  ['strategic', '战略'],
+  ['framework', '框架'],
+  ['co-construction', '共建'],
+  ['investment', '投资'],
+  ['service', '服务'],
+  ['cooperation', '合作'],
+];
+
+export function agreementKind(simplified: string): AgreementKind {
+  for (const [kind, word] of AGREEMENT_KINDS) if (simplified.includes(word)) return kind;
+  return 'other';
+}
+
+/** Words after which an agreement's name begins (`签署`, `根据` …), read backwards from its ending. */
+export const AGREEMENT_OPENERS = [
+  '签署了', '签署', '签订了', '签订', '签约', '签下', '达成了', '达成', '草签', '续签', '举行了', '举行', '举办', '开展', '进行了', '进行', '根据', '按照', '依据', '依照', '通过了', '通过',
+  '审议', '以', '就', '与', '和', '及', '同', '为', '了', '是', '将', '把', '对', '在', '的', '由', '之间', '暨', '并', '会上', '仪式上', '活动中', '期间',
+];
+
+/** Leading determiners that are not part of the name (`相关合作协议` → `合作协议`). */
+export const AGREEMENT_DETERMINERS = ['上述', '相关', '有关', '这份', '这项', '该', '此', '一份', '份', '项', '各项'];
+
+/** Institution endings: platforms founded, co-built or unveiled. */
+export const INSTITUTION_ENDINGS = ['研究院', '研究中心', '研究所', '实验室', '实验基地', '基地', '中心', '学院', '平台', '工作站', '联盟', '孵化器', '创新园', '产业园', '智库', '书院'];
