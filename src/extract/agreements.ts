@@ -20,6 +20,14 @@ function phraseStart(view: string, end: number): number {
   let s = end;
   while (s > 0 && end - s < MAX_LENGTH) {
     const c = view[s - 1]!;
+    if (c === '”' && depth === 0) {
+      // A quoted name is one piece: `共建“甲与乙研究中心”协议`.
+      const open = view.lastIndexOf('“', s - 2);
+      if (open !== -1 && end - open <= MAX_LENGTH) {
+        s = open;
+        continue;
+      }
+    }
     if (c === '）' || c === ')') depth++;
     else if (c === '（' || c === '(') {
       if (depth === 0) break;

@@ -50,6 +50,9 @@ export function nameShaped(view: string, start: number, end: number): boolean {
   if (GENERIC_LEAD.test(name)) return false;
   const suffix = suffixEndingAt(view, end);
   if (!suffix || suffix.word.length === name.length) return false;
+  // A one-character suffix needs a real name before it (`金融系`, not `院系`).
+  if (suffix.word.length === 1 && name.length < 3 && !suffix.strong) return false;
+  if (suffix.word === '系' && name.length < 3) return false;
   // Parentheses must balance: `中节能（即墨）环保能源有限公司`.
   const open = (name.match(/[（(]/g) ?? []).length;
   const close = (name.match(/[）)]/g) ?? []).length;
@@ -68,6 +71,9 @@ export function readOrganization(view: string, start: number, options: { allowWe
     if (!suffix || (!allowWeak && !suffix.strong)) continue;
     if (!nameShaped(view, start, end)) continue;
     if (followsName(view, end)) return end;
+    // A parenthesis closing the name: `康复大学（筹）`, `山东大学（威海）`.
+    const paren = /^[（(][^（）()，。]{1,6}[）)]/.exec(view.slice(end, end + 8));
+    if (paren && followsName(view, end + paren[0].length)) return end + paren[0].length;
   }
   return -1;
 }

@@ -16,7 +16,9 @@ import type { PersonMention } from './people.js';
 const byLength = (w: readonly string[]) => [...new Set(w)].sort((a, b) => b.length - a.length);
 const CONNECTORS = byLength(['分别与', '以及', '与', '和', '及', '同', '、', '携手', '联合', '—', '-', '－', '–']);
 const STRONG_CONNECTORS = new Set(['分别与', '与', '和', '及', '同', '携手', '联合', '—', '-', '－', '–', '以及']);
-const CLAUSE_LEAD = byLength(['此外', '同时', '另外', '会上', '此次', '本次', '其中', '随后', '目前', '近日', '日前', '在', '经', '据', '并', '还', '由']);
+const CLAUSE_LEAD = byLength(['此外', '同时', '另外', '会上', '此次', '本次', '其中', '随后', '目前', '近日', '日前', '据悉', '据了解', '并', '还', '由', '与', '同', '和']);
+/** `大会由A主办`: the event's name before 由 is not a side. */
+const EVENT_BY = /^(?:大会|会议|活动|论坛|仪式|峰会|比赛|大赛|展会|项目|研讨会|座谈会|本次活动|本届大会|此次活动)由/;
 const SPONSOR_VERBS = ['主办', '承办', '协办', '牵头', '共建', '联合', '联办', '发起', '组织', '共同'];
 const UNVEIL = /^(?:揭牌|成立|挂牌|正式成立|落成|启用|揭牌成立)/;
 const CLAUSE_END = /[，。；！？\n]/;
@@ -51,6 +53,11 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   for (const anchor of anchors) {
     let p = anchor;
     let viaBy = false;
+    const event = EVENT_BY.exec(view.slice(p, p + 8));
+    if (event) {
+      p += event[0].length;
+      viaBy = true;
+    }
     for (let again = true; again; ) {
       again = false;
       for (const w of CLAUSE_LEAD) {
@@ -83,9 +90,11 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const rest = clauseRest(view, last.end);
     const strong = joins.some((j) => STRONG_CONNECTORS.has(j));
     let take = false;
-    if (chain.length >= 2) take = strong || COOPERATION_WORDS.some((w) => rest.includes(w));
+    // Two or more sides joined by 与/和/携手 (or a plain 、 list) act together only where the clause says so.
+    const cooperating = COOPERATION_WORDS.some((w) => rest.includes(w)) || (strong && /^(?:签|共|合作|联合|举行|召开|走进)/.test(after));
+    if (chain.length >= 2) take = cooperating;
     else if (viaBy) take = SPONSOR_VERBS.some((w) => after.startsWith(w)) || /^[^，。；]{0,12}(?:主办|承办|共建|牵头)/.test(rest);
-    else take = HOST_VERBS.some((w) => after.startsWith(w));
+    else take = HOST_VERBS.some((w) => after.startsWith(w)) || /^(?:合作签约|签约|合作协议|战略合作)/.test(after);
     if (take) for (const c of chain) add(c.start, c.end);
   }
 
@@ -97,7 +106,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const end = readOrganization(view, i + 1);
     if (end < 0 || inTitle(i + 1, end)) continue;
     const after = view.slice(end, end + 4);
-    if (/^(?:合作|共建|签署|签订|签约|战略|联合|共同|开展|举行|召开|建立)/.test(after)) add(i + 1, end);
+    if (/^(?:合作|共建|签署|签订|签约|战略|联合|共同|开展|建立)/.test(after)) add(i + 1, end);
   }
 
   // Visits: the visitors' units (from their titles) and the places visited.
@@ -165,7 +174,7 @@ function visitedPlaces(view: string, start: number, add: (s: number, e: number) 
       if (s && e - p > s.word.length) best = e;
     }
     if (best > 0) add(p, best);
-    else if (stop - p >= 2 && stop - p <= 8 && /^[\u4e00-\u9fff]+$/.test(view.slice(p, stop))) add(p, stop);
+    else if (stop - p >= 2 && stop - p <= 4 && /^[\u4e00-\u9fff]+$/.test(view.slice(p, stop))) add(p, stop);
     p = q + 1;
   }
 }
