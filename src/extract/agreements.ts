@@ -57,7 +57,7 @@ export function findAgreements(piece: Piece, view: string): Agreement[] {
       const lead = leadingOrganization(view, start, m.index);
       if (lead > start && !/[—\-－–]/.test(view.slice(start, m.index))) start = lead;
       for (const d of AGREEMENT_DETERMINERS) {
-        if (view.startsWith(d, start) && start + d.length < m.index) {
+        if (view.startsWith(d, start) && start + d.length <= m.index) {
           start += d.length;
           break;
         }

@@ -39,7 +39,7 @@ export function extractEntities(title: Piece | null, body: Piece, warnings: Warn
   const founded = new Set(institutions.map((i) => fold(i.name)));
   return {
     people: mergePeople(parts),
-    parties: dedupe(parts.flatMap((p) => findParties(p.piece, p.view, p.people, founded)), (p) => fold(p.name)),
+    parties: mergeParties(parts.flatMap((p) => findParties(p.piece, p.view, p.people, founded))),
     agreements: dedupe(parts.flatMap((p) => findAgreements(p.piece, p.view)), (a) => a.text.replace(/\s/g, '')),
     institutions,
   };
@@ -70,4 +70,23 @@ function dedupe<T>(items: T[], key: (t: T) => string): T[] {
     seen.add(k);
     return true;
   });
+}
+
+/** Endings that name the same side in a longer form (`南港集团` / `南港集团有限公司`, `北湖区` / `北湖区人民政府`). */
+const SAME_SIDE_TAIL = /^(?:股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|有限公司|集团|公司|人民政府|政府)$/;
+
+/** One entry per side, named as first printed. */
+function mergeParties(parties: Party[]): Party[] {
+  const out: Party[] = [];
+  for (const p of parties) {
+    const key = fold(p.name);
+    const same = out.some((q) => {
+      const k = fold(q.name);
+      if (k === key) return true;
+      const [short, long] = k.length < key.length ? [k, key] : [key, k];
+      return long.startsWith(short) && SAME_SIDE_TAIL.test(long.slice(short.length));
+    });
+    if (!same) out.push(p);
+  }
+  return out;
 }

@@ -49,7 +49,7 @@ export function findInstitutions(piece: Piece, view: string): Institution[] {
   UNVEIL.lastIndex = 0;
   for (let m = UNVEIL.exec(view); m; m = UNVEIL.exec(view)) {
     let s = m.index;
-    while (s > 0 && !/[，。；：！？\n暨为在与]/.test(view[s - 1]!)) s--;
+    while (s > 0 && !/[，。；：！？\n暨为在与]/.test(view[s - 1]!) && !/(?:举行|举办|召开|进行|共建)$/.test(view.slice(Math.max(0, s - 2), s))) s--;
     const segment = view.slice(s, m.index);
     let at = s;
     for (const part of segment.split('、')) {

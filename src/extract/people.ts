@@ -223,6 +223,23 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     }
   }
   extendLists();
+
+  // 5. A bare name joined before a person (`甲与乙共同揭牌`, where only 乙 was known).
+  for (const p of [...found.values()]) {
+    const join = view[p.titleStart - 1];
+    if (!join || !'与和及、同'.includes(join)) continue;
+    const end = p.titleStart - 1;
+    for (const len of [3, 2]) {
+      const start = end - len;
+      if (start < 0 || surnameLength(view, start) === 0) continue;
+      const cand = view.slice(start, end);
+      if (!isHanRun(cand) || NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2))) continue;
+      const before = view.slice(Math.max(0, start - 8), start);
+      if (!(start === 0 || /[，。；：！？\n由]$/.test(before) || TITLE_END_RE.test(before))) continue;
+      const { title, at: titleStart } = titleBefore(view, start, prevEnd(start));
+      if (add({ name: piece.text.slice(start, end), start, end, title: title && piece.text.slice(titleStart, start), titleStart })) break;
+    }
+  }
   return [...found.values()].sort((a, b) => a.start - b.start);
 }
 

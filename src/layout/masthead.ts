@@ -3,7 +3,7 @@
  * and the recipients (主送/抄送) usually at its foot.
  */
 import type { Issue, Masthead, Span } from '../schema/index.js';
-import { findDates } from '../extract/dates.js';
+import { findDates, numeral } from '../extract/dates.js';
 import { BRIEFING_TITLE_ENDINGS, PUBLISHER_WORDS } from '../lexicon/layout.js';
 import type { Paragraph } from './reflow.js';
 import { ISSUE_RE, recipientsOf } from './patterns.js';
@@ -41,12 +41,35 @@ function parseIssue(p: Paragraph): { issue: Issue; index: number; length: number
     length: end - start,
     issue: {
       text: p.piece.text.slice(start, end),
-      year: m[1] ? Number(m[1]) : yearFromDate ? Number(yearFromDate.iso.slice(0, 4)) : null,
-      number: Number(m[3]),
-      total: m[4] ? Number(m[4]) : null,
+      year: m[1] ? countingNumber(m[1], true) : yearFromDate ? Number(yearFromDate.iso.slice(0, 4)) : null,
+      number: countingNumber(m[3]!, false),
+      total: m[4] ? countingNumber(m[4], false) : null,
       span: p.piece.span(start, end),
     },
   };
+}
+
+const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** `38`, `二〇二三` (digit by digit), `十二`, `一百零四` → number. */
+function countingNumber(s: string, digitwise: boolean): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (digitwise) return Number([...s].map((c) => CN_DIGIT[c] ?? 0).join(''));
+  let total = 0;
+  let current = 0;
+  for (const c of s) {
+    if (c === '千') {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (c === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (c === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else current = CN_DIGIT[c] ?? 0;
+  }
+  return total + current || numeral(s);
 }
 
 function isBriefingTitle(p: Paragraph, next: Paragraph | undefined): boolean {
@@ -125,7 +148,8 @@ function takeDateAndPublisher(p: Paragraph, masthead: Masthead, exclude: [number
   if (date) cut(date.index, date.index + date.length);
   if (masthead.publisher) return;
   for (const [s, e] of rest) {
-    const text = p.piece.text.slice(s, e).replace(/^[\s，,、]+|[\s，,、]+$/g, '');
+    // `…办公室编`, `…合作处主办`: the verb of publishing is not part of the name.
+    const text = p.piece.text.slice(s, e).replace(/^[\s，,、]+|[\s，,、]+$/g, '').replace(/(?<=..)(?:编印|编辑|主办|印发|编)$/, '');
     if (text && isPublisher(text)) {
       const at = p.piece.text.indexOf(text, s);
       masthead.publisher = text;

@@ -25,7 +25,7 @@ const DATE_START = new RegExp(
 );
 
 export const HEADING_PATTERNS: Array<{ style: string; re: RegExp }> = [
-  { style: 'part', re: new RegExp(`^第${CN_COUNT}(?:部分|篇|章|编)(?:[：、\\s]|$)`) },
+  { style: 'part', re: new RegExp(`^第${CN_COUNT}(?:部分|篇|章)`) },
   { style: 'cn-dun', re: new RegExp(`^${CN_DIGIT}{1,3}[、．.]`) },
   { style: 'cn-paren', re: new RegExp(`^[（(]${CN_DIGIT}{1,3}[）)]`) },
   { style: 'bracket', re: /^【[^】]{1,24}】$|^\[[^\]]{1,24}\]$|^〖[^〗]{1,24}〗$/ },
@@ -55,7 +55,7 @@ const PAGE_RE = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}\s*\/\s*\d{1,4}|\d{1
  * `2021年1月第3期总第104期`, `第12期`.
  */
 export const ISSUE_RE =
-  /[〔[（(【]?\s*((?:19|20)\d{2})?\s*[〕\]）)】]?\s*(?:年)?\s*(?:(\d{1,2})\s*月)?\s*第\s*(\d{1,4})\s*期\s*[（(]?\s*(?:总\s*第?\s*(\d{1,5})\s*期)?\s*[）)]?/;
+  /[〔[（(【]?\s*((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})?\s*[〕\]）)】]?\s*(?:年)?\s*(?:(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月)?\s*第\s*(\d{1,4}|[一二三四五六七八九十百零〇]{1,5})\s*期\s*[（(]?\s*(?:总\s*第?\s*(\d{1,5}|[一二三四五六七八九十百千零〇]{1,8})\s*期)?\s*[）)]?/;
 
 export type LineKind =
   | 'blank'

@@ -61,8 +61,8 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
   const warnings: Warning[] = [];
   let start = readMasthead(paragraphs, masthead);
 
-  // Heading styles nest in the order they first appear under one another.
-  const stack: Array<{ style: string; text: string; kind: SectionKind }> = [];
+  // Headings nest by rank: 第X部分 above 一、 and 【…】, which are above (一).
+  const stack: Array<{ style: string; rank: number; text: string; kind: SectionKind }> = [];
   const fallbackKind: SectionKind = masthead.title ? defaultKind(masthead.title) : 'news';
   let open: Open | null = null;
 
@@ -113,9 +113,9 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       case 'heading': {
         const style = headingStyle(p.view)!;
         close();
-        const at = stack.findIndex((h) => h.style === style);
-        if (at !== -1) stack.length = at;
-        stack.push({ style, text: p.raw, kind: sectionKind(p.view) });
+        const rank = HEADING_RANK[style] ?? 1;
+        while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop();
+        stack.push({ style, rank, text: p.raw, kind: sectionKind(p.view) });
         sections.push({ heading: p.raw, kind: stack[stack.length - 1]!.kind, path: stack.map((h) => h.text), span: [p.piece.sourceStart, p.piece.sourceEnd] });
         continue;
       }
@@ -182,6 +182,8 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
   close();
   return { masthead, sections, records, warnings };
 }
+
+const HEADING_RANK: { [style: string]: number } = { part: 0, 'cn-dun': 1, bracket: 1, 'cn-paren': 2 };
 
 function defaultKind(title: string): SectionKind {
   const k = sectionKind(title);

@@ -4,7 +4,7 @@ import type { SectionKind } from '../schema/index.js';
 export const SECTION_RULES: Array<[SectionKind, RegExp]> = [
   ['university-government', /校地|政校|校政|地校|校市|市校|校省|省校|政府合作|地方合作|服务地方/],
   ['university-enterprise', /校企|企校|产学研|产教|银校|校银|院企|企业合作/],
-  ['inter-university', /校际|校校|高校合作|院校合作|兄弟院校/],
+  ['inter-university', /校际|校校|院校合作|兄弟院校/],
   ['campus-college', /校区|学院|院系|部门工作|基层/],
   ['case-study', /典型案例|案例|经验做法|典型经验/],
   ['peer-practice', /他山之石|兄弟高校|外校|高校经验|借鉴/],
