@@ -7,7 +7,7 @@
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import type { Encoding } from '../schema/index.js';
-import { firstInvalidGb18030, firstInvalidUtf8, looksBinary, utf8Profile } from './sniff.js';
+import { firstInvalidGb18030, firstInvalidUtf8, longestUtf8CjkRun, looksBinary } from './sniff.js';
 
 export interface Decoded {
   text: string;
@@ -110,6 +110,9 @@ function implausibleChinese(text: string): boolean {
   return seen > 0 && odd / seen > 0.3;
 }
 
+/** Consecutive UTF-8 CJK characters that prove a non-UTF-8 file holds UTF-8 text. */
+const MIXED_RUN = 6;
+
 export interface DecodeOptions {
   encoding?: Encoding | undefined;
 }
@@ -139,15 +142,13 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (binary) throw new InputError('not-text', `not a text file (${binary.reason} at byte ${binary.offset})`, binary.offset);
   const badUtf8 = firstInvalidUtf8(bytes);
   if (badUtf8 === -1) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
-  // Not UTF-8. If much of it *is* well-formed multi-byte UTF-8, the file mixes
-  // encodings: decoding it as GB18030 would turn the UTF-8 part into mojibake.
-  const profile = utf8Profile(bytes);
-  if (profile.validMultibyte >= 4 && profile.validMultibyte * 3 >= profile.highBytes * 0.3) {
-    throw new InputError(
-      'decode',
-      `mixed encodings: valid UTF-8 text, then invalid UTF-8 at byte ${badUtf8} (GBK inside a UTF-8 file?)`,
-      badUtf8,
-    );
+  // Not UTF-8. If part of it *is* UTF-8 Chinese text, the file mixes encodings:
+  // decoding it as GB18030 would turn that part into mojibake.
+  const run = longestUtf8CjkRun(bytes);
+  if (run.length >= MIXED_RUN) {
+    const at = run.offset < badUtf8 ? badUtf8 : run.offset;
+    const what = run.offset < badUtf8 ? `UTF-8 text, then invalid UTF-8 at byte ${at}` : `non-UTF-8 text, then UTF-8 text at byte ${at}`;
+    throw new InputError('decode', `mixed encodings: ${what} (GBK and UTF-8 in one file?)`, at);
   }
   return { text: decodeGb18030(bytes, 0), encoding: 'gb18030' };
 }

@@ -34,31 +34,33 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   return -1;
 }
 
-/** Counts of well-formed multi-byte UTF-8 sequences and of bytes ≥ 0x80. */
-export function utf8Profile(b: Uint8Array): { validMultibyte: number; highBytes: number } {
-  let validMultibyte = 0;
-  let highBytes = 0;
+/**
+ * The longest run of consecutive well-formed three-byte UTF-8 sequences (CJK
+ * text in UTF-8) and where it starts. GBK bytes almost never form six in a
+ * row, so a long run inside a non-UTF-8 file means the file mixes encodings.
+ */
+export function longestUtf8CjkRun(b: Uint8Array): { length: number; offset: number } {
+  let best = 0;
+  let bestAt = -1;
+  let run = 0;
+  let runAt = -1;
   const n = b.length;
   for (let i = 0; i < n; ) {
     const c = b[i]!;
-    if (c < 0x80) {
+    if (c >= 0xe0 && c <= 0xef && i + 2 < n && (b[i + 1]! & 0xc0) === 0x80 && (b[i + 2]! & 0xc0) === 0x80) {
+      if (run === 0) runAt = i;
+      run++;
+      if (run > best) {
+        best = run;
+        bestAt = runAt;
+      }
+      i += 3;
+    } else {
+      run = 0;
       i++;
-      continue;
     }
-    highBytes++;
-    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
-    let ok = need > 0;
-    for (let k = 1; ok && k <= need; k++) {
-      const t = b[i + k];
-      if (t === undefined || (t & 0xc0) !== 0x80) ok = false;
-    }
-    if (ok) {
-      validMultibyte++;
-      highBytes += need;
-      i += need + 1;
-    } else i++;
   }
-  return { validMultibyte, highBytes };
+  return { length: best, offset: bestAt };
 }
 
 /** Offset of the first byte sequence GB18030 does not define, or -1. */

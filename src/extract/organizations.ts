@@ -63,19 +63,23 @@ export function nameShaped(view: string, start: number, end: number): boolean {
  * Reads an organization's name starting at `start`: the first end that is a
  * name ending followed by what may follow a name. Returns its end, or -1.
  */
-export function readOrganization(view: string, start: number, options: { allowWeak?: boolean } = {}): number {
+export function readOrganization(view: string, start: number, options: { allowWeak?: boolean; lenient?: boolean } = {}): number {
   const allowWeak = options.allowWeak ?? true;
+  // With `lenient` (a name right after 与/和 in a chain), a strong ending followed
+  // by anything still ends the name when nothing better is found.
+  let fallback = -1;
   for (let end = start + 2; end <= Math.min(view.length, start + MAX_ORG); end++) {
-    if (NOT_IN_NAME.test(view[end - 1]!)) return -1;
+    if (NOT_IN_NAME.test(view[end - 1]!)) return fallback;
     const suffix = suffixEndingAt(view, end);
     if (!suffix || (!allowWeak && !suffix.strong)) continue;
     if (!nameShaped(view, start, end)) continue;
     if (followsName(view, end)) return end;
+    if (options.lenient && suffix.strong) fallback = end;
     // A parenthesis closing the name: `康复大学（筹）`, `山东大学（威海）`.
     const paren = /^[（(][^（）()，。]{1,6}[）)]/.exec(view.slice(end, end + 8));
     if (paren && followsName(view, end + paren[0].length)) return end + paren[0].length;
   }
-  return -1;
+  return fallback;
 }
 
 /** The end of an organization's name at the very front of view[start, limit), or `start`. */

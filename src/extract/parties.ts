@@ -72,7 +72,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const chain: Found[] = [];
     const joins: string[] = [];
     for (;;) {
-      const end = readOrganization(view, p);
+      const end = readOrganization(view, p, { lenient: chain.length > 0 && STRONG_CONNECTORS.has(joins[joins.length - 1] ?? '') });
       if (end < 0 || inTitle(p, end)) break;
       chain.push({ start: p, end });
       const join = CONNECTORS.find((c) => view.startsWith(c, end));
@@ -117,12 +117,15 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     while (sentenceStart > 0 && !'。；！？\n'.includes(view[sentenceStart - 1]!)) sentenceStart--;
     const before = view.slice(Math.max(sentenceStart, i - 8), i);
     const visitors = people.filter((p) => p.start >= sentenceStart && p.end <= i);
-    const ledBy = /(?:一行|带队|率队|率团|\d+人|一行\d+人)[，]?$/.test(before);
+    const ledBy = /(?:一行|带队|率队|率团|代表团|\d+人|一行\d+人)[，]?$/.test(before);
+    // A visiting organization at the head of the sentence (`东岭大学代表团赴…`).
+    const subjects = covered.filter(([a, b]) => a >= sentenceStart && b <= i && !inTitle(a, b));
     if (verb === '到' || verb === '来' || verb === '来到') {
       if (!ledBy) continue;
-    } else if (visitors.length === 0 && !ledBy && !found.some((f) => f.start >= sentenceStart && f.end <= i)) {
+    } else if (visitors.length === 0 && !ledBy && subjects.length === 0) {
       continue;
     }
+    for (const [a, b] of subjects) add(a, b);
     for (const p of visitors) {
       if (!p.title) continue;
       const unit = unitOfTitle(view.slice(p.titleStart, p.start));

@@ -1,0 +1,88 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { extractBriefing } from '../src/index.js';
+import { GoldFile } from '../src/eval/gold.js';
+import { scoreDocuments } from '../src/eval/score.js';
+import { CORPUS, GOLD, squeeze } from './helpers.js';
+
+const golds = readdirSync(GOLD).map((f) => GoldFile.parse(JSON.parse(readFileSync(join(GOLD, f), 'utf8'))));
+const pairs = golds.map((gold) => ({ gold, doc: extractBriefing(readFileSync(join(CORPUS, gold.file)), { file: gold.file }) }));
+
+describe('the corpus against its gold: layout and dates are exact', () => {
+  for (const { gold, doc } of pairs) {
+    it(`${gold.file}: masthead`, () => {
+      const { spans: _s, ...b } = doc.briefing;
+      expect({ ...b, issue: b.issue && { text: b.issue.text, year: b.issue.year, number: b.issue.number, total: b.issue.total } }).toEqual(gold.briefing);
+    });
+    it(`${gold.file}: every record, no extra, with title, section, date and dates`, () => {
+      expect(doc.records.length).toBe(gold.records.length);
+      gold.records.forEach((g, k) => {
+        const r = doc.records[k]!;
+        expect(squeeze(r.text).startsWith(squeeze(g.anchor)), `#${g.index} anchor`).toBe(true);
+        expect(r.title === null ? null : squeeze(r.title), `#${g.index} title`).toBe(g.title === null ? null : squeeze(g.title));
+        expect(r.section, `#${g.index} section`).toBe(g.section);
+        expect(r.date && { start: r.date.start, end: r.date.end, year: r.date.year }, `#${g.index} date`).toEqual(g.date);
+        expect(r.dates.map((d) => ({ start: d.start, end: d.end, text: squeeze(d.text) })), `#${g.index} dates`).toEqual(
+          g.dates.map((d) => ({ start: d.start, end: d.end, text: squeeze(d.text ?? '') })),
+        );
+      });
+    });
+  }
+});
+
+describe('entity accuracy on the gold holds the figures of the issue', () => {
+  const { scores } = scoreDocuments(pairs);
+  it('people names F1 ≥ 0.97 and title accuracy ≥ 0.92', () => {
+    expect(scores.people.f).toBeGreaterThanOrEqual(0.97);
+    expect(scores.personTitle.acc).toBeGreaterThanOrEqual(0.92);
+  });
+  it('parties F1 ≥ 0.85 lenient (strict reported, and not far below)', () => {
+    expect(scores.partiesLenient.f).toBeGreaterThanOrEqual(0.85);
+    expect(scores.parties.f).toBeGreaterThanOrEqual(0.8);
+  });
+  it('agreement kinds F1 ≥ 0.95', () => {
+    expect(scores.agreements.f).toBeGreaterThanOrEqual(0.95);
+  });
+  it('records, dates, sections, titles and masthead stay exact', () => {
+    expect(scores.records.f).toBe(1);
+    expect(scores.dates.f).toBe(1);
+    expect(scores.date.acc).toBe(1);
+    expect(scores.section.acc).toBe(1);
+    expect(scores.title.acc).toBe(1);
+    expect(scores.masthead.acc).toBe(1);
+  });
+});
+
+describe('a GBK copy of a corpus file', () => {
+  it('gives the same records and reports gb18030', () => {
+    const text = readFileSync(join(CORPUS, 'sdu-service-shandong-2023-03.txt'), 'utf8');
+    const gbk = iconv.encode(text, 'gbk');
+    const fromGbk = extractBriefing(gbk, { file: 'x' });
+    const fromUtf8 = extractBriefing(Buffer.from(text, 'utf8'), { file: 'x' });
+    expect(fromGbk.encoding).toBe('gb18030');
+    expect(fromUtf8.encoding).toBe('utf-8');
+    expect(fromGbk.records).toEqual(fromUtf8.records);
+    expect(fromGbk.briefing).toEqual(fromUtf8.briefing);
+  });
+});
+
+describe('scoring itself', () => {
+  it('counts a missing record and its fields as missed', () => {
+    const { gold, doc } = pairs[0]!;
+    const cut = { ...doc, records: doc.records.slice(1) };
+    const { scores } = scoreDocuments([{ gold, doc: cut }]);
+    expect(scores.records.tp).toBe(gold.records.length - 1);
+    expect(scores.records.r).toBeLessThan(1);
+    expect(scores.people.ng).toBe(gold.records.reduce((n, r) => n + r.people.length, 0));
+    expect(scores.date.ok).toBe(gold.records.length - 1);
+  });
+  it('matches parties leniently when one name contains the other', () => {
+    const { gold, doc } = pairs[0]!;
+    const renamed = { ...doc, records: doc.records.map((r) => ({ ...r, parties: r.parties.map((p) => ({ ...p, name: p.name + '某部' })) })) };
+    const { scores } = scoreDocuments([{ gold, doc: renamed }]);
+    expect(scores.parties.tp).toBe(0);
+    expect(scores.partiesLenient.tp).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,53 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractBriefing, type Document } from '../src/index.js';
+import { squeeze } from '../src/text/normalize.js';
+
+export const ROOT = join(import.meta.dirname, '..');
+export const CASES = join(ROOT, 'fixtures/cases');
+export const CORPUS = join(ROOT, 'fixtures/corpus');
+export const GOLD = join(ROOT, 'fixtures/gold');
+
+export function extractFile(path: string, file = path): Document {
+  return extractBriefing(readFileSync(path), { file });
+}
+
+export function caseDoc(name: string): Document {
+  return extractFile(join(CASES, name), name);
+}
+
+/** Every text fixture: the corpus and our own cases. */
+export function allFixtures(): string[] {
+  const files = [
+    ...readdirSync(CORPUS).map((f) => join(CORPUS, f)),
+    ...readdirSync(CASES).filter((f) => !f.endsWith('.json')).map((f) => join(CASES, f)),
+  ];
+  return files.sort();
+}
+
+/** The parts of a Document a reader checks, without offsets. */
+export function digest(doc: Document) {
+  const { spans: _spans, ...briefing } = doc.briefing;
+  return {
+    encoding: doc.encoding,
+    briefing: { ...briefing, issue: briefing.issue && { text: briefing.issue.text, year: briefing.issue.year, number: briefing.issue.number, total: briefing.issue.total } },
+    sections: doc.sections.map((s) => ({ heading: s.heading, kind: s.kind, path: s.path })),
+    records: doc.records.map((r) => ({
+      index: r.index,
+      section: r.section,
+      heading: r.heading,
+      title: r.title,
+      anchor: squeeze(r.text).slice(0, 16),
+      date: r.date && { start: r.date.start, end: r.date.end, year: r.date.year },
+      dates: r.dates.map((d) => `${d.text} ${d.start}/${d.end} ${d.year}`),
+      people: r.people.map((p) => `${p.title ?? '∅'} ${p.name}`),
+      parties: r.parties.map((p) => `${p.name} (${p.type})`),
+      agreements: r.agreements.map((a) => `${a.text} (${a.kind})`),
+      institutions: r.institutions.map((i) => i.name),
+      source: r.source,
+    })),
+    warnings: doc.warnings.map((w) => w.code),
+  };
+}
+
+export { squeeze };
