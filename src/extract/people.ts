@@ -17,6 +17,8 @@ export interface PersonMention {
   title: string | null;
   /** View index where the title starts (= start when there is none). */
   titleStart: number;
+  /** True when the title was read back from the text (not inherited from a list). */
+  readBack?: boolean;
 }
 
 const byLength = (words: readonly string[]) => [...new Set(words)].sort((a, b) => b.length - a.length);
@@ -73,8 +75,11 @@ export function readName(view: string, at: number): number {
       bestScore = score;
     } else if (score === bestScore && len < best) {
       // A tie: the longer reading swallowed the first character of a following word (`王伟等出席`).
+      // A connector swallowed is only a connector when a name follows it (`卜显和出席` is one name).
       const swallowed = view.slice(at + len, at + best);
-      if (AFTER_WORDS.some((w) => (swallowed + view.slice(at + best, at + best + 3)).startsWith(w))) best = len;
+      const connector = /^[和与及同]$/.test(swallowed);
+      const nameFollows = connector && surnameLength(view, at + best) > 0 && !AFTER_WORDS.some((w) => view.startsWith(w, at + best));
+      if (AFTER_WORDS.some((w) => (swallowed + view.slice(at + best, at + best + 3)).startsWith(w)) && (!connector || nameFollows)) best = len;
     }
   }
   return best;
@@ -159,7 +164,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     }
     const floor = prevEnd(at);
     const { title, at: titleStart } = titleBefore(view, at, floor);
-    if (add({ name: piece.text.slice(at, at + len), start: at, end: at + len, title: title && piece.text.slice(titleStart, at), titleStart })) {
+    if (add({ name: piece.text.slice(at, at + len), start: at, end: at + len, title: title && piece.text.slice(titleStart, at), titleStart, readBack: true })) {
       TITLE_RE.lastIndex = at + len;
     }
   }
@@ -219,7 +224,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       const head = view.slice(Math.max(0, at - 8), at);
       if (before && /[\u4e00-\u9fff]/.test(before) && !TITLE_END_RE.test(head) && !/[与和及同由对向为]/.test(before) && !LEADERS.some((w) => head.endsWith(w))) continue;
       const { title, at: titleStart } = titleBefore(view, at, prevEnd(at));
-      add({ name: piece.text.slice(at, at + name.length), start: at, end: at + name.length, title: title && piece.text.slice(titleStart, at), titleStart });
+      add({ name: piece.text.slice(at, at + name.length), start: at, end: at + name.length, title: title && piece.text.slice(titleStart, at), titleStart, readBack: true });
     }
   }
   extendLists();
@@ -237,8 +242,16 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       const before = view.slice(Math.max(0, start - 8), start);
       if (!(start === 0 || /[，。；：！？\n由]$/.test(before) || TITLE_END_RE.test(before))) continue;
       const { title, at: titleStart } = titleBefore(view, start, prevEnd(start));
-      if (add({ name: piece.text.slice(start, end), start, end, title: title && piece.text.slice(titleStart, start), titleStart })) break;
+      if (add({ name: piece.text.slice(start, end), start, end, title: title && piece.text.slice(titleStart, start), titleStart, readBack: true })) break;
     }
+  }
+
+  // Titles read back stop at the person before them; with every person known now, read them again.
+  for (const m of found.values()) {
+    if (!m.readBack) continue;
+    const { title, at } = titleBefore(view, m.start, prevEnd(m.start));
+    m.title = title && piece.text.slice(at, m.start);
+    m.titleStart = title ? at : m.start;
   }
   return [...found.values()].sort((a, b) => a.start - b.start);
 }

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { extractBriefing, type Record } from '../src/index.js';
+import { caseDoc } from './helpers.js';
+
+const doc = caseDoc('entities.txt');
+const rec = (i: number): Record => doc.records[i - 1]!;
+const people = (r: Record) => r.people.map((p) => [p.name, p.title]);
+const parties = (r: Record) => r.parties.map((p) => [p.name, p.type]);
+
+/** Extract a one-record text and return that record. */
+function one(text: string): Record {
+  const d = extractBriefing(text);
+  expect(d.records).toHaveLength(1);
+  return d.records[0]!;
+}
+
+describe('people', () => {
+  it('keeps a title chain joined by 、 and lets a list inherit its office', () => {
+    expect(people(rec(1))).toEqual([
+      ['钱立新', '西川市委副书记、市长'],
+      ['吴志刚', '东岭大学党委书记'],
+      ['赵春明', '西川市领导'],
+      ['孙立', '西川市领导'],
+      ['李文华', '西川市领导'],
+      ['黄宁', '东岭大学校领导'],
+      ['邓伟', '东岭大学校领导'],
+      ['冯雪', '东岭大学副校长'],
+    ]);
+  });
+
+  it('reports an orphan title and never makes it a person', () => {
+    expect(doc.warnings.filter((w) => w.code === 'title-without-name').map((w) => w.message)).toEqual(['a title with no name after it: "南港集团执行总裁、总工程师"']);
+    expect(people(rec(3))).toEqual([
+      ['刘海', '南港研究院院长'],
+      ['吴志刚', null],
+    ]);
+  });
+
+  it('gives a person named bare in the headline the longest title of any mention', () => {
+    const r = rec(6);
+    expect(people(r)).toEqual([
+      ['周明远', '东岭大学党委副书记、校长'],
+      ['孙海平', '南港集团有限公司董事长'],
+    ]);
+    expect(r.people[0]!.span[0]).toBeLessThan(r.titleSpan![1]); // first mention: the headline
+  });
+
+  it('reads names joined by 和 and 与, bare names without a title', () => {
+    const r = one('5月6日，学校举行座谈会。东岭大学副校长冯雪、教务处处长严肃和科研处处长柯南出席。冯雪与南港集团代表田甜共同签约。');
+    expect(people(r)).toEqual([
+      ['冯雪', '东岭大学副校长'],
+      ['严肃', '教务处处长'],
+      ['柯南', '科研处处长'],
+      ['田甜', '南港集团代表'],
+    ]);
+    const bare = one('5月6日，东岭大学副校长冯雪出席。冯雪与田甜共同为基地揭牌。');
+    expect(people(bare)).toEqual([
+      ['冯雪', '东岭大学副校长'],
+      ['田甜', null],
+    ]);
+  });
+
+  it('never glues a name to the verb after it, nor cuts a three-character name', () => {
+    const r = one('5月6日，东岭大学校长周明远以“开放办学”为题作报告，副校长郑文博主持，院士马於光、卜显和出席。');
+    expect(r.people.map((p) => p.name)).toEqual(['周明远', '郑文博', '马於光', '卜显和']);
+  });
+
+  it('leaves bylines and credit lines out', () => {
+    const d = extractBriefing('东岭大学与海川集团签署合作协议\n本报讯（记者 王小明 通讯员 李大力）9月18日，东岭大学校长周明远出席签约仪式。\n撰稿：赵六\n');
+    expect(d.records[0]!.people.map((p) => p.name)).toEqual(['周明远']);
+  });
+
+  it('matches traditional characters and half-width punctuation, keeping values as printed', () => {
+    expect(people(caseDoc('traditional.txt').records[0]!)).toEqual([
+      ['吳志剛', '東嶺大學黨委書記'],
+      ['周明遠', '校長'],
+      ['馮建國', '西川市委書記'],
+    ]);
+  });
+});
+
+describe('parties', () => {
+  it('finds the three sides of a signing and their types', () => {
+    expect(parties(rec(1))).toEqual([
+      ['东岭大学', 'university'],
+      ['西川市人民政府', 'government'],
+      ['西川高新区管委会', 'government'],
+    ]);
+  });
+
+  it('finds both sides of a visit: the visitor by its leader\'s title and the places visited', () => {
+    expect(parties(rec(2))).toEqual([
+      ['东岭大学', 'university'],
+      ['北湖区', 'government'],
+      ['临江县', 'government'],
+    ]);
+    const r = one('3月15日，北湖区人民政府副区长黄立一行来东岭大学化学学院调研。');
+    expect(parties(r)).toEqual([
+      ['北湖区人民政府', 'government'],
+      ['东岭大学化学学院', 'university'],
+    ]);
+  });
+
+  it('reads an organization name broken by a page break', () => {
+    expect(parties(rec(5))).toEqual([
+      ['东岭大学', 'university'],
+      ['西川市第一人民医院', 'hospital'],
+    ]);
+  });
+
+  it('does not count organizations only named in an attendee\'s title, nor what is unveiled', () => {
+    const r = one('6月1日，东岭大学智能研究院揭牌仪式举行。西川市副市长郑华、南港集团董事长孙海平出席并为研究院揭牌。');
+    expect(r.parties).toEqual([]);
+    expect(r.institutions.map((i) => i.name)).toEqual(['东岭大学智能研究院']);
+  });
+});
+
+describe('agreements', () => {
+  it('gives each agreement its kind by the SCHEMA table', () => {
+    expect(rec(3).agreements.map((a) => [a.text, a.kind])).toEqual([
+      ['战略合作框架协议', 'strategic'],
+      ['共建联合实验室协议', 'co-construction'],
+      ['科技成果转化投资协议', 'investment'],
+      ['技术服务协议', 'service'],
+      ['人才培养合作协议', 'cooperation'],
+      ['学生实习意向书', 'other'],
+      ['合作备忘录', 'memorandum'],
+    ]);
+    const framework = one('3月2日，东岭大学与西川市签署校地框架协议，根据协议双方将开展合作。');
+    expect(framework.agreements.map((a) => [a.text, a.kind])).toEqual([['校地框架协议', 'framework']]);
+  });
+
+  it('counts references back but not a bare 协议', () => {
+    const r = one('7月18日，东岭大学与海川银行签署新一轮战略合作协议。按照协议，双方将以新一轮银校合作协议的签署为契机深化合作。');
+    expect(r.agreements.map((a) => a.text)).toEqual(['新一轮战略合作协议', '新一轮银校合作协议']);
+  });
+
+  it('keeps names in book-title marks whole, dashes and dots included', () => {
+    const r = one('5月8日，双方签署《东岭大学—南港集团人才培养协议》《西川•北湖产学研合作协议书》。');
+    expect(r.agreements.map((a) => [a.text, a.kind])).toEqual([
+      ['东岭大学—南港集团人才培养协议', 'other'],
+      ['西川•北湖产学研合作协议书', 'cooperation'],
+    ]);
+  });
+});
