@@ -54,7 +54,7 @@ function outPathFor(outDir: string, file: InputFile, format: Format): string {
   return join(outDir, rel);
 }
 
-export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io): Promise<number> {
+export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, workerUrl: URL): Promise<number> {
   const { options, jobs } = checkFlags(flags);
   const started = Date.now();
   const expanded = await expandInputs(inputs, { glob: flags.glob, filesFrom: flags.filesFrom, readStdin: async () => (await io.readStdin()).toString('utf8') }).catch((e: unknown) => {
@@ -67,7 +67,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io):
   const reportRows: Array<Omit<TaskResult, 'chunk'>> = [];
 
   const useWorkers = jobs > 1 && files.filter((f) => f.path !== '-').length > 1;
-  const pool: Pool = useWorkers ? workerPool(Math.min(jobs, files.length), options, new URL('./worker.js', import.meta.url)) : inlinePool(options);
+  const pool: Pool = useWorkers ? workerPool(Math.min(jobs, files.length), options, workerUrl) : inlinePool(options);
 
   let interrupted = false;
   let stop = false;

@@ -11,6 +11,9 @@ import pkg from '../../package.json' with { type: 'json' };
 import { EXTRACT_OPTIONS, type ExtractFlags } from './options.js';
 import { processIo, UsageError, type Io } from './io.js';
 
+/** The worker entry sits beside this file in dist/ (the bundle keeps cli.js and worker.js together). */
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const program = new Command();
   let result: Promise<number> = Promise.resolve(0);
@@ -32,7 +35,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     extract.addOption(opt);
   }
   extract.action((inputs: string[], flags: ExtractFlags) => {
-    result = import('./extract.js').then((m) => m.runExtract(inputs, flags, io));
+    result = import('./extract.js').then((m) => m.runExtract(inputs, flags, io, WORKER_URL));
   });
 
   program

@@ -48,7 +48,6 @@ export function workerPool(size: number, options: TaskOptions, workerUrl: URL): 
         p.resolve({ status: 'failed', display: p.input.display, bytes: 0, records: 0, warnings: 0, error: `internal error: ${e.message}` });
       }
     });
-    worker.unref();
     workers.push({ worker, busy: 0 });
   }
   return {

@@ -5,42 +5,43 @@
 import { COOPERATION_WORDS, ORG_FOLLOWERS, ORG_SUFFIXES } from '../lexicon/organizations.js';
 import { TITLE_WORDS } from '../lexicon/people.js';
 import type { PartyType } from '../schema/index.js';
+import { CharSet, EndingIndex, StartIndex } from '../lexicon/wordindex.js';
 
 const SUFFIXES = [...ORG_SUFFIXES].sort((a, b) => b.word.length - a.word.length);
-const FOLLOWERS = [...ORG_FOLLOWERS, ...TITLE_WORDS].sort((a, b) => b.length - a.length);
+const SUFFIX_INDEX = new EndingIndex(SUFFIXES);
+const STRONG_INDEX = new EndingIndex(SUFFIXES.filter((s) => s.strong));
+const FOLLOWERS = new StartIndex([...ORG_FOLLOWERS, ...TITLE_WORDS]);
 const MAX_ORG = 32;
 /** Characters an organization's name never holds. */
 const NOT_IN_NAME = /[，。；：！？、“”《》\n\s,;:!?]/;
+const NOT_IN_NAME_CHARS = new CharSet('，。；：！？、“”《》\n \t,;:!?');
 /** Words an organization's name never holds: verbs and particles of the sentence around it. */
 const NOT_IN_NAME_WORDS = /了|在|将|是|把|被|从|让|使|有效|进行|通过|已经|正在|及其|举行|召开|签署|签订|出席|主持|参加|表示|带队|率队|一行|走进|携手|共建|成立|揭牌|围绕|推动|加强|开展|建设|聘任|选举|对接|分别|共同|以及|并/;
 /** Leading words that make a mention generic (`该公司`, `各学院`). */
 const GENERIC_LEAD = /^(?:该|此|本|各|全|其|相关|有关|上述|多家|一批|多个|若干|\d+家|两|双|三)/;
 
 export function suffixEndingAt(view: string, end: number): (typeof SUFFIXES)[number] | null {
-  for (const s of SUFFIXES) if (end - s.word.length >= 0 && view.startsWith(s.word, end - s.word.length)) return s;
-  return null;
+  return SUFFIX_INDEX.endingAt(view, end);
 }
 
 export function orgType(view: string): PartyType {
   // The leftmost strong ending decides (`山东大学晶体材料研究院` is the university's);
   // place endings (市, 区 …) only when no strong one is present.
+  // Scan ends left to right; the first strong ending found starts leftmost among the shortest.
   let best: { at: number; type: PartyType } | null = null;
-  for (const s of SUFFIXES) {
-    if (!s.strong) continue;
-    const at = view.indexOf(s.word);
-    if (at !== -1 && at + s.word.length >= 2 && (!best || at < best.at)) best = { at, type: s.type };
+  for (let end = 2; end <= view.length; end++) {
+    const s = STRONG_INDEX.endingAt(view, end);
+    if (!s) continue;
+    const at = end - s.word.length;
+    if (!best || at < best.at) best = { at, type: s.type };
   }
-  if (best) {
-    // A university's unit named after it stays the university's; others follow their own head word.
-    return best.type;
-  }
-  for (const s of SUFFIXES) if (view.endsWith(s.word)) return s.type;
-  return 'other';
+  if (best) return best.type;
+  return suffixEndingAt(view, view.length)?.type ?? 'other';
 }
 
 function followsName(view: string, at: number): boolean {
   if (at >= view.length) return true;
-  return FOLLOWERS.some((w) => view.startsWith(w, at));
+  return FOLLOWERS.has(view, at);
 }
 
 /** Is view[start, end) shaped like an organization's name? */
@@ -69,7 +70,7 @@ export function readOrganization(view: string, start: number, options: { allowWe
   // by anything still ends the name when nothing better is found.
   let fallback = -1;
   for (let end = start + 2; end <= Math.min(view.length, start + MAX_ORG); end++) {
-    if (NOT_IN_NAME.test(view[end - 1]!)) return fallback;
+    if (NOT_IN_NAME_CHARS.at(view, end - 1)) return fallback;
     const suffix = suffixEndingAt(view, end);
     if (!suffix || (!allowWeak && !suffix.strong)) continue;
     if (!nameShaped(view, start, end)) continue;

@@ -11,20 +11,24 @@ import { TITLE_WORDS } from '../lexicon/people.js';
 import type { Party } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { orgType, readOrganization, suffixEndingAt } from './organizations.js';
+import { CharSet, StartIndex } from '../lexicon/wordindex.js';
 import type { PersonMention } from './people.js';
 
 const byLength = (w: readonly string[]) => [...new Set(w)].sort((a, b) => b.length - a.length);
-const CONNECTORS = byLength(['分别与', '以及', '与', '和', '及', '同', '、', '携手', '联合', '—', '-', '－', '–']);
+const CONNECTORS = new StartIndex(['分别与', '以及', '与', '和', '及', '同', '、', '携手', '联合', '—', '-', '－', '–']);
 const STRONG_CONNECTORS = new Set(['分别与', '与', '和', '及', '同', '携手', '联合', '—', '-', '－', '–', '以及']);
-const CLAUSE_LEAD = byLength(['此外', '同时', '另外', '会上', '此次', '本次', '其中', '随后', '目前', '近日', '日前', '据悉', '据了解', '并', '还', '由', '与', '同', '和']);
+const CLAUSE_LEAD = new StartIndex(['此外', '同时', '另外', '会上', '此次', '本次', '其中', '随后', '目前', '近日', '日前', '据悉', '据了解', '并', '还', '由', '与', '同', '和']);
 /** `大会由A主办`: the event's name before 由 is not a side. */
 const EVENT_BY = /^(?:大会|会议|活动|论坛|仪式|峰会|比赛|大赛|展会|项目|研讨会|座谈会|本次活动|本届大会|此次活动)由/;
 const SPONSOR_VERBS = ['主办', '承办', '协办', '牵头', '共建', '联合', '联办', '发起', '组织', '共同'];
 const UNVEIL = /^(?:揭牌|成立|挂牌|正式成立|落成|启用|揭牌成立)/;
-const CLAUSE_END = /[，。；！？\n]/;
+const CLAUSE_END_CHARS = new CharSet('，。；！？\n');
+const ANCHOR_CHARS = new CharSet('，。；：！？\n暨');
+const SENTENCE_END = new CharSet('。；！？\n');
+const AND_CHARS = new CharSet('与同和');
 const TITLE_TAIL = new RegExp(`(?:${byLength(TITLE_WORDS).join('|')})$`);
-const VISITS = byLength(VISIT_VERBS);
-const STOPS = byLength(VISIT_STOPS);
+const VISIT_RE = new RegExp(byLength(VISIT_VERBS).join('|'), 'g');
+const STOPS = new StartIndex(VISIT_STOPS);
 
 interface Found {
   start: number;
@@ -32,8 +36,9 @@ interface Found {
 }
 
 function clauseRest(view: string, at: number): string {
-  const m = CLAUSE_END.exec(view.slice(at));
-  return view.slice(at, m ? at + m.index : view.length);
+  let end = at;
+  while (end < view.length && !CLAUSE_END_CHARS.at(view, end)) end++;
+  return view.slice(at, end);
 }
 
 export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>): Party[] {
@@ -47,8 +52,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   // Chains at the head of each clause (and after 暨).
   const anchors = [0];
   for (let i = 0; i < view.length; i++) {
-    if ('，。；：！？\n'.includes(view[i]!)) anchors.push(i + 1);
-    else if (view[i] === '暨') anchors.push(i + 1);
+    if (ANCHOR_CHARS.at(view, i)) anchors.push(i + 1);
   }
   for (const anchor of anchors) {
     let p = anchor;
@@ -58,16 +62,9 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
       p += event[0].length;
       viaBy = true;
     }
-    for (let again = true; again; ) {
-      again = false;
-      for (const w of CLAUSE_LEAD) {
-        if (view.startsWith(w, p)) {
-          if (w === '由') viaBy = true;
-          p += w.length;
-          again = true;
-          break;
-        }
-      }
+    for (let w = CLAUSE_LEAD.startingAt(view, p); w; w = CLAUSE_LEAD.startingAt(view, p)) {
+      if (w === '由') viaBy = true;
+      p += w.length;
     }
     const chain: Found[] = [];
     const joins: string[] = [];
@@ -75,7 +72,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
       const end = readOrganization(view, p, { lenient: chain.length > 0 && STRONG_CONNECTORS.has(joins[joins.length - 1] ?? '') });
       if (end < 0 || inTitle(p, end)) break;
       chain.push({ start: p, end });
-      const join = CONNECTORS.find((c) => view.startsWith(c, end));
+      const join = CONNECTORS.startingAt(view, end);
       if (!join) break;
       joins.push(join);
       p = end + join.length;
@@ -100,8 +97,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
 
   // An organization after 与/同/和 followed by a word of cooperation (`与B合作`, `与B共建`).
   for (let i = 0; i < view.length; i++) {
-    const c = view[i]!;
-    if (c !== '与' && c !== '同' && c !== '和') continue;
+    if (!AND_CHARS.at(view, i)) continue;
     if (covered.some(([a, b]) => i >= a && i < b)) continue;
     const end = readOrganization(view, i + 1);
     if (end < 0 || inTitle(i + 1, end)) continue;
@@ -110,11 +106,12 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   }
 
   // Visits: the visitors' units (from their titles) and the places visited.
-  for (let i = 0; i < view.length; i++) {
-    const verb = VISITS.find((v) => view.startsWith(v, i));
-    if (!verb) continue;
+  VISIT_RE.lastIndex = 0;
+  for (let vm = VISIT_RE.exec(view); vm; vm = VISIT_RE.exec(view)) {
+    const i = vm.index;
+    const verb = vm[0];
     let sentenceStart = i;
-    while (sentenceStart > 0 && !'。；！？\n'.includes(view[sentenceStart - 1]!)) sentenceStart--;
+    while (sentenceStart > 0 && !SENTENCE_END.at(view, sentenceStart - 1)) sentenceStart--;
     const before = view.slice(Math.max(sentenceStart, i - 8), i);
     const visitors = people.filter((p) => p.start >= sentenceStart && p.end <= i);
     const ledBy = /(?:一行|带队|率队|率团|代表团|\d+人|一行\d+人)[，]?$/.test(before);
@@ -132,7 +129,6 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
       if (unit > 0) add(p.titleStart, p.titleStart + unit);
     }
     visitedPlaces(view, i + verb.length, add);
-    i += verb.length - 1;
   }
 
   const parties: Party[] = [];
@@ -164,7 +160,7 @@ function unitOfTitle(title: string): number {
 /** The places named after a visit verb, up to what is done there. */
 function visitedPlaces(view: string, start: number, add: (s: number, e: number) => void): void {
   let end = start;
-  while (end < view.length && end - start < 60 && !STOPS.some((w) => view.startsWith(w, end))) end++;
+  while (end < view.length && end - start < 60 && !STOPS.has(view, end)) end++;
   let p = start;
   while (p < end) {
     let q = p;

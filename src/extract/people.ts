@@ -7,6 +7,7 @@
 import { AFTER_NAME, COMPOUND_SURNAMES, NOT_NAMES, SPEECH_VERBS, SURNAMES, TITLE_LEADERS, TITLE_WORDS } from '../lexicon/people.js';
 import type { Warning } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
+import { StartIndex } from '../lexicon/wordindex.js';
 
 /** One mention of a person in a text, in view indices. */
 export interface PersonMention {
@@ -27,6 +28,9 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 const TITLE_RE = new RegExp(byLength(TITLE_WORDS).map(escape).join('|'), 'g');
 const TITLE_END_RE = new RegExp(`(?:${byLength(TITLE_WORDS).map(escape).join('|')})$`);
 const AFTER_WORDS = byLength(AFTER_NAME);
+const AFTER_INDEX = new StartIndex(AFTER_NAME);
+const SURNAME_CODES = new Set([...SURNAMES].map((c) => c.charCodeAt(0)));
+const COMPOUND_INDEX = new StartIndex(COMPOUND_SURNAMES);
 const LEADERS = byLength(TITLE_LEADERS);
 
 /** Characters that end a name outright. */
@@ -43,16 +47,15 @@ function isHanRun(s: string): boolean {
 }
 
 function surnameLength(view: string, at: number): number {
-  const two = view.slice(at, at + 2);
-  if (COMPOUND_SURNAMES.includes(two)) return 2;
-  return SURNAMES.has(view[at] ?? '') ? 1 : 0;
+  if (COMPOUND_INDEX.has(view, at)) return 2;
+  return SURNAME_CODES.has(view.charCodeAt(at)) ? 1 : 0;
 }
 
 /** How firmly the text at `at` ends a name: 2 punctuation or end, 1 a following word, 0 not at all. */
 function followStrength(view: string, at: number): number {
   const rest = view.slice(at, at + 4);
   if (STRONG_AFTER.test(rest)) return 2;
-  if (AFTER_WORDS.some((w) => rest.startsWith(w))) return 1;
+  if (AFTER_INDEX.has(view, at)) return 1;
   return 0;
 }
 

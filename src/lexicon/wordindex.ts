@@ -1,0 +1,76 @@
+/**
+ * Word lists indexed by their last character, so "which listed word ends at
+ * position i?" costs one map lookup for most characters instead of a scan of
+ * the whole list. Words of one last character are kept longest first.
+ */
+export class EndingIndex<T extends { word: string }> {
+  private readonly byLast = new Map<number, T[]>();
+
+  constructor(entries: readonly T[]) {
+    for (const e of entries) {
+      const last = e.word.charCodeAt(e.word.length - 1);
+      let list = this.byLast.get(last);
+      if (!list) this.byLast.set(last, (list = []));
+      list.push(e);
+    }
+    for (const list of this.byLast.values()) list.sort((a, b) => b.word.length - a.word.length);
+  }
+
+  /** The longest entry whose word ends exactly at `end` in `text`, or null. */
+  endingAt(text: string, end: number): T | null {
+    if (end <= 0) return null;
+    const list = this.byLast.get(text.charCodeAt(end - 1));
+    if (!list) return null;
+    for (const e of list) {
+      const start = end - e.word.length;
+      if (start >= 0 && text.startsWith(e.word, start)) return e;
+    }
+    return null;
+  }
+}
+
+/** A word list as an EndingIndex of plain words. */
+export function wordIndex(words: readonly string[]): EndingIndex<{ word: string }> {
+  return new EndingIndex([...new Set(words)].map((word) => ({ word })));
+}
+
+/**
+ * Word lists indexed by their first character: "which listed word starts at
+ * position i?" in one map lookup for most characters.
+ */
+export class StartIndex {
+  private readonly byFirst = new Map<number, string[]>();
+
+  constructor(words: readonly string[]) {
+    for (const w of new Set(words)) {
+      const first = w.charCodeAt(0);
+      let list = this.byFirst.get(first);
+      if (!list) this.byFirst.set(first, (list = []));
+      list.push(w);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  /** The longest listed word starting at `at` in `text`, or null. */
+  startingAt(text: string, at: number): string | null {
+    const list = this.byFirst.get(text.charCodeAt(at));
+    if (!list) return null;
+    for (const w of list) if (text.startsWith(w, at)) return w;
+    return null;
+  }
+
+  has(text: string, at: number): boolean {
+    return this.startingAt(text, at) !== null;
+  }
+}
+
+/** A set of characters tested by code unit: `view[i]` would allocate a string for every CJK character. */
+export class CharSet {
+  private readonly codes: Set<number>;
+  constructor(chars: string) {
+    this.codes = new Set([...chars].map((c) => c.charCodeAt(0)));
+  }
+  at(text: string, i: number): boolean {
+    return this.codes.has(text.charCodeAt(i));
+  }
+}
