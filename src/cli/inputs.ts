@@ -3,7 +3,7 @@
  * into a list of files, each with the relative path its output mirrors.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 
 export interface InputFile {
@@ -40,6 +40,25 @@ function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
+/**
+ * Matches of a pattern, sorted. Everything that is not a folder is kept, so a
+ * dangling link, a link loop or a special file shows up and gets reported
+ * instead of vanishing silently.
+ */
+async function listMatches(pattern: string, cwd: string | null): Promise<string[]> {
+  const entries = await fg(pattern, { cwd: cwd ?? undefined, onlyFiles: false, dot: false, followSymbolicLinks: true, suppressErrors: true, objectMode: true });
+  const kept: string[] = [];
+  for (const e of entries) {
+    if (e.dirent.isDirectory()) continue;
+    if (e.dirent.isSymbolicLink()) {
+      const target = await stat(cwd ? resolve(cwd, e.path) : e.path).catch(() => null);
+      if (target?.isDirectory()) continue;
+    }
+    kept.push(e.path);
+  }
+  return kept.sort();
+}
+
 export async function expandInputs(args: string[], opts: { glob: string; filesFrom?: string | undefined; readStdin: () => Promise<string> }): Promise<Expanded> {
   const files: InputFile[] = [];
   let plainFiles = 0;
@@ -63,20 +82,18 @@ export async function expandInputs(args: string[], opts: { glob: string; filesFr
     const info = await stat(arg).catch((e: NodeJS.ErrnoException) => e);
     if (!(info instanceof Error) && info.isDirectory()) {
       expansions++;
-      const found = await fg(opts.glob, { cwd: arg, onlyFiles: true, dot: false, followSymbolicLinks: true, suppressErrors: true });
-      found.sort();
+      const found = await listMatches(opts.glob, arg);
       if (found.length === 0) files.push({ path: arg, display: arg, rel: arg, error: `is a directory with no files matching ${opts.glob}` });
       for (const rel of found) {
-        const path = resolve(arg, rel);
-        files.push({ path, display: toPosix(relative(process.cwd(), path)) || rel, rel });
+        // Shown as the user would type it: the folder argument, then the path inside it.
+        files.push({ path: resolve(arg, rel), display: toPosix(join(arg, rel)), rel });
       }
       continue;
     }
     if (info instanceof Error && GLOB_CHARS.test(arg)) {
       expansions++;
       const base = globBase(toPosix(arg));
-      const found = await fg(toPosix(arg), { onlyFiles: true, dot: false, suppressErrors: true });
-      found.sort();
+      const found = await listMatches(toPosix(arg), null);
       if (found.length === 0) files.push({ path: arg, display: arg, rel: arg, error: 'no files match this pattern' });
       for (const p of found) files.push({ path: p, display: p, rel: toPosix(relative(base, p)) });
       continue;
