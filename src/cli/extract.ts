@@ -154,7 +154,9 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     }
   }
   if (flags.report) {
-    const report = { started: new Date(started).toISOString(), elapsedMs: Date.now() - started, interrupted, totals, files: reportRows };
+    // Peak resident memory of the whole process, workers included (they are threads).
+    const maxRssKb = process.resourceUsage().maxRSS;
+    const report = { started: new Date(started).toISOString(), elapsedMs: Date.now() - started, interrupted, maxRssKb, totals, files: reportRows };
     await writeAtomic(flags.report, JSON.stringify(report, null, 2) + '\n').catch((e: Error) => {
       io.stderr.write(`briefing: cannot write report ${flags.report}: ${e.message}\n`);
       code = 2;
