@@ -7,12 +7,21 @@ import { AGREEMENT_DETERMINERS, AGREEMENT_ENDINGS, AGREEMENT_OPENERS, agreementK
 import type { Agreement } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { leadingOrganization } from './organizations.js';
+import { CharSet, wordIndex } from '../lexicon/wordindex.js';
 
 const byLength = (w: readonly string[]) => [...w].sort((a, b) => b.length - a.length);
 const ENDING_RE = new RegExp(byLength(AGREEMENT_ENDINGS).join('|'), 'g');
-const OPENERS = byLength(AGREEMENT_OPENERS);
+const OPENERS = wordIndex(AGREEMENT_OPENERS);
 const MAX_LENGTH = 60;
 const HARD_STOP = '，。；：！？、《》「」\n,;:!?';
+const STOP_CHARS = new CharSet(HARD_STOP);
+
+/** The last `ch` at or before `from` and not before `floor`, or -1: a bounded lastIndexOf. */
+function lastBefore(view: string, ch: string, from: number, floor: number): number {
+  const code = ch.charCodeAt(0);
+  for (let i = Math.min(from, view.length - 1); i >= Math.max(0, floor); i--) if (view.charCodeAt(i) === code) return i;
+  return -1;
+}
 
 /** Where an unmarked agreement name starts, reading back from its ending at `end`. */
 function phraseStart(view: string, end: number): number {
@@ -22,8 +31,8 @@ function phraseStart(view: string, end: number): number {
     const c = view[s - 1]!;
     if (c === '”' && depth === 0) {
       // A quoted name is one piece: `共建“甲与乙研究中心”协议`.
-      const open = view.lastIndexOf('“', s - 2);
-      if (open !== -1 && end - open <= MAX_LENGTH) {
+      const open = lastBefore(view, '“', s - 2, end - MAX_LENGTH);
+      if (open !== -1) {
         s = open;
         continue;
       }
@@ -32,8 +41,8 @@ function phraseStart(view: string, end: number): number {
     else if (c === '（' || c === '(') {
       if (depth === 0) break;
       depth--;
-    } else if (depth === 0 && HARD_STOP.includes(c)) break;
-    const w = depth === 0 ? OPENERS.find((x) => s - x.length >= 0 && view.startsWith(x, s - x.length)) : undefined;
+    } else if (depth === 0 && STOP_CHARS.at(view, s - 1)) break;
+    const w = depth === 0 ? OPENERS.endingAt(view, s)?.word : undefined;
     // An opener ends here, except `的` right before the ending (`…合作项目的协议` is one name).
     if (w && !(w === '的' && s === end)) break;
     s--;
@@ -43,12 +52,13 @@ function phraseStart(view: string, end: number): number {
 
 export function findAgreements(piece: Piece, view: string): Agreement[] {
   const out: Agreement[] = [];
+  const seen = new Set<string>();
   ENDING_RE.lastIndex = 0;
   for (let m = ENDING_RE.exec(view); m; m = ENDING_RE.exec(view)) {
     const end = m.index + m[0].length;
     let start: number;
-    const open = view.lastIndexOf('《', m.index);
-    if (view[end] === '》' && open !== -1 && m.index - open <= MAX_LENGTH && !view.slice(open + 1, m.index).includes('》')) {
+    const open = view[end] === '》' ? lastBefore(view, '《', m.index - 1, m.index - MAX_LENGTH) : -1;
+    if (open !== -1 && !view.slice(open + 1, m.index).includes('》')) {
       start = open + 1;
     } else {
       start = phraseStart(view, m.index);
@@ -66,7 +76,8 @@ export function findAgreements(piece: Piece, view: string): Agreement[] {
     if (view[start] === '的') start++;
     if (start >= m.index) continue; // a bare 协议
     const text = piece.text.slice(start, end);
-    if (out.some((a) => a.text === text)) continue;
+    if (seen.has(text)) continue;
+    seen.add(text);
     out.push({ kind: agreementKind(view.slice(start, end)), text, span: piece.span(start, end) });
   }
   return out;
