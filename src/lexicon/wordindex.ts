@@ -66,11 +66,11 @@ export class StartIndex {
 
 /** A set of characters tested by code unit: `view[i]` would allocate a string for every CJK character. */
 export class CharSet {
-  private readonly codes: Set<number>;
+  private readonly table = new Uint8Array(65536);
   constructor(chars: string) {
-    this.codes = new Set([...chars].map((c) => c.charCodeAt(0)));
+    for (let i = 0; i < chars.length; i++) this.table[chars.charCodeAt(i)] = 1;
   }
   at(text: string, i: number): boolean {
-    return this.codes.has(text.charCodeAt(i));
+    return this.table[text.charCodeAt(i)] === 1;
   }
 }

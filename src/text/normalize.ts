@@ -40,10 +40,24 @@ const PUNCT: Array<[string, string]> = [
 ];
 for (const [a, b] of PUNCT) FOLD.set(a, b);
 
-const FOLDABLE = new RegExp(`[${[...FOLD.keys()].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'gu');
+/** Code unit → folded code unit (0 where the character stays). */
+const FOLD_TABLE = new Uint16Array(65536);
+for (const [from, to] of FOLD) FOLD_TABLE[from.charCodeAt(0)] = to.charCodeAt(0);
 
 export function fold(text: string): string {
-  return text.replace(FOLDABLE, (c) => FOLD.get(c) ?? c);
+  const n = text.length;
+  let i = 0;
+  while (i < n && FOLD_TABLE[text.charCodeAt(i)] === 0) i++;
+  if (i === n) return text;
+  const codes = new Uint16Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = text.charCodeAt(k);
+    const f = FOLD_TABLE[c]!;
+    codes[k] = f === 0 ? c : f;
+  }
+  let out = '';
+  for (let k = 0; k < n; k += 8192) out += String.fromCharCode.apply(null, codes.subarray(k, k + 8192) as unknown as number[]);
+  return out;
 }
 
 /** Han ideographs (BMP blocks and extension A), the ideographic zero. */
