@@ -118,11 +118,8 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
       } else {
         totals.records += result.records;
         if (out && result.chunk !== undefined) {
-          if (json) {
-            await out.write((first ? '' : ',\n') + result.chunk);
-          } else {
-            await out.write(result.chunk);
-          }
+          if (json && !first) await out.write(',\n');
+          await out.write(result.chunk);
           first = false;
         }
       }
@@ -172,7 +169,7 @@ async function stdinTask(io: Io, options: TaskOptions): Promise<TaskResult> {
   const base = { display: '-', bytes: bytes.length, records: 0, warnings: 0 };
   try {
     const doc = extractFromBytes(bytes, '-', options);
-    return { ...base, status: 'ok', records: doc.records.length, warnings: doc.warnings.length, encoding: doc.encoding, chunk: streamChunk(doc, options.format, options.table) };
+    return { ...base, status: 'ok', records: doc.records.length, warnings: doc.warnings.length, encoding: doc.encoding, chunk: Buffer.from(streamChunk(doc, options.format, options.table)) };
   } catch (e) {
     if (e instanceof InputError) return { ...base, status: 'failed', error: inputErrorMessage(e, bytes) };
     throw e;

@@ -36,7 +36,7 @@ export class Output {
     return this.failure;
   }
 
-  async write(chunk: string): Promise<void> {
+  async write(chunk: string | Uint8Array): Promise<void> {
     if (this.closed || this.failure || chunk.length === 0) return;
     if (!this.stream.write(chunk)) {
       await new Promise<void>((resolve) => {

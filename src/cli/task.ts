@@ -29,8 +29,8 @@ export interface TaskInput {
 export interface TaskResult {
   status: 'ok' | 'failed' | 'skipped';
   display: string;
-  /** Output chunk for the shared stream (stdout or -o), absent with --out-dir. */
-  chunk?: string;
+  /** Output chunk for the shared stream (stdout or -o) as UTF-8, absent with --out-dir. */
+  chunk?: Uint8Array;
   bytes: number;
   records: number;
   warnings: number;
@@ -106,7 +106,8 @@ export async function runTask(input: TaskInput, o: TaskOptions): Promise<TaskRes
       return { ...result, status: 'failed', error: `cannot write ${input.outPath}: ${describeFsError(e)}` };
     }
   } else {
-    result.chunk = streamChunk(doc, o.format, o.table);
+    // Encoded here, in the worker, and handed over without a copy (see worker.ts).
+    result.chunk = Buffer.from(streamChunk(doc, o.format, o.table));
   }
   return result;
 }

@@ -55,9 +55,14 @@ export function nameShaped(view: string, start: number, end: number): boolean {
   if (suffix.word.length === 1 && name.length < 3 && !suffix.strong) return false;
   if (suffix.word === '系' && name.length < 3) return false;
   // Parentheses must balance: `中节能（即墨）环保能源有限公司`.
-  const open = (name.match(/[（(]/g) ?? []).length;
-  const close = (name.match(/[）)]/g) ?? []).length;
-  return open === close && !/^[（(）)]/.test(name);
+  let depth = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) depth++;
+    else if (c === 0xff09 || c === 0x29) depth--;
+  }
+  const first = name.charCodeAt(0);
+  return depth === 0 && first !== 0xff08 && first !== 0x28 && first !== 0xff09 && first !== 0x29;
 }
 
 /**
