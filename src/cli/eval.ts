@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import chalk from 'chalk';
-import { extractBriefing, type Document } from '../index.js';
+import { extractBriefing, type Document } from '../core.js';
 import { GoldFile } from '../eval/gold.js';
 import { scoreDocuments, type Scores } from '../eval/score.js';
 import { describeFsError } from './fsutil.js';

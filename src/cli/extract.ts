@@ -1,6 +1,6 @@
 /** `briefing extract`: inputs → documents → stdout, -o FILE or --out-dir. */
 import { join } from 'node:path';
-import { InputError, parseEncodingName, type Encoding } from '../index.js';
+import { InputError, parseEncodingName, type Encoding } from '../core.js';
 import { FORMATS, TABLES, csvHeader, type Format, type Table } from '../format/index.js';
 import { expandInputs, type InputFile } from './inputs.js';
 import { writeAtomic } from './fsutil.js';
@@ -9,7 +9,7 @@ import { inlinePool, workerPool, type Pool } from './pool.js';
 import { Progress, summaryLine, type Totals } from './progress.js';
 import { extractFromBytes, inputErrorMessage, streamChunk, type TaskOptions, type TaskResult } from './task.js';
 import { parseSize, type ExtractFlags } from './options.js';
-import { UsageError, type Io } from './io.js';
+import { UsageError, untilInterrupted, type Io } from './io.js';
 
 const EXTENSION: Record<Format, string> = { json: '.json', ndjson: '.ndjson', csv: '.csv' };
 
@@ -103,7 +103,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
       }
       const pending = inFlight.get(k);
       if (!pending) break;
-      const result = await Promise.race([pending, io.interrupted]);
+      const result = await untilInterrupted(io, pending);
       if (!result || interrupted) break;
       inFlight.delete(k);
       totals.done++;

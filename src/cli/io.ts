@@ -3,8 +3,6 @@ export interface Io {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   readStdin(): Promise<Buffer>;
-  /** Resolves (to undefined) when the user interrupts the run. */
-  interrupted: Promise<undefined>;
   onInterrupt(handler: () => void): void;
   offInterrupt(handler: () => void): void;
 }
@@ -20,13 +18,8 @@ export class UsageError extends Error {
 export function processIo(): Io {
   let stdinCache: Promise<Buffer> | null = null;
   const handlers = new Set<() => void>();
-  let fire: () => void = () => {};
-  const interrupted = new Promise<undefined>((resolve) => {
-    fire = () => resolve(undefined);
-  });
   const onSignal = () => {
-    for (const h of handlers) h();
-    fire();
+    for (const h of [...handlers]) h();
   };
   return {
     stdout: process.stdout,
@@ -39,7 +32,6 @@ export function processIo(): Io {
       })();
       return stdinCache;
     },
-    interrupted,
     onInterrupt(h) {
       if (handlers.size === 0) {
         process.on('SIGINT', onSignal);
@@ -55,4 +47,23 @@ export function processIo(): Io {
       }
     },
   };
+}
+
+/**
+ * Waits for `p`, or for an interruption (then resolves to undefined). The
+ * handler is removed as soon as either happens, so waiting on many results
+ * holds on to none of them.
+ */
+export function untilInterrupted<T>(io: Io, p: Promise<T>): Promise<T | undefined> {
+  return new Promise<T | undefined>((resolve) => {
+    const stop = () => {
+      io.offInterrupt(stop);
+      resolve(undefined);
+    };
+    io.onInterrupt(stop);
+    p.then((v) => {
+      io.offInterrupt(stop);
+      resolve(v);
+    });
+  });
 }

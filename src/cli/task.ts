@@ -3,7 +3,7 @@
  * write atomically. Runs in a worker thread or in the main thread alike.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { extractBriefing, InputError, type Document, type Encoding } from '../index.js';
+import { extractBriefing, InputError, type Document, type Encoding } from '../core.js';
 import { formatDocument, csvRows, documentJson, ndjsonLines, type Format, type Table } from '../format/index.js';
 import { describeFsError, writeAtomic } from './fsutil.js';
 

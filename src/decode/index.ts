@@ -4,7 +4,7 @@
  * encoding cannot decode raise an InputError carrying the byte offset, so a
  * user never gets silent mojibake.
  */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import type { Encoding } from '../schema/index.js';
 import { firstInvalidGb18030, firstInvalidUtf8, longestUtf8CjkRun, looksBinary } from './sniff.js';
@@ -46,6 +46,15 @@ function bomOf(bytes: Uint8Array): { encoding: Encoding; length: number } | null
   return null;
 }
 
+type Iconv = typeof import('iconv-lite');
+let iconv: Iconv | null = null;
+
+/** iconv-lite, loaded the first time a file needs GB18030 (start-up stays light for UTF-8). */
+function loadIconv(): Iconv {
+  iconv ??= createRequire(import.meta.url)('iconv-lite') as Iconv;
+  return iconv;
+}
+
 function decodeUtf8(bytes: Uint8Array, base: number): string {
   const bad = firstInvalidUtf8(bytes);
   if (bad !== -1) {
@@ -59,7 +68,7 @@ function decodeGb18030(bytes: Uint8Array, base: number): string {
   if (bad !== -1) {
     throw new InputError('decode', `invalid GB18030/GBK at byte ${bad + base}`, bad + base);
   }
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+  return loadIconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', base: number): string {

@@ -1,0 +1,99 @@
+/**
+ * The extraction itself: bytes or text in, a Document out. Pure: no file,
+ * stdout or process access here or below (that lives in src/cli/). Kept free
+ * of zod at run time so the command line starts fast; src/index.ts adds the
+ * schemas for library users.
+ */
+import { decodeBytes } from './decode/index.js';
+import { InputError } from './errors.js';
+import { findDates, resolveDates, type YearContext } from './extract/dates.js';
+import { extractEntities } from './extract/entities.js';
+import { reflow } from './layout/reflow.js';
+import { parseLayout, type RecordDraft } from './layout/structure.js';
+import { fold } from './text/normalize.js';
+import type { Document, Encoding, Record, Warning } from './schema/index.js';
+import { SCHEMA_VERSION } from './schema/version.js';
+
+export interface ExtractOptions {
+  /** Shown as `file` in the Document; "-" for stdin. */
+  file?: string;
+  /** Force a decoding instead of sniffing. */
+  encoding?: Encoding | undefined;
+  /** Base year for dates whose year is printed nowhere. */
+  year?: number | undefined;
+  /** Refuse inputs larger than this many bytes. */
+  maxSize?: number | undefined;
+}
+
+export const DEFAULT_MAX_SIZE = 256 * 1024 * 1024;
+
+export function extractBriefing(input: Uint8Array | string, options: ExtractOptions = {}): Document {
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
+  let text: string;
+  let encoding: Encoding;
+  if (typeof input === 'string') {
+    text = input;
+    encoding = 'utf-8';
+  } else {
+    if (input.length > maxSize) {
+      throw new InputError('too-large', `file too large: ${input.length} bytes exceeds --max-size ${maxSize}`);
+    }
+    ({ text, encoding } = decodeBytes(input, { encoding: options.encoding }));
+  }
+  return extractText(text, encoding, options);
+}
+
+function extractText(source: string, encoding: Encoding, options: ExtractOptions): Document {
+  const { paragraphs } = reflow(source);
+  const layout = parseLayout(paragraphs);
+  const warnings: Warning[] = [...layout.warnings];
+  const m = layout.masthead;
+  const ctx: YearContext = {
+    baseYear: m.issue?.year ?? (m.date ? Number(m.date.slice(0, 4)) : (options.year ?? null)),
+    anchor: m.date,
+  };
+  const records: Record[] = layout.records.map((draft, k) => buildRecord(draft, k + 1, ctx, warnings));
+  if (source.trim().length === 0) {
+    warnings.push({ code: 'empty-input', message: 'the input is empty or blank', span: [0, source.length] });
+  } else if (records.length === 0) {
+    warnings.push({ code: 'no-records', message: 'no news item, bullet or article was found', span: [0, 0] });
+  }
+  if (source.includes('\ufffd')) {
+    const at = source.indexOf('\ufffd');
+    warnings.push({ code: 'replacement-characters', message: 'the text holds U+FFFD replacement characters: part of it was lost before it reached us', span: [at, at + 1] });
+  }
+  const { spans, ...rest } = m;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    file: options.file ?? '-',
+    encoding,
+    briefing: { ...rest, spans },
+    sections: layout.sections,
+    records,
+    warnings,
+  };
+}
+
+function buildRecord(draft: RecordDraft, index: number, ctx: YearContext, warnings: Warning[]): Record {
+  const carry = { year: null as number | null };
+  const titleDates = draft.title ? resolveDates(draft.title, findDates(fold(draft.title.text)), ctx, carry) : [];
+  const bodyDates = resolveDates(draft.body, findDates(fold(draft.body.text)), ctx, carry);
+  const entities = extractEntities(draft.title, draft.body, warnings);
+  return {
+    index,
+    section: draft.section,
+    heading: draft.heading,
+    title: draft.title ? draft.title.text : null,
+    titleSpan: draft.title ? [draft.title.sourceStart, draft.title.sourceEnd] : null,
+    text: draft.body.text,
+    span: draft.span,
+    date: bodyDates[0] ?? titleDates[0] ?? null,
+    dates: [...titleDates, ...bodyDates],
+    ...entities,
+    source: draft.source,
+  };
+}
+
+export { InputError } from './errors.js';
+export { decodeBytes, parseEncodingName } from './decode/index.js';
+export type { Document, Encoding, Record, Warning } from './schema/index.js';
