@@ -31,6 +31,7 @@ export function extractBriefing(input: Uint8Array | string, options: ExtractOpti
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   let text: string;
   let encoding: Encoding;
+  let truncatedAt: number | undefined;
   if (typeof input === 'string') {
     text = input;
     encoding = 'utf-8';
@@ -38,9 +39,13 @@ export function extractBriefing(input: Uint8Array | string, options: ExtractOpti
     if (input.length > maxSize) {
       throw new InputError('too-large', `file too large: ${input.length} bytes exceeds --max-size ${maxSize}`);
     }
-    ({ text, encoding } = decodeBytes(input, { encoding: options.encoding }));
+    ({ text, encoding, truncatedAt } = decodeBytes(input, { encoding: options.encoding }));
   }
-  return extractText(text, encoding, options);
+  const doc = extractText(text, encoding, options);
+  if (truncatedAt !== undefined) {
+    doc.warnings.push({ code: 'truncated-input', message: `the file ends inside a character (byte ${truncatedAt}): that character was dropped`, span: [text.length, text.length] });
+  }
+  return doc;
 }
 
 function extractText(source: string, encoding: Encoding, options: ExtractOptions): Document {

@@ -51,3 +51,18 @@ export function digest(doc: Document) {
 }
 
 export { squeeze };
+
+import { lineKind } from '../src/layout/patterns.js';
+import { cleanLine } from '../src/text/lines.js';
+import { fold } from '../src/text/normalize.js';
+
+/**
+ * Does source[span] read as `value`? Blanks do not count, nor whole lines
+ * inside the span that are page numbers (`- 3 -`, `5 / 5`): a value broken by
+ * a page break holds neither.
+ */
+export function sliceMatches(source: string, span: [number, number], value: string): boolean {
+  const lines = source.slice(span[0], span[1]).split(/\r\n|\r|\n/);
+  const kept = lines.filter((line, i) => i === 0 || i === lines.length - 1 || lineKind(fold(cleanLine(line, 0, line.length).text)) !== 'page-number');
+  return squeeze(kept.join('')) === squeeze(value);
+}

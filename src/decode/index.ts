@@ -12,6 +12,17 @@ import { firstInvalidGb18030, firstInvalidUtf8, longestUtf8CjkRun, looksBinary }
 export interface Decoded {
   text: string;
   encoding: Encoding;
+  /** Set when the bytes ended inside a character, which was dropped. */
+  truncatedAt?: number;
+}
+
+/** Is b[from..] the beginning of a UTF-8 sequence that the end of the bytes cut short? */
+function cutUtf8Tail(b: Uint8Array, from: number): boolean {
+  const c = b[from]!;
+  const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+  if (need === 0 || b.length - from > need) return false;
+  for (let k = from + 1; k < b.length; k++) if ((b[k]! & 0xc0) !== 0x80) return false;
+  return true;
 }
 
 const ENCODING_ALIASES: Record<string, Encoding> = {
@@ -151,6 +162,10 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (binary) throw new InputError('not-text', `not a text file (${binary.reason} at byte ${binary.offset})`, binary.offset);
   const badUtf8 = firstInvalidUtf8(bytes);
   if (badUtf8 === -1) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  // UTF-8 cut off in the middle of its last character (a truncated copy): keep the rest, say so.
+  if (badUtf8 > 0 && cutUtf8Tail(bytes, badUtf8)) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(0, badUtf8)), encoding: 'utf-8', truncatedAt: badUtf8 };
+  }
   // Not UTF-8. If part of it *is* UTF-8 Chinese text, the file mixes encodings:
   // decoding it as GB18030 would turn that part into mojibake.
   const run = longestUtf8CjkRun(bytes);

@@ -29,6 +29,8 @@ export interface Layout {
 }
 
 interface Open {
+  /** Set when a skipped line (navigation, credit, meta …) followed the last title line: the title cannot continue across it. */
+  gap: boolean;
   titles: Piece[];
   body: Piece[];
   numbered: boolean;
@@ -96,7 +98,7 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
 
   const begin = (p: Paragraph, numbered: boolean): Open => {
     close();
-    open = { titles: [], body: [], numbered, source: null, closed: false, start: p.piece.sourceStart, end: p.piece.sourceEnd };
+    open = { gap: false, titles: [], body: [], numbered, source: null, closed: false, start: p.piece.sourceStart, end: p.piece.sourceEnd };
     return open;
   };
 
@@ -132,6 +134,7 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       }
       case 'meta':
         takePublicationDate(p, masthead);
+        if (open) (open as Open).gap = true;
         continue;
       case 'credit':
       case 'image':
@@ -140,6 +143,7 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       case 'masthead-noise':
       case 'issue':
         if (p.kind === 'issue' && open) break; // an issue-like line inside an article is prose
+        if (open) (open as Open).gap = true;
         continue;
       default:
         break;
@@ -164,7 +168,7 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       continue;
     }
     if (titleLike(p.view)) {
-      if (o && o.titles.length > 0 && o.body.length === 0) {
+      if (o && o.titles.length > 0 && o.body.length === 0 && !o.gap) {
         o.titles.push(p.piece);
         extend(o);
       } else {

@@ -139,7 +139,7 @@ export const WarningCode = z.enum([
   'no-records',
   'empty-input',
   'replacement-characters',
-  'mixed-encoding',
+  'truncated-input',
 ]);
 
 export const Warning = z.object({
