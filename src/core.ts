@@ -101,4 +101,3 @@ function buildRecord(draft: RecordDraft, index: number, ctx: YearContext, warnin
 
 export { InputError } from './errors.js';
 export { decodeBytes, parseEncodingName } from './decode/index.js';
-export type { Document, Encoding, Record, Warning } from './schema/index.js';

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import chalk from 'chalk';
-import { extractBriefing, type Document } from '../core.js';
+import { extractBriefing } from '../core.js';
+import type { Document } from '../schema/index.js';
 import { GoldFile } from '../eval/gold.js';
 import { scoreDocuments, type Scores } from '../eval/score.js';
 import { describeFsError } from './fsutil.js';

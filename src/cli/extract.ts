@@ -1,6 +1,7 @@
 /** `briefing extract`: inputs → documents → stdout, -o FILE or --out-dir. */
 import { join } from 'node:path';
-import { InputError, parseEncodingName, type Encoding } from '../core.js';
+import { InputError, parseEncodingName } from '../core.js';
+import type { Encoding } from '../schema/index.js';
 import { FORMATS, TABLES, csvHeader, type Format, type Table } from '../format/index.js';
 import { expandInputs, type InputFile } from './inputs.js';
 import { writeAtomic } from './fsutil.js';

@@ -3,7 +3,8 @@
  * write atomically. Runs in a worker thread or in the main thread alike.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { extractBriefing, InputError, type Document, type Encoding } from '../core.js';
+import { extractBriefing, InputError } from '../core.js';
+import type { Document, Encoding } from '../schema/index.js';
 import { formatDocument, csvRows, documentJson, ndjsonLines, type Format, type Table } from '../format/index.js';
 import { describeFsError, writeAtomic } from './fsutil.js';
 

@@ -28,8 +28,8 @@ function phraseStart(view: string, end: number): number {
   let depth = 0;
   let s = end;
   while (s > 0 && end - s < MAX_LENGTH) {
-    const c = view[s - 1]!;
-    if (c === '”' && depth === 0) {
+    const c = view.charCodeAt(s - 1);
+    if (c === 0x201d && depth === 0) {
       // A quoted name is one piece: `共建“甲与乙研究中心”协议`.
       const open = lastBefore(view, '“', s - 2, end - MAX_LENGTH);
       if (open !== -1) {
@@ -37,8 +37,8 @@ function phraseStart(view: string, end: number): number {
         continue;
       }
     }
-    if (c === '）' || c === ')') depth++;
-    else if (c === '（' || c === '(') {
+    if (c === 0xff09 || c === 0x29) depth++;
+    else if (c === 0xff08 || c === 0x28) {
       if (depth === 0) break;
       depth--;
     } else if (depth === 0 && STOP_CHARS.at(view, s - 1)) break;

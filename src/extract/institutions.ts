@@ -6,16 +6,18 @@
 import { INSTITUTION_ENDINGS } from '../lexicon/agreements.js';
 import type { Institution } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
+import { CharSet, wordIndex } from '../lexicon/wordindex.js';
 
-const ENDINGS = [...INSTITUTION_ENDINGS].sort((a, b) => b.length - a.length);
 const FOUND_VERBS = /(?:共建|合作共建|联合共建|成立|组建|设立|新建|建设|揭牌|挂牌)(?:了|的)?/g;
 const UNVEIL = /(?:揭牌|挂牌|成立|落成|揭牌成立)/g;
-const UNVEIL_STOP_CHARS = new Set('，。；：！？\n暨为在与');
-const UNVEIL_STOP_VERBS = new Set(['举行', '举办', '召开', '进行', '共建']);
+const UNVEIL_STOP_CHARS = new CharSet('，。；：！？\n暨为在与');
+const UNVEIL_STOP_VERBS = wordIndex(['举行', '举办', '召开', '进行', '共建']);
+const ENDING_INDEX = wordIndex(INSTITUTION_ENDINGS);
 const STOP = /[，。；：！？\n]|签约|签署|签订|协议|仪式|合作|暨|的|在|与|和|及|由|为|举行|揭牌|成立|落地|项目|大会|会议/y;
 
 function endsAsInstitution(name: string): boolean {
-  return ENDINGS.some((e) => name.endsWith(e) && name.length > e.length);
+  const e = ENDING_INDEX.endingAt(name, name.length);
+  return e !== null && name.length > e.word.length;
 }
 
 export function findInstitutions(piece: Piece, view: string): Institution[] {
@@ -50,7 +52,7 @@ export function findInstitutions(piece: Piece, view: string): Institution[] {
   UNVEIL.lastIndex = 0;
   for (let m = UNVEIL.exec(view); m; m = UNVEIL.exec(view)) {
     let s = m.index;
-    while (s > 0 && m.index - s < 60 && !UNVEIL_STOP_CHARS.has(view[s - 1]!) && !UNVEIL_STOP_VERBS.has(view.slice(Math.max(0, s - 2), s))) s--;
+    while (s > 0 && m.index - s < 60 && !UNVEIL_STOP_CHARS.at(view, s - 1) && !UNVEIL_STOP_VERBS.endingAt(view, s)) s--;
     const segment = view.slice(s, m.index);
     let at = s;
     for (const part of segment.split('、')) {

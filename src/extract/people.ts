@@ -7,7 +7,7 @@
 import { AFTER_NAME, COMPOUND_SURNAMES, NOT_NAMES, SPEECH_VERBS, SURNAMES, TITLE_LEADERS, TITLE_WORDS } from '../lexicon/people.js';
 import type { Warning } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
-import { StartIndex } from '../lexicon/wordindex.js';
+import { CharSet, StartIndex } from '../lexicon/wordindex.js';
 
 /** One mention of a person in a text, in view indices. */
 export interface PersonMention {
@@ -37,6 +37,8 @@ const LEADERS = byLength(TITLE_LEADERS);
 const STRONG_AFTER = /^(?:$|[，、。；：！？“”‘’（）()《》〈〉【】\s,.;:!?"'\-—·…])/;
 /** Characters that end a title when read backwards. */
 const TITLE_STOP = '，。；：！？\n“”《》【】,;:!?';
+const TITLE_STOP_SET = new CharSet(TITLE_STOP);
+const CLAUSE_STOP_SET = new CharSet('，。；：！？\n');
 /** Verbs that cannot sit inside a title: a title read back stops after them. */
 const TITLE_BREAK = /(?:出席|主持|参加|签署|签订|表示|指出|会见|看望|陪同|举行|召开|致辞|讲话|揭牌|一行|带队|率队|等(?=[，、]))/g;
 
@@ -114,7 +116,7 @@ function cleanTitle(title: string): string {
 /** The title printed before view[start]: back to a clause boundary or the previous person. */
 function titleBefore(view: string, start: number, floor: number): { title: string | null; at: number } {
   let s = start;
-  while (s > floor && !TITLE_STOP.includes(view[s - 1]!)) s--;
+  while (s > floor && !TITLE_STOP_SET.at(view, s - 1)) s--;
   if (start - s > 90) return { title: null, at: start };
   const raw = view.slice(s, start);
   const cleaned = cleanTitle(raw);
@@ -266,7 +268,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
 function reportOrphanTitle(view: string, titleStart: number, titleEnd: number, warnings: Warning[], piece: Piece): void {
   if (view[titleEnd] !== '，' && view[titleEnd] !== '；') return;
   let s = titleStart;
-  while (s > 0 && !'，。；：！？\n'.includes(view[s - 1]!)) s--;
+  while (s > 0 && !CLAUSE_STOP_SET.at(view, s - 1)) s--;
   const clause = view.slice(s, titleEnd);
   if (clause.length > 40 || /担任|任|是|为|作为|聘|选|当选|兼|的|在|和|与|及|等|了|由|对|向/.test(clause)) return;
   if (!/[、]/.test(clause) && !/(?:集团|公司|大学|学院|政府|局|厅|委|院|会|行)/.test(clause)) return;
