@@ -31,7 +31,9 @@ export function workerPool(size: number, options: TaskOptions, workerUrl: URL): 
   const pending = new Map<number, { resolve: (r: TaskResult) => void; input: TaskInput; slot: number }>();
   let nextId = 0;
   for (let k = 0; k < size; k++) {
-    const worker = new Worker(workerUrl, { workerData: options });
+    // Each worker handles one small file at a time: a modest heap keeps the
+    // process's peak memory flat however many files go through.
+    const worker = new Worker(workerUrl, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 } });
     const slot = k;
     worker.on('message', (msg: { id: number; result: TaskResult }) => {
       const p = pending.get(msg.id);
