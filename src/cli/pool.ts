@@ -26,14 +26,21 @@ export function inlinePool(options: TaskOptions): Pool {
   };
 }
 
+/**
+ * `size` executors: size − 1 worker threads plus this thread, which extracts
+ * too (it has little else to do than write results, and one fewer isolate
+ * keeps memory down).
+ */
 export function workerPool(size: number, options: TaskOptions, workerUrl: URL): Pool {
   const workers: Array<{ worker: Worker; busy: number }> = [];
+  const inline = inlinePool(options);
+  let inlineBusy = 0;
   const pending = new Map<number, { resolve: (r: TaskResult) => void; input: TaskInput; slot: number }>();
   let nextId = 0;
-  for (let k = 0; k < size; k++) {
+  for (let k = 0; k < size - 1; k++) {
     // Each worker handles one small file at a time: a modest heap keeps the
     // process's peak memory flat however many files go through.
-    const worker = new Worker(workerUrl, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 } });
+    const worker = new Worker(workerUrl, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 512 } });
     const slot = k;
     worker.on('message', (msg: { id: number; result: TaskResult }) => {
       const p = pending.get(msg.id);
@@ -56,6 +63,12 @@ export function workerPool(size: number, options: TaskOptions, workerUrl: URL): 
     run(input) {
       let best = 0;
       for (let k = 1; k < workers.length; k++) if (workers[k]!.busy < workers[best]!.busy) best = k;
+      if (workers.length === 0 || inlineBusy < workers[best]!.busy) {
+        inlineBusy++;
+        return inline.run(input).finally(() => {
+          inlineBusy--;
+        });
+      }
       const w = workers[best]!;
       w.busy++;
       const id = nextId++;

@@ -82,7 +82,7 @@ export function readOrganization(view: string, start: number, options: { allowWe
     if (followsName(view, end)) return end;
     if (options.lenient && suffix.strong) fallback = end;
     // A parenthesis closing the name: `康复大学（筹）`, `山东大学（威海）`.
-    const paren = /^[（(][^（）()，。]{1,6}[）)]/.exec(view.slice(end, end + 8));
+    const paren = /^[（(][^（）()，。]{1,10}[）)]/.exec(view.slice(end, end + 12));
     if (paren && followsName(view, end + paren[0].length)) return end + paren[0].length;
   }
   return fallback;

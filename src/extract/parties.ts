@@ -17,7 +17,7 @@ import type { PersonMention } from './people.js';
 const byLength = (w: readonly string[]) => [...new Set(w)].sort((a, b) => b.length - a.length);
 const CONNECTORS = new StartIndex(['分别与', '以及', '与', '和', '及', '同', '、', '携手', '联合', '—', '-', '－', '–']);
 const STRONG_CONNECTORS = new Set(['分别与', '与', '和', '及', '同', '携手', '联合', '—', '-', '－', '–', '以及']);
-const CLAUSE_LEAD = new StartIndex(['此外', '同时', '另外', '会上', '此次', '本次', '其中', '随后', '目前', '近日', '日前', '据悉', '据了解', '并', '还', '由', '与', '同', '和']);
+const CLAUSE_LEAD = new StartIndex(['此外', '同时', '另外', '会上', '此次', '本次', '其中', '随后', '目前', '近日', '日前', '据悉', '据了解', '并', '还', '由', '与', '同', '和', '联合', '携手']);
 /** `大会由A主办`: the event's name before 由 is not a side. */
 const EVENT_BY = /^(?:大会|会议|活动|论坛|仪式|峰会|比赛|大赛|展会|项目|研讨会|座谈会|本次活动|本届大会|此次活动)由/;
 const SPONSOR_VERBS = ['主办', '承办', '协办', '牵头', '共建', '联合', '联办', '发起', '组织', '共同'];
@@ -62,7 +62,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
       p += event[0].length;
       viaBy = true;
     }
-    for (let w = CLAUSE_LEAD.startingAt(view, p); w; w = CLAUSE_LEAD.startingAt(view, p)) {
+    for (let w = CLAUSE_LEAD.startingAt(view, p); w && !view.startsWith('联合国', p); w = CLAUSE_LEAD.startingAt(view, p)) {
       if (w === '由') viaBy = true;
       p += w.length;
     }

@@ -149,7 +149,11 @@ function takeDateAndPublisher(p: Paragraph, masthead: Masthead, exclude: [number
   if (masthead.publisher) return;
   for (const [s, e] of rest) {
     // `…办公室编`, `…合作处主办`: the verb of publishing is not part of the name.
-    const text = p.piece.text.slice(s, e).replace(/^[\s，,、]+|[\s，,、]+$/g, '').replace(/(?<=..)(?:编印|编辑|主办|印发|编)$/, '');
+    const text = p.piece.text
+      .slice(s, e)
+      .replace(/^[\s，,、]+|[\s，,、]+$/g, '')
+      .replace(/^(?:主办单位|编印单位|主办|编印|编辑|印发|编)\s*[：:]\s*/, '')
+      .replace(/(?<=..)(?:编印|编辑|主办|印发|编)$/, '');
     if (text && isPublisher(text)) {
       const at = p.piece.text.indexOf(text, s);
       masthead.publisher = text;

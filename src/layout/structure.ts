@@ -132,10 +132,17 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
         takePublicationDate(p, masthead);
         continue;
       }
-      case 'meta':
+      case 'meta': {
         takePublicationDate(p, masthead);
-        if (open) (open as Open).gap = true;
+        const o = open as Open | null;
+        if (o) {
+          o.gap = true;
+          // `时间：… 来源：合作发展处 …` under a headline credits the article's source.
+          const m = META_SOURCE.exec(p.view);
+          if (m && !o.source) o.source = p.piece.text.slice(m.indices![1]![0], m.indices![1]![1]);
+        }
         continue;
+      }
       case 'credit':
       case 'image':
       case 'nav':
@@ -186,6 +193,8 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
   close();
   return { masthead, sections, records, warnings };
 }
+
+const META_SOURCE = /(?:文章来源|信息来源|稿件来源|来源)\s*[：:]\s*([^\s：:]{1,30}?)(?=\s|$|[（(]|(?:作者|时间|发布|点击|浏览|编辑)[：:])/d;
 
 const HEADING_RANK: { [style: string]: number } = { part: 0, 'cn-dun': 1, bracket: 1, 'cn-paren': 2 };
 
