@@ -7,7 +7,7 @@
 import { AFTER_NAME, COMPOUND_SURNAMES, NOT_NAMES, SPEECH_VERBS, SURNAMES, TITLE_LEADERS, TITLE_WORDS } from '../lexicon/people.js';
 import type { Warning } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
-import { CharSet, StartIndex } from '../lexicon/wordindex.js';
+import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
 
 /** One mention of a person in a text, in view indices. */
 export interface PersonMention {
@@ -20,18 +20,22 @@ export interface PersonMention {
   titleStart: number;
   /** True when the title was read back from the text (not inherited from a list). */
   readBack?: boolean;
+  /** Where the person before it ended when the title was read (a later person in between means reading again). */
+  floor?: number;
 }
 
 const byLength = (words: readonly string[]) => [...new Set(words)].sort((a, b) => b.length - a.length);
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
-const TITLE_RE = new RegExp(byLength(TITLE_WORDS).map(escape).join('|'), 'g');
-const TITLE_END_RE = new RegExp(`(?:${byLength(TITLE_WORDS).map(escape).join('|')})$`);
+/** Office words by their last character: "does an office word end here?" is one lookup. */
+const TITLE_INDEX = wordIndex(TITLE_WORDS);
+const TITLE_FINAL = new CharSet(TITLE_WORDS.map((w) => w[w.length - 1]).join(''));
+const endsWithTitle = (s: string) => TITLE_INDEX.endingAt(s, s.length) !== null;
 const AFTER_WORDS = byLength(AFTER_NAME);
 const AFTER_INDEX = new StartIndex(AFTER_NAME);
 const SURNAME_CODES = new Set([...SURNAMES].map((c) => c.charCodeAt(0)));
 const COMPOUND_INDEX = new StartIndex(COMPOUND_SURNAMES);
 const LEADERS = byLength(TITLE_LEADERS);
+const LEADER_INDEX = new StartIndex(TITLE_LEADERS);
 
 /** Characters that end a name outright. */
 const STRONG_AFTER = /^(?:$|[，、。；：！？“”‘’（）()《》〈〉【】\s,.;:!?"'\-—·…])/;
@@ -102,12 +106,10 @@ function cleanTitle(title: string): string {
   for (let changed = true; changed; ) {
     changed = false;
     t = t.replace(/^[、\s]+/, '');
-    for (const w of LEADERS) {
-      if (t.startsWith(w) && t.length > w.length) {
-        t = t.slice(w.length);
-        changed = true;
-        break;
-      }
+    const w = LEADER_INDEX.startingAt(t, 0);
+    if (w && t.length > w.length) {
+      t = t.slice(w.length);
+      changed = true;
     }
   }
   return t;
@@ -120,7 +122,7 @@ function titleBefore(view: string, start: number, floor: number): { title: strin
   if (start - s > 90) return { title: null, at: start };
   const raw = view.slice(s, start);
   const cleaned = cleanTitle(raw);
-  if (!cleaned || !TITLE_END_RE.test(cleaned)) return { title: null, at: start };
+  if (!cleaned || !endsWithTitle(cleaned)) return { title: null, at: start };
   return { title: cleaned, at: start - cleaned.length };
 }
 
@@ -159,18 +161,27 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   };
 
   // 1. A name right after an office word.
-  TITLE_RE.lastIndex = 0;
-  for (let t = TITLE_RE.exec(view); t; t = TITLE_RE.exec(view)) {
-    const at = t.index + t[0].length;
+  for (let at = 1; at <= view.length; at++) {
+    if (!TITLE_FINAL.at(view, at - 1)) continue;
+    const word = TITLE_INDEX.endingAt(view, at);
+    if (!word) continue;
+    // A longer office word going on past this one wins (`董事` inside `董事长`).
+    const wordStart = at - word.word.length;
+    let longer = false;
+    for (let k = 1; k <= 3 && !longer; k++) {
+      const w = at + k <= view.length ? TITLE_INDEX.endingAt(view, at + k) : null;
+      if (w && at + k - w.word.length <= wordStart) longer = true;
+    }
+    if (longer) continue;
     const len = readName(view, at);
     if (len === 0) {
-      reportOrphanTitle(view, t.index, at, warnings, piece);
+      reportOrphanTitle(view, at - word.word.length, at, warnings, piece);
       continue;
     }
     const floor = prevEnd(at);
     const { title, at: titleStart } = titleBefore(view, at, floor);
-    if (add({ name: piece.text.slice(at, at + len), start: at, end: at + len, title: title && piece.text.slice(titleStart, at), titleStart, readBack: true })) {
-      TITLE_RE.lastIndex = at + len;
+    if (add({ name: piece.text.slice(at, at + len), start: at, end: at + len, title: title && piece.text.slice(titleStart, at), titleStart, readBack: true, floor })) {
+      at += len;
     }
   }
 
@@ -227,7 +238,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       if (followStrength(view, at + name.length) === 0) continue;
       const before = view[at - 1];
       const head = view.slice(Math.max(0, at - 8), at);
-      if (before && /[\u4e00-\u9fff]/.test(before) && !TITLE_END_RE.test(head) && !/[与和及同由对向为]/.test(before) && !LEADERS.some((w) => head.endsWith(w))) continue;
+      if (before && /[\u4e00-\u9fff]/.test(before) && !endsWithTitle(head) && !/[与和及同由对向为]/.test(before) && !LEADERS.some((w) => head.endsWith(w))) continue;
       const { title, at: titleStart } = titleBefore(view, at, prevEnd(at));
       add({ name: piece.text.slice(at, at + name.length), start: at, end: at + name.length, title: title && piece.text.slice(titleStart, at), titleStart, readBack: true });
     }
@@ -245,7 +256,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       const cand = view.slice(start, end);
       if (!isHanRun(cand) || NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2))) continue;
       const before = view.slice(Math.max(0, start - 8), start);
-      if (!(start === 0 || /[，。；：！？\n由]$/.test(before) || TITLE_END_RE.test(before))) continue;
+      if (!(start === 0 || /[，。；：！？\n由]$/.test(before) || endsWithTitle(before))) continue;
       const { title, at: titleStart } = titleBefore(view, start, prevEnd(start));
       if (add({ name: piece.text.slice(start, end), start, end, title: title && piece.text.slice(titleStart, start), titleStart, readBack: true })) break;
     }
@@ -254,7 +265,9 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   // Titles read back stop at the person before them; with every person known now, read them again.
   for (const m of found.values()) {
     if (!m.readBack) continue;
-    const { title, at } = titleBefore(view, m.start, prevEnd(m.start));
+    const floor = prevEnd(m.start);
+    if (floor === m.floor) continue;
+    const { title, at } = titleBefore(view, m.start, floor);
     m.title = title && piece.text.slice(at, m.start);
     m.titleStart = title ? at : m.start;
   }

@@ -50,6 +50,16 @@ export class Piece {
     }
   }
 
+  /** Calls `f` for every run: [textStart, textEnd, sourceStart]. */
+  eachRun(f: (start: number, end: number, source: number) => void): void {
+    const n = this.at.length;
+    for (let r = 0; r < n; r++) {
+      const s = this.at[r]!;
+      const e = r + 1 < n ? this.at[r + 1]! : this.text.length;
+      if (e > s) f(s, e, this.from[r]!);
+    }
+  }
+
   /** Source span of text[start, end). */
   span(start: number, end: number): Span {
     if (end <= start) {
@@ -103,6 +113,14 @@ export class PieceBuilder {
   }
 
   appendPiece(p: Piece, start = 0, end = p.text.length): void {
+    if (start === 0 && end === p.text.length) {
+      // The whole piece: copy its runs directly.
+      p.eachRun((s, e, src) => {
+        this.parts.push(p.text.slice(s, e));
+        this.mark(src, e - s);
+      });
+      return;
+    }
     for (const [s, e, src] of p.runs(start, end)) {
       this.parts.push(p.text.slice(s, e));
       this.mark(src, e - s);
