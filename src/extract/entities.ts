@@ -72,8 +72,12 @@ function dedupe<T>(items: T[], key: (t: T) => string): T[] {
   });
 }
 
-/** Endings that name the same side in a longer form (`南港集团` / `南港集团有限公司`, `北湖区` / `北湖区人民政府`). */
-const SAME_SIDE_TAIL = /^(?:股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|有限公司|集团|公司|人民政府|政府)$/;
+/** Legal-form endings: `南港集团`, `南港集团有限公司` and `南港公司` name one side; so do `北湖区` and `北湖区人民政府`. */
+const LEGAL_FORM = /(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|股份公司|有限公司|集团|公司|人民政府|政府)$/;
+const core = (name: string) => {
+  const c = name.replace(LEGAL_FORM, '');
+  return c.length >= 2 ? c : name;
+};
 
 /** One entry per side, named as first printed. */
 function mergeParties(parties: Party[]): Party[] {
@@ -82,9 +86,7 @@ function mergeParties(parties: Party[]): Party[] {
     const key = fold(p.name);
     const same = out.some((q) => {
       const k = fold(q.name);
-      if (k === key) return true;
-      const [short, long] = k.length < key.length ? [k, key] : [key, k];
-      return long.startsWith(short) && SAME_SIDE_TAIL.test(long.slice(short.length));
+      return k === key || core(k) === core(key);
     });
     if (!same) out.push(p);
   }

@@ -2,13 +2,15 @@
  * Organization names: where one ends (a suffix from the lexicon, followed by
  * something that may follow a name) and what type it is.
  */
-import { COOPERATION_WORDS, ORG_FOLLOWERS, ORG_SUFFIXES } from '../lexicon/organizations.js';
+import { COOPERATION_WORDS, ORG_FOLLOWERS, ORG_SUFFIXES, SELF_NAMES } from '../lexicon/organizations.js';
 import { TITLE_WORDS } from '../lexicon/people.js';
 import type { PartyType } from '../schema/index.js';
 import { CharSet, EndingIndex, StartIndex } from '../lexicon/wordindex.js';
 
 const SUFFIXES = [...ORG_SUFFIXES].sort((a, b) => b.word.length - a.word.length);
 const SUFFIX_INDEX = new EndingIndex(SUFFIXES);
+const SELF_INDEX = new StartIndex(SELF_NAMES.map((s) => s.word));
+const SELF_TYPES = new Map(SELF_NAMES.map((s) => [s.word, s.type]));
 const STRONG_INDEX = new EndingIndex(SUFFIXES.filter((s) => s.strong));
 const FOLLOWERS = new StartIndex([...ORG_FOLLOWERS, ...TITLE_WORDS]);
 const MAX_ORG = 32;
@@ -18,13 +20,15 @@ const NOT_IN_NAME_CHARS = new CharSet('，。；：！？、“”《》\n \t,;:
 /** Words an organization's name never holds: verbs and particles of the sentence around it. */
 const NOT_IN_NAME_WORDS = /了|在|将|是|把|被|从|让|使|有效|进行|通过|已经|正在|及其|举行|召开|签署|签订|出席|主持|参加|表示|带队|率队|一行|走进|携手|共建|成立|揭牌|围绕|推动|加强|开展|建设|聘任|选举|对接|分别|共同|以及|并/;
 /** Leading words that make a mention generic (`该公司`, `各学院`). */
-const GENERIC_LEAD = /^(?:该|此|本|各|全|其|相关|有关|上述|多家|一批|多个|若干|\d+家|两|双|三)/;
+const GENERIC_LEAD = /^(?:该|此|本|各|全|其|相关|有关|上述|多家|一批|多个|若干|[\d一二三四五六七八九十百千余多数几]+[家个所]|两|双|三)/;
 
 export function suffixEndingAt(view: string, end: number): (typeof SUFFIXES)[number] | null {
   return SUFFIX_INDEX.endingAt(view, end);
 }
 
 export function orgType(view: string): PartyType {
+  const self = SELF_TYPES.get(view);
+  if (self) return self;
   // The leftmost strong ending decides (`山东大学晶体材料研究院` is the university's);
   // place endings (市, 区 …) only when no strong one is present.
   // Scan ends left to right; the first strong ending found starts leftmost among the shortest.
@@ -74,6 +78,8 @@ export function readOrganization(view: string, start: number, options: { allowWe
   // With `lenient` (a name right after 与/和 in a chain), a strong ending followed
   // by anything still ends the name when nothing better is found.
   let fallback = -1;
+  const self = SELF_INDEX.startingAt(view, start);
+  if (self && followsName(view, start + self.length)) return start + self.length;
   for (let end = start + 2; end <= Math.min(view.length, start + MAX_ORG); end++) {
     if (NOT_IN_NAME_CHARS.at(view, end - 1)) return fallback;
     const suffix = suffixEndingAt(view, end);

@@ -33,6 +33,9 @@ export const HEADING_PATTERNS: Array<{ style: string; re: RegExp }> = [
 
 export const NUMBERED_PATTERNS: Array<{ style: string; re: RegExp }> = [
   { style: 'num-paren', re: /^[（(]\d{1,3}[）)]\s*/ },
+  // Chinese numerals number items when what follows is a title, not a section name (see headingStyle).
+  { style: 'cn-paren-item', re: new RegExp(`^[（(]${CN_DIGIT}{1,3}[）)]\\s*`) },
+  { style: 'cn-dun-item', re: new RegExp(`^${CN_DIGIT}{1,3}[、．.]\\s*`) },
   { style: 'num-dot', re: /^\d{1,3}\s*[.．、](?![\d.．])\s*/ },
   { style: 'circled', re: /^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*/ },
 ];
@@ -78,9 +81,26 @@ export type LineKind =
 /** Longest line that can be a heading: longer ones are prose that starts with `一、`. */
 const HEADING_MAX = 40;
 
+/**
+ * `一、` and `（一）` open sections (`（一）校地合作`) but also number items whose
+ * text is a news title (`（一）我校与东山市签署战略合作协议`). A section name is
+ * short and reports no event; an item title is longer or tells what happened.
+ */
+const HEADING_TEXT_MAX = 16;
+const EVENT_WORDS = /签署|签订|签约|举行|召开|举办|赴|访问|来访|调研|考察|揭牌|成立|会见|出席|共建|携手|开展|参加|走访|座谈|《/;
+
+function sectionNameLike(text: string): boolean {
+  return text.length <= HEADING_TEXT_MAX && !EVENT_WORDS.test(text);
+}
+
 export function headingStyle(view: string): string | null {
   if (view.length > HEADING_MAX || /[。；！？]/.test(view.slice(0, -1)) || /[，；]$/.test(view)) return null;
-  for (const { style, re } of HEADING_PATTERNS) if (re.test(view)) return style;
+  for (const { style, re } of HEADING_PATTERNS) {
+    const m = re.exec(view);
+    if (!m) continue;
+    if ((style === 'cn-dun' || style === 'cn-paren') && !sectionNameLike(view.slice(m[0].length).trim())) return null;
+    return style;
+  }
   return null;
 }
 

@@ -42,3 +42,9 @@ export const ORG_FOLLOWERS = [
   '承办', '协办', '联办', '牵头', '决定', '推进', '深化', '开展', '进行', '战略', '合作', '校地', '校企', '院企', '产学研', '新一轮', '分别', '等', '）', '”', '相关', '达成', '成立',
   '续签', '就', '启动', '互访', '交流', '对接', '座谈', '会谈', '洽谈', '共同', '联合', '三方', '双方', '举办',
 ];
+
+/** How a briefing names its own side: a party in its own right (`我校与东山市签署…`). */
+export const SELF_NAMES: Array<{ word: string; type: PartyType }> = [
+  ...['我校', '本校', '学校', '我院', '本院', '我所', '我单位'].map((word) => ({ word, type: 'university' as PartyType })),
+  ...['我市', '本市', '我省', '本省', '我区', '本区', '我县', '本县'].map((word) => ({ word, type: 'government' as PartyType })),
+];
