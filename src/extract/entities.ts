@@ -33,7 +33,8 @@ export function extractEntities(title: Piece | null, body: Piece, warnings: Warn
   // Second pass on the title: names first printed in the body may also stand there bare.
   if (title) {
     const t = parts[0]!;
-    t.people = findPersonMentions(t.view, known, [], t.piece);
+    const seen = new Set(t.people.map((p) => t.view.slice(p.start, p.end)));
+    if ([...known].some((name) => !seen.has(name) && t.view.includes(name))) t.people = findPersonMentions(t.view, known, [], t.piece);
   }
   const institutions = dedupe(parts.flatMap((p) => findInstitutions(p.piece, p.view)), (i) => i.name);
   const founded = new Set(institutions.map((i) => fold(i.name)));

@@ -27,6 +27,7 @@ const ANCHOR_CHARS = new CharSet('，。；：！？\n暨');
 const SENTENCE_END = new CharSet('。；！？\n');
 const AND_CHARS = new CharSet('与同和');
 const TITLE_TAIL = new RegExp(`(?:${byLength(TITLE_WORDS).join('|')})$`);
+const LED_BY = /(?:一行|带队|率队|率团|代表团|\d+人|一行\d+人)[，]?$/;
 const VISIT_RE = new RegExp(byLength(VISIT_VERBS).join('|'), 'g');
 const STOPS = new StartIndex(VISIT_STOPS);
 
@@ -110,6 +111,8 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   for (let vm = VISIT_RE.exec(view); vm; vm = VISIT_RE.exec(view)) {
     const i = vm.index;
     const verb = vm[0];
+    // 到 and 来 are visits only right after 一行/带队 …: check that before anything else.
+    if ((verb === '到' || verb === '来' || verb === '来到') && !LED_BY.test(view.slice(Math.max(0, i - 8), i))) continue;
     let sentenceStart = i;
     while (sentenceStart > 0 && !SENTENCE_END.at(view, sentenceStart - 1)) sentenceStart--;
     const before = view.slice(Math.max(sentenceStart, i - 8), i);

@@ -124,6 +124,7 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       case 'source': {
         const src = sourceOf(p.view)!;
         const o = open as Open | null;
+        if (o) o.gap = true;
         if (o && !o.source) {
           o.source = p.piece.text.slice(src.index, src.index + src.text.length);
           o.closed = true;
@@ -175,7 +176,7 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       continue;
     }
     if (titleLike(p.view)) {
-      if (o && o.titles.length > 0 && o.body.length === 0 && !o.gap) {
+      if (o && o.titles.length > 0 && o.body.length === 0 && !o.gap && !o.closed) {
         o.titles.push(p.piece);
         extend(o);
       } else {
