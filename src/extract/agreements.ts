@@ -58,7 +58,8 @@ export function findAgreements(piece: Piece, view: string): Agreement[] {
     const end = m.index + m[0].length;
     let start: number;
     const open = view[end] === '》' ? lastBefore(view, '《', m.index - 1, m.index - MAX_LENGTH) : -1;
-    if (open !== -1 && !view.slice(open + 1, m.index).includes('》')) {
+    // A name in book-title marks stays within one paragraph.
+    if (open !== -1 && !/[》\n]/.test(view.slice(open + 1, m.index))) {
       start = open + 1;
     } else {
       start = phraseStart(view, m.index);

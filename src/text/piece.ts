@@ -19,8 +19,8 @@ export class Piece {
     this.from = from;
   }
 
-  /** Source index of text[i]. */
-  sourceIndex(i: number): number {
+  /** The run holding text[i]: the last run starting at or before i. */
+  private runAt(i: number): number {
     const at = this.at;
     let lo = 0;
     let hi = at.length - 1;
@@ -29,20 +29,19 @@ export class Piece {
       if (at[mid]! <= i) lo = mid;
       else hi = mid - 1;
     }
-    return this.from[lo]! + (i - at[lo]!);
+    return lo;
+  }
+
+  /** Source index of text[i]. */
+  sourceIndex(i: number): number {
+    const r = this.runAt(i);
+    return this.from[r]! + (i - this.at[r]!);
   }
 
   /** The runs overlapping text[start, end): [textStart, textEnd, sourceStart] each. */
   *runs(start: number, end: number): Generator<[number, number, number]> {
     const at = this.at;
-    let lo = 0;
-    let hi = at.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (at[mid]! <= start) lo = mid;
-      else hi = mid - 1;
-    }
-    for (let r = lo; r < at.length && at[r]! < end; r++) {
+    for (let r = this.runAt(start); r < at.length && at[r]! < end; r++) {
       const runEnd = r + 1 < at.length ? at[r + 1]! : this.text.length;
       const s = Math.max(start, at[r]!);
       const e = Math.min(end, runEnd);
