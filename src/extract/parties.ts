@@ -27,6 +27,7 @@ const ANCHOR_CHARS = new CharSet('，。；：！？\n暨');
 const SENTENCE_END = new CharSet('。；！？\n');
 const AND_CHARS = new CharSet('与同和');
 const TITLE_TAIL = new RegExp(`(?:${byLength(TITLE_WORDS).join('|')})$`);
+const MEET_RE = /会见|接见|会晤|会谈/g;
 const LED_BY = /(?:一行|带队|率队|率团|代表团|\d+人|一行\d+人)[，]?$/;
 const VISIT_RE = new RegExp(byLength(VISIT_VERBS).join('|'), 'g');
 const STOPS = new StartIndex(VISIT_STOPS);
@@ -132,6 +133,24 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
       if (unit > 0) add(p.titleStart, p.titleStart + unit);
     }
     visitedPlaces(view, i + verb.length, add);
+  }
+
+  // Meetings: `甲校长张某会见（来访的）乙市市长李某一行` — host and guest units, each read from a title.
+  MEET_RE.lastIndex = 0;
+  for (let mm = MEET_RE.exec(view); mm; mm = MEET_RE.exec(view)) {
+    const i = mm.index;
+    let sentenceStart = i;
+    while (sentenceStart > 0 && !SENTENCE_END.at(view, sentenceStart - 1)) sentenceStart--;
+    let sentenceEnd = i;
+    while (sentenceEnd < view.length && !SENTENCE_END.at(view, sentenceEnd)) sentenceEnd++;
+    const hosts = people.filter((p) => p.start >= sentenceStart && p.end <= i);
+    const guests = people.filter((p) => p.start > i && p.end <= sentenceEnd);
+    if (hosts.length === 0 || guests.length === 0) continue;
+    for (const p of [...hosts, ...guests]) {
+      if (!p.title) continue;
+      const unit = unitOfTitle(view.slice(p.titleStart, p.start));
+      if (unit > 0) add(p.titleStart, p.titleStart + unit);
+    }
   }
 
   const parties: Party[] = [];

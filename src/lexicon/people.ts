@@ -39,7 +39,7 @@ export const TITLE_WORDS = [
 ];
 
 /** Leading words of a title chain that are not part of the office (`由`, `聘任`, `选举` …). */
-export const TITLE_LEADERS = ['会议由', '活动由', '仪式由', '大会由', '论坛由', '会上由', '由', '与', '和', '及', '以及', '同', '聘任', '聘请', '选举', '推选', '任命', '邀请', '特邀', '会见', '看望', '慰问', '据', '向', '为', '对', '并', '另有', '还有', '其中', '包括', '期间', '会上', '会后', '随后', '最后', '首先'];
+export const TITLE_LEADERS = ['来访的', '到访的', '前来', '莅临', '来访', '了', '会议由', '活动由', '仪式由', '大会由', '论坛由', '会上由', '由', '与', '和', '及', '以及', '同', '聘任', '聘请', '选举', '推选', '任命', '邀请', '特邀', '会见', '看望', '慰问', '据', '向', '为', '对', '并', '另有', '还有', '其中', '包括', '期间', '会上', '会后', '随后', '最后', '首先'];
 
 /** Words that may follow a name directly: verbs of attendance and speech, connectors. */
 export const AFTER_NAME = [
