@@ -51,6 +51,8 @@ const LEAD_RE = new RegExp(`^[（(]?(?:${alt(LEAD_OPENERS)})`);
 const IMAGE_RE = /^(?:img|dsc|image|pic|photo|微信图片)[_\-\s]?\w*|^\S{0,40}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^\[(?:图片|image)\]|^图\s*\d+(?:\s|$|[：:])|^(?:图为|图片说明|▲|△)/i;
 const NAV_RE = /^(?:首页|当前位置|您的位置|您现在的位置|位置)\s*[：:>＞»]|^首页\s*[>＞»/]|[>＞»]\s*正文$/;
 const TOC_RE = /(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,}|—{3,})\s*\d{1,4}$|^目\s*录$|^本期(?:导读|要目)$/;
+/** An editor's note (`编者按：…`) introduces the issue; it is not a news item. */
+const EDITOR_NOTE = /^[【[（(]?(?:编者按|编者的话|编者|卷首语|按语)[】\]）)]?[：:]/;
 const PAGE_RE = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/i;
 
 /**
@@ -150,6 +152,7 @@ export function lineKind(view: string): LineKind {
   if (LEAD_RE.test(view)) return 'lead';
   if (view.length <= 40 && ISSUE_RE.test(view) && !/[。，]/.test(view)) return 'issue';
   if (view.length <= 12 && MASTHEAD_NOISE.some((w) => view === w || view.startsWith(w))) return 'masthead-noise';
+  if (EDITOR_NOTE.test(view)) return 'masthead-noise';
   return 'text';
 }
 
