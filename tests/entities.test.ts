@@ -65,6 +65,36 @@ describe('people', () => {
     expect(r.people.map((p) => p.name)).toEqual(['周明远', '郑文博', '马於光', '卜显和']);
   });
 
+  it('reads titles in brackets, bare name lists, honorifics after a name, compound surnames', () => {
+    expect(people(one('5月6日，张三（东岭大学副校长）介绍了学校情况。'))).toEqual([['张三', '东岭大学副校长']]);
+    expect(people(one('5月6日，王五、李四、赵六等领导出席活动。'))).toEqual([
+      ['王五', null],
+      ['李四', null],
+      ['赵六', null],
+    ]);
+    expect(people(one('5月6日，出席活动的有东山市副市长许丽、东岭大学副校长王刚等。'))).toEqual([
+      ['许丽', '东山市副市长'],
+      ['王刚', '东岭大学副校长'],
+    ]);
+    expect(people(one('5月6日，北江大学党委书记蔡文华、校长杨立新院士出席。'))).toEqual([
+      ['蔡文华', '北江大学党委书记'],
+      ['杨立新', '校长'],
+    ]);
+    expect(people(one('5月6日，西川市委常委、组织部部长司马长风一行来校交流。'))).toEqual([['司马长风', '西川市委常委、组织部部长']]);
+  });
+
+  it('takes host and guest sides of a meeting from their titles', () => {
+    const r = one('5月8日，学校党委书记张建国在行政楼会见了来访的东山市委书记李春明一行。');
+    expect(people(r)).toEqual([
+      ['张建国', '学校党委书记'],
+      ['李春明', '东山市委书记'],
+    ]);
+    expect(parties(r)).toEqual([
+      ['学校', 'university'],
+      ['东山市委', 'government'],
+    ]);
+  });
+
   it('leaves bylines and credit lines out', () => {
     const d = extractBriefing('东岭大学与海川集团签署合作协议\n本报讯（记者 王小明 通讯员 李大力）9月18日，东岭大学校长周明远出席签约仪式。\n撰稿：赵六\n');
     expect(d.records[0]!.people.map((p) => p.name)).toEqual(['周明远']);

@@ -42,9 +42,12 @@ const STRONG_AFTER = /^(?:$|[，、。；：！？“”‘’（）()《》〈�
 /** Characters that end a title when read backwards. */
 const TITLE_STOP = '，。；：！？\n“”《》【】,;:!?';
 const TITLE_STOP_SET = new CharSet(TITLE_STOP);
+/** Characters that end a clause word, never a name (`王刚等`, `他们`). */
+const NOT_LAST = new CharSet('等的了与及在是都也就将已还从着过们并又');
 const CLAUSE_STOP_SET = new CharSet('，。；：！？\n');
+const CLAUSE_OR_LIST = new CharSet('，。；：！？\n、与和及由');
 /** Verbs that cannot sit inside a title: a title read back stops after them. */
-const TITLE_BREAK = /(?:出席|主持|参加|签署|签订|表示|指出|会见|看望|陪同|举行|召开|致辞|讲话|揭牌|一行|带队|率队|等(?=[，、]))/g;
+const TITLE_BREAK = /(?:出席|主持|参加|签署|签订|表示|指出|会见|看望|陪同|举行|召开|致辞|讲话|揭牌|一行|带队|率队|的有|等(?=[，、]))/g;
 
 const HAN = /^[\u4e00-\u9fff\u3400-\u4dbf]+$/;
 
@@ -77,6 +80,7 @@ export function readName(view: string, at: number): number {
   for (const len of sl === 2 ? [4, 3] : [3, 2]) {
     const cand = view.slice(at, at + len);
     if (cand.length < len || !isHanRun(cand) || NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2))) continue;
+    if (NOT_LAST.at(cand, len - 1)) continue;
     const score = followStrength(view, at + len);
     if (score === 0) continue;
     if (score > bestScore) {
@@ -244,6 +248,40 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     }
   }
   extendLists();
+
+  // 5a. A title in brackets after the name: `张三（东岭大学副校长）介绍…`.
+  for (let i = view.indexOf('（'); i !== -1; i = view.indexOf('（', i + 1)) {
+    const close = view.indexOf('）', i);
+    if (close === -1 || close - i > 32) continue;
+    const inner = view.slice(i + 1, close);
+    if (!endsWithTitle(inner) || /[，。；]/.test(inner)) continue;
+    for (const len of [3, 2]) {
+      const start = i - len;
+      if (start < 0 || surnameLength(view, start) === 0) continue;
+      const cand = view.slice(start, i);
+      if (!isHanRun(cand) || NOT_NAMES.has(cand) || NOT_LAST.at(cand, len - 1)) continue;
+      if (start > 0 && !CLAUSE_OR_LIST.at(view, start - 1)) continue;
+      if (add({ name: piece.text.slice(start, i), start, end: i, title: piece.text.slice(i + 1, close), titleStart: i + 1 })) break;
+    }
+  }
+
+  // 5b. A list of bare names at the head of a clause (`王五、李四、赵六等出席`).
+  for (let at = 0; at < view.length; at++) {
+    if (at > 0 && !CLAUSE_STOP_SET.at(view, at - 1)) continue;
+    const names: Array<[number, number]> = [];
+    let p = at;
+    for (;;) {
+      const len = readName(view, p);
+      if (len === 0 || found.has(p)) break;
+      names.push([p, p + len]);
+      if (view[p + len] !== '、') break;
+      p += len + 1;
+    }
+    if (names.length < 2) continue;
+    const last = names[names.length - 1]![1];
+    if (!/^(?:等|和|及|共同|分别|出席|参加)/.test(view.slice(last, last + 2))) continue;
+    for (const [s, e] of names) add({ name: piece.text.slice(s, e), start: s, end: e, title: null, titleStart: s });
+  }
 
   // 5. A bare name joined before a person (`甲与乙共同揭牌`, where only 乙 was known).
   for (const p of [...found.values()]) {
