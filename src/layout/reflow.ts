@@ -52,6 +52,9 @@ export function wrapWidth(lines: Array<{ width: number; kind: LineKind }>): numb
   return near >= 5 && near >= textLines * 0.3 ? best : 0;
 }
 
+/** Display width under which a line in a file that is not hard-wrapped counts as short. */
+const SHORT_LINE = 40;
+
 interface Prepared {
   line: Line;
   view: string;
@@ -101,6 +104,9 @@ function continues(current: Prepared[], next: Prepared, width: number): boolean 
   if (SINGLE_LINE.has(first.kind) || SINGLE_LINE.has(next.kind)) return false;
   if (next.kind !== 'text') return false;
   if (endsSentence(last.view)) return false;
+  // Not hard-wrapped: a short line ending in a character (not in a comma) ends its
+  // paragraph; page breaks cut long paragraphs, not short lines like `一是加强平台建设`.
+  if (width === 0 && last.width < SHORT_LINE && /[\p{Script=Han}A-Za-z0-9”）)》]$/u.test(last.view)) return false;
   if (current.length === 1 && titleLike(first)) {
     // Hard-wrapped files lose the paragraph indent: a first line may be two
     // characters short of the width and still be cut mid-sentence.

@@ -175,7 +175,10 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       }
       continue;
     }
-    if (titleLike(p.view)) {
+    // Inside a body, a short line that enumerates (`一是加强平台建设`) or follows a colon is still body.
+    const lastBody = o && !o.closed && o.body.length > 0 ? o.body[o.body.length - 1]! : null;
+    const continuesBody = lastBody !== null && (/[：:]$/.test(lastBody.text) || ENUMERATION.test(p.view));
+    if (titleLike(p.view) && !continuesBody) {
       if (o && o.titles.length > 0 && o.body.length === 0 && !o.gap && !o.closed) {
         o.titles.push(p.piece);
         extend(o);
@@ -194,6 +197,9 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
   close();
   return { masthead, sections, records, warnings };
 }
+
+/** Openers of an enumeration inside a body: `一是…`, `首先…`, `第二，…`. */
+const ENUMERATION = /^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|另外|此外|同时|第[一二三四五六七八九十]+[，、：])/;
 
 const META_SOURCE = /(?:文章来源|信息来源|稿件来源|来源)\s*[：:]\s*([^\s：:]{1,30}?)(?=\s|$|[（(]|(?:作者|时间|发布|点击|浏览|编辑)[：:])/d;
 
