@@ -29,7 +29,15 @@ export function fullDateIn(view: string): { index: number; length: number; iso: 
   return null;
 }
 
+/** `（总第38期）` on a line of its own. */
+const TOTAL_ONLY = /^[（(]?\s*总\s*第\s*(\d{1,5}|[一二三四五六七八九十百千零〇]{1,8})\s*期\s*[）)]?$/;
+
 function parseIssue(p: Paragraph): { issue: Issue; index: number; length: number } | null {
+  const total = TOTAL_ONLY.exec(p.view);
+  if (total) {
+    const text = p.piece.text;
+    return { index: 0, length: text.length, issue: { text, year: null, number: null, total: countingNumber(total[1]!, false), span: p.piece.span(0, text.length) } };
+  }
   const m = ISSUE_RE.exec(p.view);
   if (!m) return null;
   const lead = m[0].length - m[0].trimStart().length;
@@ -72,6 +80,18 @@ function countingNumber(s: string, digitwise: boolean): number {
   return total + current || numeral(s);
 }
 
+/** Two issue lines (`2023年第3期`, `（总第38期）`) describe one issue. */
+function mergeIssues(a: Issue, b: Issue): Issue {
+  const [main, extra] = a.number !== null ? [a, b] : [b, a];
+  return {
+    text: main.text,
+    year: main.year ?? extra.year,
+    number: main.number ?? extra.number,
+    total: main.total ?? extra.total,
+    span: main.span,
+  };
+}
+
 function isBriefingTitle(p: Paragraph, next: Paragraph | undefined): boolean {
   const v = p.view;
   if (v.length > 30 || /[。，；！？：]/.test(v)) return false;
@@ -93,10 +113,10 @@ export function readMasthead(paragraphs: Paragraph[], masthead: Masthead): numbe
   for (; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     if (p.kind === 'masthead-noise' || p.kind === 'toc' || p.kind === 'nav' || p.kind === 'image') continue;
-    if (p.kind === 'issue' && !masthead.issue) {
+    if (p.kind === 'issue') {
       const found = parseIssue(p);
       if (found) {
-        masthead.issue = found.issue;
+        masthead.issue = masthead.issue ? mergeIssues(masthead.issue, found.issue) : found.issue;
         sawField = true;
         // The rest of an issue line may hold the publisher or the date.
         takeDateAndPublisher(p, masthead, [found.index, found.index + found.length]);

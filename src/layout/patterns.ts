@@ -52,6 +52,8 @@ const IMAGE_RE = /^(?:img|dsc|image|pic|photo|微信图片)[_\-\s]?\w*|^\S{0,40}
 const NAV_RE = /^(?:首页|当前位置|您的位置|您现在的位置|位置)\s*[：:>＞»]|^首页\s*[>＞»/]|[>＞»]\s*正文$/;
 const TOC_RE = /(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,}|—{3,})\s*\d{1,4}$|^目\s*录$|^本期(?:导读|要目)$/;
 /** An editor's note (`编者按：…`) introduces the issue; it is not a news item. */
+/** `共印20份`, `（共印发50份）`: the print run at the foot of a paper briefing. */
+const PRINT_RUN = /^[（(]?共印(?:发|制)?\s*\d+\s*份[）)]?$/;
 const EDITOR_NOTE = /^[【[（(]?(?:编者按|编者的话|编者|卷首语|按语)[】\]）)]?[：:]/;
 const PAGE_RE = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/i;
 
@@ -150,9 +152,9 @@ export function lineKind(view: string): LineKind {
   if (numberedPrefix(view)) return 'numbered';
   if (isDateLed(view)) return 'date-led';
   if (LEAD_RE.test(view)) return 'lead';
-  if (view.length <= 40 && ISSUE_RE.test(view) && !/[。，]/.test(view)) return 'issue';
+  if (view.length <= 40 && (ISSUE_RE.test(view) || /^[（(]?总第\s*\S{1,8}\s*期[）)]?$/.test(view)) && !/[。，]/.test(view)) return 'issue';
   if (view.length <= 12 && MASTHEAD_NOISE.some((w) => view === w || view.startsWith(w))) return 'masthead-noise';
-  if (EDITOR_NOTE.test(view)) return 'masthead-noise';
+  if (EDITOR_NOTE.test(view) || PRINT_RUN.test(view)) return 'masthead-noise';
   return 'text';
 }
 
