@@ -3,7 +3,7 @@
  * book-title marks or read back to the verb or connector before it; a bare
  * `协议` (`根据协议`) is not one. The kind comes from the SCHEMA table.
  */
-import { AGREEMENT_DETERMINERS, AGREEMENT_ENDINGS, AGREEMENT_OPENERS, agreementKind } from '../lexicon/agreements.js';
+import { AGREEMENT_DETERMINERS, AGREEMENT_ENDINGS, AGREEMENT_OPENERS, agreementKind, insideCompound } from '../lexicon/agreements.js';
 import type { Agreement } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { leadingOrganization } from './organizations.js';
@@ -43,8 +43,9 @@ function phraseStart(view: string, end: number): number {
       depth--;
     } else if (depth === 0 && STOP_CHARS.at(view, s - 1)) break;
     const w = depth === 0 ? OPENERS.endingAt(view, s)?.word : undefined;
-    // An opener ends here, except `的` right before the ending (`…合作项目的协议` is one name).
-    if (w && !(w === '的' && s === end)) break;
+    // An opener ends here, except `的` right before the ending (`…合作项目的协议` is one name)
+    // and a one-character opener inside a word (`协同育人`, `对接`).
+    if (w && !(w === '的' && s === end) && !(w.length === 1 && insideCompound(view, s))) break;
     s--;
   }
   return s;

@@ -7,6 +7,7 @@
  * attendee's title are not parties.
  */
 import { COOPERATION_WORDS, HOST_VERBS, VISIT_STOPS, VISIT_VERBS } from '../lexicon/organizations.js';
+import { insideCompound } from '../lexicon/agreements.js';
 import { TITLE_WORDS } from '../lexicon/people.js';
 import type { Party } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
@@ -99,7 +100,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
 
   // An organization after 与/同/和 followed by a word of cooperation (`与B合作`, `与B共建`).
   for (let i = 0; i < view.length; i++) {
-    if (!AND_CHARS.at(view, i)) continue;
+    if (!AND_CHARS.at(view, i) || insideCompound(view, i + 1)) continue;
     if (covered.some(([a, b]) => i >= a && i < b)) continue;
     const end = readOrganization(view, i + 1);
     if (end < 0 || inTitle(i + 1, end)) continue;

@@ -31,3 +31,18 @@ export const AGREEMENT_DETERMINERS = ['一系列', '系列', '上述', '相关',
 
 /** Institution endings: platforms founded, co-built or unveiled. */
 export const INSTITUTION_ENDINGS = ['研究院', '研究中心', '研究所', '实验室', '实验基地', '基地', '中心', '学院', '平台', '工作站', '联盟', '孵化器', '创新园', '产业园', '智库', '书院'];
+
+/**
+ * Two-character words holding a one-character connector or particle
+ * (`协同`, `共同`, `作为`, `对接` …): inside them the character opens nothing.
+ */
+export const COMPOUNDS_WITH_PARTICLES = new Set([
+  '协同', '共同', '不同', '会同', '相同', '认同', '同步', '同时', '作为', '成为', '为期', '以及', '可以', '所以', '予以', '以上', '以下', '对接', '针对',
+  '面对', '对口', '现在', '正在', '存在', '在线', '即将', '将来', '了解', '为了', '就业', '成就', '造就', '平和', '共和', '和谐', '是否', '总是', '由于',
+  '理由', '自由', '并购', '合并', '及时', '普及', '涉及', '以来', '的确', '目的',
+]);
+
+/** Is the one-character word ending at `end` part of a compound with its neighbour? */
+export function insideCompound(view: string, end: number): boolean {
+  return COMPOUNDS_WITH_PARTICLES.has(view.slice(end - 2, end)) || COMPOUNDS_WITH_PARTICLES.has(view.slice(end - 1, end + 1));
+}
