@@ -55,6 +55,18 @@ function isHanRun(s: string): boolean {
   return HAN.test(s);
 }
 
+const LENGTHS = [3, 2] as const;
+const LENGTHS_COMPOUND = [4, 3] as const;
+
+/** Are view[at, at+len) all Han characters? (No string is made.) */
+function hanAt(view: string, at: number, len: number): boolean {
+  for (let i = at; i < at + len; i++) {
+    const c = view.charCodeAt(i);
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf))) return false;
+  }
+  return true;
+}
+
 function surnameLength(view: string, at: number): number {
   if (COMPOUND_INDEX.has(view, at)) return 2;
   return SURNAME_CODES.has(view.charCodeAt(at)) ? 1 : 0;
@@ -77,12 +89,12 @@ export function readName(view: string, at: number): number {
   if (sl === 0) return 0;
   let best = 0;
   let bestScore = 0;
-  for (const len of sl === 2 ? [4, 3] : [3, 2]) {
-    const cand = view.slice(at, at + len);
-    if (cand.length < len || !isHanRun(cand) || NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2))) continue;
-    if (NOT_LAST.at(cand, len - 1)) continue;
+  for (const len of sl === 2 ? LENGTHS_COMPOUND : LENGTHS) {
+    if (at + len > view.length || !hanAt(view, at, len) || NOT_LAST.at(view, at + len - 1)) continue;
     const score = followStrength(view, at + len);
     if (score === 0) continue;
+    const cand = view.slice(at, at + len);
+    if (NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2))) continue;
     if (score > bestScore) {
       best = len;
       bestScore = score;

@@ -5,10 +5,13 @@
  */
 export class EndingIndex<T extends { word: string }> {
   private readonly byLast = new Map<number, T[]>();
+  /** 1 where some word ends with that code unit: most characters are turned away here. */
+  private readonly lastTable = new Uint8Array(65536);
 
   constructor(entries: readonly T[]) {
     for (const e of entries) {
       const last = e.word.charCodeAt(e.word.length - 1);
+      this.lastTable[last] = 1;
       let list = this.byLast.get(last);
       if (!list) this.byLast.set(last, (list = []));
       list.push(e);
@@ -19,7 +22,9 @@ export class EndingIndex<T extends { word: string }> {
   /** The longest entry whose word ends exactly at `end` in `text`, or null. */
   endingAt(text: string, end: number): T | null {
     if (end <= 0) return null;
-    const list = this.byLast.get(text.charCodeAt(end - 1));
+    const code = text.charCodeAt(end - 1);
+    if (this.lastTable[code] === 0) return null;
+    const list = this.byLast.get(code);
     if (!list) return null;
     for (const e of list) {
       const start = end - e.word.length;
@@ -40,10 +45,12 @@ export function wordIndex(words: readonly string[]): EndingIndex<{ word: string 
  */
 export class StartIndex {
   private readonly byFirst = new Map<number, string[]>();
+  private readonly firstTable = new Uint8Array(65536);
 
   constructor(words: readonly string[]) {
     for (const w of new Set(words)) {
       const first = w.charCodeAt(0);
+      this.firstTable[first] = 1;
       let list = this.byFirst.get(first);
       if (!list) this.byFirst.set(first, (list = []));
       list.push(w);
@@ -53,7 +60,9 @@ export class StartIndex {
 
   /** The longest listed word starting at `at` in `text`, or null. */
   startingAt(text: string, at: number): string | null {
-    const list = this.byFirst.get(text.charCodeAt(at));
+    const code = text.charCodeAt(at);
+    if (this.firstTable[code] !== 1) return null;
+    const list = this.byFirst.get(code);
     if (!list) return null;
     for (const w of list) if (text.startsWith(w, at)) return w;
     return null;
