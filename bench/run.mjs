@@ -136,7 +136,8 @@ function bigFile(bytes, name) {
 
 function adversarial(bytes, name) {
   const path = join(OUT, name);
-  const pieces = ['、'.repeat(5000), '1234567890'.repeat(500), '年月日'.repeat(2000), '“'.repeat(3000), '（'.repeat(3000), '月日至'.repeat(1000), '院长书记'.repeat(1000), '大学与学院和'.repeat(800), '协议'.repeat(2000)];
+  const names = Array.from({ length: 3000 }, (_, i) => '王李张刘陈杨黄赵吴周'[i % 10] + '一二三四五六七八九十明华强伟芳'[(i * 7) % 15] + '军勇杰平安'[i % 5]).join('、');
+  const pieces = ['5月1日，东岭大学校领导' + names + '等出席。', '西川市副市长张明与东岭大学校长李华，'.repeat(500), '（' + '东岭大学'.repeat(20), '、'.repeat(5000), '1234567890'.repeat(500), '年月日'.repeat(2000), '“'.repeat(3000), '（'.repeat(3000), '月日至'.repeat(1000), '院长书记'.repeat(1000), '大学与学院和'.repeat(800), '协议'.repeat(2000)];
   let s = '';
   let k = 0;
   while (Buffer.byteLength(s) < bytes) s += pieces[k++ % pieces.length] + '\n';

@@ -37,6 +37,10 @@ const COMPOUND_INDEX = new StartIndex(COMPOUND_SURNAMES);
 const LEADERS = byLength(TITLE_LEADERS);
 const LEADER_INDEX = new StartIndex(TITLE_LEADERS);
 
+/** How far back a title is read before a name (a longer stretch is not one title). */
+const TITLE_READ_BACK = 90;
+const LIST_JOIN = new StartIndex(['、', '以及', '和', '及', '与', '同']);
+
 /** Characters that end a name outright. */
 const STRONG_AFTER = /^(?:$|[，、。；：！？“”‘’（）()《》〈〉【】\s,.;:!?"'\-—·…])/;
 /** Characters that end a title when read backwards. */
@@ -135,7 +139,7 @@ function cleanTitle(title: string): string {
 function titleBefore(view: string, start: number, floor: number): { title: string | null; at: number } {
   let s = start;
   while (s > floor && !TITLE_STOP_SET.at(view, s - 1)) s--;
-  if (start - s > 90) return { title: null, at: start };
+  if (start - s > TITLE_READ_BACK) return { title: null, at: start };
   const raw = view.slice(s, start);
   const cleaned = cleanTitle(raw);
   if (!cleaned || !endsWithTitle(cleaned)) return { title: null, at: start };
@@ -162,17 +166,20 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   const masked = maskedRanges(view);
   const isMasked = (i: number) => masked.some(([a, b]) => i >= a && i < b);
   const found = new Map<number, PersonMention>();
-  const ends: number[] = [];
+  // Per-position marks keep every check local, so a record naming thousands of people stays linear.
+  const taken = new Uint8Array(view.length + 1);
+  const endsHere = new Uint8Array(view.length + 1);
+  /** The end of the person mention closest before `at` (titles are read back no further than this). */
   const prevEnd = (at: number) => {
-    let e = 0;
-    for (const x of ends) if (x <= at && x > e) e = x;
-    return e;
+    for (let i = at; i >= 0 && at - i <= TITLE_READ_BACK; i--) if (endsHere[i] === 1) return i;
+    return Math.max(0, at - TITLE_READ_BACK - 1);
   };
   const add = (m: PersonMention) => {
     if (found.has(m.start) || isMasked(m.start)) return false;
-    for (const other of found.values()) if (m.start < other.end && other.start < m.end) return false;
+    for (let i = m.start; i < m.end; i++) if (taken[i] === 1) return false;
     found.set(m.start, m);
-    ends.push(m.end);
+    taken.fill(1, m.start, m.end);
+    endsHere[m.end] = 1;
     return true;
   };
 
@@ -205,27 +212,31 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   const extendLists = () => {
     let grew = false;
     const sorted = [...found.values()].sort((a, b) => a.start - b.start);
+    // A person reached by an earlier walk along the same list needs no walk of its own.
+    const walked = new Set<number>();
     for (const p of sorted) {
+      if (walked.has(p.start)) continue;
       let at = p.end;
       let listTitle = p.title;
       let inList = false;
       for (;;) {
-        const sep = /^(?:、|以及|和|及|与|同)/.exec(view.slice(at, at + 2));
+        const sep = LIST_JOIN.startingAt(view, at);
         if (!sep) break;
-        const nameAt = at + sep[0].length;
+        const nameAt = at + sep.length;
+        walked.add(nameAt);
         if (found.has(nameAt)) {
           const q = found.get(nameAt)!;
           at = q.end;
-          inList = inList || sep[0] === '、';
+          inList = inList || sep === '、';
           continue;
         }
         const len = readName(view, nameAt);
         if (len === 0) break;
-        const inherited = sep[0] === '、' || (inList && (sep[0] === '和' || sep[0] === '及' || sep[0] === '以及'));
+        const inherited = sep === '、' || (inList && (sep === '和' || sep === '及' || sep === '以及'));
         if (!add({ name: piece.text.slice(nameAt, nameAt + len), start: nameAt, end: nameAt + len, title: inherited ? listTitle : null, titleStart: nameAt })) break;
         grew = true;
         if (!inherited) listTitle = null;
-        inList = inList || sep[0] === '、';
+        inList = inList || sep === '、';
         at = nameAt + len;
       }
     }
@@ -248,23 +259,36 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   // 4. Bare names joined to a person (`易凡与刘爱华共同揭牌`) are covered by step 2;
   //    every further occurrence of a known name is a mention too (its title may be longer there).
   const names = new Set<string>([...knownNames, ...[...found.values()].map((p) => view.slice(p.start, p.end))]);
-  for (const name of names) {
-    for (let at = view.indexOf(name); at !== -1; at = view.indexOf(name, at + 1)) {
-      if (found.has(at)) continue;
-      if (followStrength(view, at + name.length) === 0) continue;
-      const before = view[at - 1];
-      const head = view.slice(Math.max(0, at - 8), at);
-      if (before && /[\u4e00-\u9fff]/.test(before) && !endsWithTitle(head) && !/[与和及同由对向为]/.test(before) && !LEADERS.some((w) => head.endsWith(w))) continue;
-      const { title, at: titleStart } = titleBefore(view, at, prevEnd(at));
-      add({ name: piece.text.slice(at, at + name.length), start: at, end: at + name.length, title: title && piece.text.slice(titleStart, at), titleStart, readBack: true });
+  // One pass over the text: at each surname, is a known name printed here? (Not one search per name.)
+  const occurrences: Array<[number, string]> = [];
+  if (names.size > 0) {
+    for (let at = 0; at < view.length; at++) {
+      if (surnameLength(view, at) === 0) continue;
+      for (const len of [4, 3, 2]) {
+        const cand = view.slice(at, at + len);
+        if (names.has(cand)) {
+          occurrences.push([at, cand]);
+          break;
+        }
+      }
     }
+  }
+  for (const [at, name] of occurrences) {
+    if (found.has(at)) continue;
+    if (followStrength(view, at + name.length) === 0) continue;
+    const before = view[at - 1];
+    const head = view.slice(Math.max(0, at - 8), at);
+    if (before && /[\u4e00-\u9fff]/.test(before) && !endsWithTitle(head) && !/[与和及同由对向为]/.test(before) && !LEADERS.some((w) => head.endsWith(w))) continue;
+    const { title, at: titleStart } = titleBefore(view, at, prevEnd(at));
+    add({ name: piece.text.slice(at, at + name.length), start: at, end: at + name.length, title: title && piece.text.slice(titleStart, at), titleStart, readBack: true });
   }
   extendLists();
 
   // 5a. A title in brackets after the name: `张三（东岭大学副校长）介绍…`.
   for (let i = view.indexOf('（'); i !== -1; i = view.indexOf('（', i + 1)) {
-    const close = view.indexOf('）', i);
-    if (close === -1 || close - i > 32) continue;
+    // Look for the closing bracket nearby only: a scan to the end for every `（` would be quadratic.
+    const close = view.slice(i, i + 33).indexOf('）') + i;
+    if (close < i) continue;
     const inner = view.slice(i + 1, close);
     if (!endsWithTitle(inner) || /[，。；]/.test(inner)) continue;
     for (const len of [3, 2]) {
