@@ -49,8 +49,28 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   const add = (start: number, end: number) => {
     if (end > start) found.push({ start, end });
   };
-  const inTitle = (start: number, end: number) => people.some((p) => start >= p.titleStart && end <= p.start);
+  // Position tables keep every question local (linear however many people and chains a record holds).
+  const byStart = [...people].sort((a, b) => a.start - b.start);
+  const titleOwner = new Int32Array(view.length + 1).fill(-1);
+  byStart.forEach((p, k) => {
+    if (p.titleStart < p.start) titleOwner.fill(k, p.titleStart, p.start);
+  });
+  const inTitle = (start: number, end: number) => titleOwner[start]! !== -1 && titleOwner[start] === titleOwner[end - 1];
+  /** The people mentioned within view[from, to). */
+  const peopleIn = (from: number, to: number) => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: PersonMention[] = [];
+    for (let k = lo; k < byStart.length && byStart[k]!.start < to; k++) if (byStart[k]!.end <= to) out.push(byStart[k]!);
+    return out;
+  };
   const covered: Array<[number, number]> = [];
+  const inChain = new Uint8Array(view.length + 1);
 
   // Chains at the head of each clause (and after 暨).
   const anchors = [0];
@@ -85,7 +105,10 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     if (chain.length === 0) continue;
     const last = chain[chain.length - 1]!;
     const after = view.slice(last.end, last.end + 6);
-    for (const c of chain) covered.push([c.start, c.end]);
+    for (const c of chain) {
+      covered.push([c.start, c.end]);
+      inChain.fill(1, c.start, c.end);
+    }
     if (UNVEIL.test(after)) continue; // the chain names what is unveiled
     const rest = clauseRest(view, last.end);
     const strong = joins.some((j) => STRONG_CONNECTORS.has(j));
@@ -101,7 +124,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   // An organization after 与/同/和 followed by a word of cooperation (`与B合作`, `与B共建`).
   for (let i = 0; i < view.length; i++) {
     if (!AND_CHARS.at(view, i) || insideCompound(view, i + 1)) continue;
-    if (covered.some(([a, b]) => i >= a && i < b)) continue;
+    if (inChain[i] === 1) continue;
     const end = readOrganization(view, i + 1);
     if (end < 0 || inTitle(i + 1, end)) continue;
     const after = view.slice(end, end + 4);
@@ -118,10 +141,10 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     let sentenceStart = i;
     while (sentenceStart > 0 && !SENTENCE_END.at(view, sentenceStart - 1)) sentenceStart--;
     const before = view.slice(Math.max(sentenceStart, i - 8), i);
-    const visitors = people.filter((p) => p.start >= sentenceStart && p.end <= i);
+    const visitors = peopleIn(sentenceStart, i);
     const ledBy = /(?:一行|带队|率队|率团|代表团|\d+人|一行\d+人)[，]?$/.test(before);
     // A visiting organization at the head of the sentence (`东岭大学代表团赴…`).
-    const subjects = covered.filter(([a, b]) => a >= sentenceStart && b <= i && !inTitle(a, b));
+    const subjects = chainsIn(covered, sentenceStart, i).filter(([a, b]) => !inTitle(a, b));
     if (verb === '到' || verb === '来' || verb === '来到') {
       if (!ledBy) continue;
     } else if (visitors.length === 0 && !ledBy && subjects.length === 0) {
@@ -144,8 +167,8 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     while (sentenceStart > 0 && !SENTENCE_END.at(view, sentenceStart - 1)) sentenceStart--;
     let sentenceEnd = i;
     while (sentenceEnd < view.length && !SENTENCE_END.at(view, sentenceEnd)) sentenceEnd++;
-    const hosts = people.filter((p) => p.start >= sentenceStart && p.end <= i);
-    const guests = people.filter((p) => p.start > i && p.end <= sentenceEnd);
+    const hosts = peopleIn(sentenceStart, i);
+    const guests = peopleIn(i + 1, sentenceEnd);
     if (hosts.length === 0 || guests.length === 0) continue;
     for (const p of [...hosts, ...guests]) {
       if (!p.title) continue;
@@ -163,6 +186,20 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     parties.push({ name: piece.text.slice(f.start, f.end), type: orgType(key), span: piece.span(f.start, f.end) });
   }
   return parties;
+}
+
+/** The chains (in ascending order) lying within [from, to). */
+function chainsIn(chains: Array<[number, number]>, from: number, to: number): Array<[number, number]> {
+  let lo = 0;
+  let hi = chains.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chains[mid]![0] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Array<[number, number]> = [];
+  for (let k = lo; k < chains.length && chains[k]![0] < to; k++) if (chains[k]![1] <= to) out.push(chains[k]!);
+  return out;
 }
 
 /** The unit a title names first (`控制学院党委副书记` → 控制学院): its length, or 0. */
