@@ -1,7 +1,7 @@
 /** People, parties, agreements and institutions of one record. */
 import type { Agreement, Institution, Party, Person, Warning } from '../schema/index.js';
 import { fold } from '../text/normalize.js';
-import type { Piece } from '../text/piece.js';
+import { PieceBuilder, type Piece } from '../text/piece.js';
 import { findAgreements } from './agreements.js';
 import { findInstitutions } from './institutions.js';
 import { findParties } from './parties.js';
@@ -22,28 +22,29 @@ export interface Part {
 }
 
 export function extractEntities(title: Piece | null, body: Piece, warnings: Warning[]): Entities {
-  const parts: Part[] = [];
-  const known = new Set<string>();
-  for (const piece of title ? [title, body] : [body]) {
-    const view = fold(piece.text);
-    const people = findPersonMentions(view, known, warnings, piece);
-    for (const p of people) known.add(view.slice(p.start, p.end));
-    parts.push({ piece, view, people });
-  }
-  // Second pass on the title: names first printed in the body may also stand there bare.
-  if (title) {
-    const t = parts[0]!;
-    const seen = new Set(t.people.map((p) => t.view.slice(p.start, p.end)));
-    if ([...known].some((name) => !seen.has(name) && t.view.includes(name))) t.people = findPersonMentions(t.view, known, [], t.piece);
-  }
-  const institutions = dedupe(parts.flatMap((p) => findInstitutions(p.piece, p.view)), (i) => i.name);
+  // Title and body are read as one text, the title first, a line break between:
+  // every rule stops at a line break, and names known from the body are found
+  // bare in the title too. One pass instead of two halves the fixed cost per record.
+  const piece = title ? joinTitleAndBody(title, body) : body;
+  const view = fold(piece.text);
+  const people = findPersonMentions(view, [], warnings, piece);
+  const part: Part = { piece, view, people };
+  const institutions = dedupe(findInstitutions(piece, view), (i) => i.name);
   const founded = new Set(institutions.map((i) => fold(i.name)));
   return {
-    people: mergePeople(parts),
-    parties: mergeParties(parts.flatMap((p) => findParties(p.piece, p.view, p.people, founded))),
-    agreements: dedupe(parts.flatMap((p) => findAgreements(p.piece, p.view)), (a) => a.text.replace(/\s/g, '')),
+    people: mergePeople([part]),
+    parties: mergeParties(findParties(piece, view, people, founded)),
+    agreements: dedupe(findAgreements(piece, view), (a) => a.text.replace(/\s/g, '')),
     institutions,
   };
+}
+
+function joinTitleAndBody(title: Piece, body: Piece): Piece {
+  const b = new PieceBuilder();
+  b.appendPiece(title);
+  b.appendSynthetic('\n', title.sourceEnd);
+  b.appendPiece(body);
+  return b.build(title.sourceStart);
 }
 
 /** One entry per name: the first mention's span, the longest title any mention has. */
