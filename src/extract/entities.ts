@@ -14,13 +14,6 @@ export interface Entities {
   institutions: Institution[];
 }
 
-/** A part of a record (its title or its body) with its view. */
-export interface Part {
-  piece: Piece;
-  view: string;
-  people: PersonMention[];
-}
-
 export function extractEntities(title: Piece | null, body: Piece, warnings: Warning[]): Entities {
   // Title and body are read as one text, the title first, a line break between:
   // every rule stops at a line break, and names known from the body are found
@@ -28,11 +21,10 @@ export function extractEntities(title: Piece | null, body: Piece, warnings: Warn
   const piece = title ? joinTitleAndBody(title, body) : body;
   const view = fold(piece.text);
   const people = findPersonMentions(view, [], warnings, piece);
-  const part: Part = { piece, view, people };
   const institutions = dedupe(findInstitutions(piece, view), (i) => i.name);
   const founded = new Set(institutions.map((i) => fold(i.name)));
   return {
-    people: mergePeople([part]),
+    people: mergePeople(piece, view, people),
     parties: mergeParties(findParties(piece, view, people, founded)),
     agreements: dedupe(findAgreements(piece, view), (a) => a.text.replace(/\s/g, '')),
     institutions,
@@ -48,30 +40,18 @@ function joinTitleAndBody(title: Piece, body: Piece): Piece {
 }
 
 /** One entry per name: the first mention's span, the longest title any mention has. */
-function mergePeople(parts: Part[]): Person[] {
+function mergePeople(piece: Piece, view: string, mentions: PersonMention[]): Person[] {
   const byName = new Map<string, Person>();
-  for (const part of parts) {
-    for (const m of part.people) {
-      const key = part.view.slice(m.start, m.end);
-      const existing = byName.get(key);
-      if (!existing) {
-        byName.set(key, { name: m.name, title: m.title, span: part.piece.span(m.start, m.end) });
-      } else if (m.title && (!existing.title || m.title.replace(/\s/g, '').length > existing.title.replace(/\s/g, '').length)) {
-        existing.title = m.title;
-      }
+  for (const m of mentions) {
+    const key = view.slice(m.start, m.end);
+    const existing = byName.get(key);
+    if (!existing) {
+      byName.set(key, { name: m.name, title: m.title, span: piece.span(m.start, m.end) });
+    } else if (m.title && (!existing.title || m.title.replace(/\s/g, '').length > existing.title.replace(/\s/g, '').length)) {
+      existing.title = m.title;
     }
   }
   return [...byName.values()];
-}
-
-function dedupe<T>(items: T[], key: (t: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((t) => {
-    const k = key(t);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 /** Legal-form endings: `南港集团`, `南港集团有限公司` and `南港公司` name one side; so do `北湖区` and `北湖区人民政府`. */
