@@ -74,3 +74,13 @@ function mergeParties(parties: Party[]): Party[] {
   }
   return out;
 }
+
+function dedupe<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((t) => {
+    const k = key(t);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
