@@ -216,6 +216,22 @@ describe('archives', () => {
     expect(written.length).toBeLessThan(120);
   });
 
+  it('stops on Ctrl-C, prints the summary so far and exits 130', async () => {
+    const big = mkdtempSync(join(tmpdir(), 'briefing-int-'));
+    const source = readFileSync(join(CORPUS, 'sdu-service-shandong-2023-03.txt'));
+    for (let i = 0; i < 150; i++) writeFileSync(join(big, `f${String(i).padStart(3, '0')}.txt`), source);
+    const out = join(mkdtempSync(join(tmpdir(), 'briefing-out-')), 'all.ndjson');
+    const child = spawn(process.execPath, [BIN, 'extract', big, '-f', 'ndjson', '-o', out, '--jobs', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise((r) => setTimeout(r, 800));
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.on('exit', r));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/^interrupted: \d+ files converted, 0 failed, \d+ records/m);
+    expect(existsSync(out)).toBe(false); // -o is only renamed into place when complete
+  });
+
   it('stops at the first failure with --fail-fast', () => {
     const r = run(['extract', archive, '-f', 'ndjson', '--fail-fast', '--jobs', '1']);
     expect(r.code).toBe(1);

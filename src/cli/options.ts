@@ -21,7 +21,7 @@ export const EXTRACT_OPTIONS: OptionSpec[] = [
   { flags: '--encoding <name>', description: 'force the input encoding: utf-8, gb18030 (gbk), utf-16le, utf-16be' },
   { flags: '--year <year>', description: 'base year for dates whose year is printed nowhere' },
   { flags: '--max-size <bytes>', description: 'refuse input files larger than this (suffixes k, m, g)', default: '256m' },
-  { flags: '-j, --jobs <n>', description: 'worker threads', default: String(availableParallelism()) },
+  { flags: '-j, --jobs <n>', description: 'threads that extract (the main thread and n - 1 workers)', default: String(availableParallelism()) },
   { flags: '-q, --quiet', description: 'no progress line and no summary on stderr' },
   { flags: '--report <file>', description: 'write a JSON run report (per file: status, encoding, records, warnings, error)' },
   { flags: '--fail-fast', description: 'stop at the first file that fails' },
