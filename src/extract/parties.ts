@@ -131,31 +131,36 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     if (/^(?:合作|共建|签署|签订|签约|战略|联合|共同|开展|建立)/.test(after)) add(i + 1, end);
   }
 
+  /** Start of the sentence holding view[i]. */
+  const sentenceStart = (i: number) => {
+    let s = i;
+    while (s > 0 && !SENTENCE_END.at(view, s - 1)) s--;
+    return s;
+  };
+  /** The unit each titled person's office names first (`控制学院党委副书记` → 控制学院). */
+  const addUnits = (who: PersonMention[]) => {
+    for (const p of who) {
+      if (!p.title) continue;
+      const unit = unitOfTitle(view.slice(p.titleStart, p.start));
+      if (unit > 0) add(p.titleStart, p.titleStart + unit);
+    }
+  };
+
   // Visits: the visitors' units (from their titles) and the places visited.
   VISIT_RE.lastIndex = 0;
   for (let vm = VISIT_RE.exec(view); vm; vm = VISIT_RE.exec(view)) {
     const i = vm.index;
     const verb = vm[0];
-    // 到 and 来 are visits only right after 一行/带队 …: check that before anything else.
-    if ((verb === '到' || verb === '来' || verb === '来到') && !LED_BY.test(view.slice(Math.max(0, i - 8), i))) continue;
-    let sentenceStart = i;
-    while (sentenceStart > 0 && !SENTENCE_END.at(view, sentenceStart - 1)) sentenceStart--;
-    const before = view.slice(Math.max(sentenceStart, i - 8), i);
-    const visitors = peopleIn(sentenceStart, i);
-    const ledBy = /(?:一行|带队|率队|率团|代表团|\d+人|一行\d+人)[，]?$/.test(before);
+    const from = sentenceStart(i);
+    const ledBy = LED_BY.test(view.slice(Math.max(from, i - 8), i));
+    // 到 and 来 are visits only right after 一行/带队 ….
+    if ((verb === '到' || verb === '来' || verb === '来到') && !ledBy) continue;
+    const visitors = peopleIn(from, i);
     // A visiting organization at the head of the sentence (`东岭大学代表团赴…`).
-    const subjects = chainsIn(covered, sentenceStart, i).filter(([a, b]) => !inTitle(a, b));
-    if (verb === '到' || verb === '来' || verb === '来到') {
-      if (!ledBy) continue;
-    } else if (visitors.length === 0 && !ledBy && subjects.length === 0) {
-      continue;
-    }
+    const subjects = chainsIn(covered, from, i).filter(([a, b]) => !inTitle(a, b));
+    if (visitors.length === 0 && !ledBy && subjects.length === 0) continue;
     for (const [a, b] of subjects) add(a, b);
-    for (const p of visitors) {
-      if (!p.title) continue;
-      const unit = unitOfTitle(view.slice(p.titleStart, p.start));
-      if (unit > 0) add(p.titleStart, p.titleStart + unit);
-    }
+    addUnits(visitors);
     visitedPlaces(view, i + verb.length, add);
   }
 
@@ -163,18 +168,12 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   MEET_RE.lastIndex = 0;
   for (let mm = MEET_RE.exec(view); mm; mm = MEET_RE.exec(view)) {
     const i = mm.index;
-    let sentenceStart = i;
-    while (sentenceStart > 0 && !SENTENCE_END.at(view, sentenceStart - 1)) sentenceStart--;
     let sentenceEnd = i;
     while (sentenceEnd < view.length && !SENTENCE_END.at(view, sentenceEnd)) sentenceEnd++;
-    const hosts = peopleIn(sentenceStart, i);
+    const hosts = peopleIn(sentenceStart(i), i);
     const guests = peopleIn(i + 1, sentenceEnd);
     if (hosts.length === 0 || guests.length === 0) continue;
-    for (const p of [...hosts, ...guests]) {
-      if (!p.title) continue;
-      const unit = unitOfTitle(view.slice(p.titleStart, p.start));
-      if (unit > 0) add(p.titleStart, p.titleStart + unit);
-    }
+    addUnits([...hosts, ...guests]);
   }
 
   const parties: Party[] = [];

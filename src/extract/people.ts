@@ -30,7 +30,6 @@ const byLength = (words: readonly string[]) => [...new Set(words)].sort((a, b) =
 const TITLE_INDEX = wordIndex(TITLE_WORDS);
 const TITLE_FINAL = new CharSet(TITLE_WORDS.map((w) => w[w.length - 1]).join(''));
 const endsWithTitle = (s: string) => TITLE_INDEX.endingAt(s, s.length) !== null;
-const AFTER_WORDS = byLength(AFTER_NAME);
 const AFTER_INDEX = new StartIndex(AFTER_NAME);
 const SURNAME_CODES = new Set([...SURNAMES].map((c) => c.charCodeAt(0)));
 const COMPOUND_INDEX = new StartIndex(COMPOUND_SURNAMES);
@@ -52,12 +51,6 @@ const CLAUSE_STOP_SET = new CharSet('，。；：！？\n');
 const CLAUSE_OR_LIST = new CharSet('，。；：！？\n、与和及由');
 /** Verbs that cannot sit inside a title: a title read back stops after them. */
 const TITLE_BREAK = /(?:出席|主持|参加|签署|签订|表示|指出|会见|看望|陪同|举行|召开|致辞|讲话|揭牌|一行|带队|率队|的有|等(?=[，、]))/g;
-
-const HAN = /^[\u4e00-\u9fff\u3400-\u4dbf]+$/;
-
-function isHanRun(s: string): boolean {
-  return HAN.test(s);
-}
 
 const LENGTHS = [3, 2] as const;
 const LENGTHS_COMPOUND = [4, 3] as const;
@@ -107,8 +100,8 @@ export function readName(view: string, at: number): number {
       // A connector swallowed is only a connector when a name follows it (`卜显和出席` is one name).
       const swallowed = view.slice(at + len, at + best);
       const connector = /^[和与及同]$/.test(swallowed);
-      const nameFollows = connector && surnameLength(view, at + best) > 0 && !AFTER_WORDS.some((w) => view.startsWith(w, at + best));
-      if (AFTER_WORDS.some((w) => (swallowed + view.slice(at + best, at + best + 3)).startsWith(w)) && (!connector || nameFollows)) best = len;
+      const nameFollows = connector && surnameLength(view, at + best) > 0 && !AFTER_INDEX.has(view, at + best);
+      if (AFTER_INDEX.has(swallowed + view.slice(at + best, at + best + 3), 0) && (!connector || nameFollows)) best = len;
     }
   }
   return best;
@@ -295,7 +288,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       const start = i - len;
       if (start < 0 || surnameLength(view, start) === 0) continue;
       const cand = view.slice(start, i);
-      if (!isHanRun(cand) || NOT_NAMES.has(cand) || NOT_LAST.at(cand, len - 1)) continue;
+      if (!hanAt(view, start, len) || NOT_NAMES.has(cand) || NOT_LAST.at(cand, len - 1)) continue;
       if (start > 0 && !CLAUSE_OR_LIST.at(view, start - 1)) continue;
       if (add({ name: piece.text.slice(start, i), start, end: i, title: piece.text.slice(i + 1, close), titleStart: i + 1 })) break;
     }
@@ -328,7 +321,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       const start = end - len;
       if (start < 0 || surnameLength(view, start) === 0) continue;
       const cand = view.slice(start, end);
-      if (!isHanRun(cand) || NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2))) continue;
+      if (!hanAt(view, start, len) || NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2))) continue;
       const before = view.slice(Math.max(0, start - 8), start);
       if (!(start === 0 || /[，。；：！？\n由]$/.test(before) || endsWithTitle(before))) continue;
       const { title, at: titleStart } = titleBefore(view, start, prevEnd(start));
