@@ -80,8 +80,9 @@ export function readOrganization(view: string, start: number, options: { allowWe
   let fallback = -1;
   const self = SELF_INDEX.startingAt(view, start);
   if (self && followsName(view, start + self.length)) return start + self.length;
+  const notInName = NOT_IN_NAME_CHARS.table;
   for (let end = start + 2; end <= Math.min(view.length, start + MAX_ORG); end++) {
-    if (NOT_IN_NAME_CHARS.at(view, end - 1)) return fallback;
+    if (notInName[view.charCodeAt(end - 1)] === 1) return fallback;
     const suffix = suffixEndingAt(view, end);
     if (!suffix || (!allowWeak && !suffix.strong)) continue;
     if (!nameShaped(view, start, end)) continue;

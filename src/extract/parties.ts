@@ -33,6 +33,20 @@ const LED_BY = /(?:一行|带队|率队|率团|代表团|\d+人|一行\d+人)[�
 const VISIT_RE = new RegExp(byLength(VISIT_VERBS).join('|'), 'g');
 const STOPS = new StartIndex(VISIT_STOPS);
 
+// Position tables reused from record to record (most records are short; a fresh table each costs more than the scan).
+let owners = new Int32Array(1024);
+let chains = new Uint8Array(1024);
+function ownerBuffer(n: number): Int32Array {
+  if (owners.length < n) owners = new Int32Array(Math.max(n, owners.length * 2));
+  owners.fill(-1, 0, n);
+  return owners;
+}
+function chainBuffer(n: number): Uint8Array {
+  if (chains.length < n) chains = new Uint8Array(Math.max(n, chains.length * 2));
+  chains.fill(0, 0, n);
+  return chains;
+}
+
 interface Found {
   start: number;
   end: number;
@@ -40,7 +54,8 @@ interface Found {
 
 function clauseRest(view: string, at: number): string {
   let end = at;
-  while (end < view.length && !CLAUSE_END_CHARS.at(view, end)) end++;
+  const stop = CLAUSE_END_CHARS.table;
+  while (end < view.length && stop[view.charCodeAt(end)] === 0) end++;
   return view.slice(at, end);
 }
 
@@ -51,7 +66,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   };
   // Position tables keep every question local (linear however many people and chains a record holds).
   const byStart = [...people].sort((a, b) => a.start - b.start);
-  const titleOwner = new Int32Array(view.length + 1).fill(-1);
+  const titleOwner = ownerBuffer(view.length + 1);
   byStart.forEach((p, k) => {
     if (p.titleStart < p.start) titleOwner.fill(k, p.titleStart, p.start);
   });
@@ -70,12 +85,13 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     return out;
   };
   const covered: Array<[number, number]> = [];
-  const inChain = new Uint8Array(view.length + 1);
+  const inChain = chainBuffer(view.length + 1);
 
   // Chains at the head of each clause (and after 暨).
   const anchors = [0];
+  const anchorTable = ANCHOR_CHARS.table;
   for (let i = 0; i < view.length; i++) {
-    if (ANCHOR_CHARS.at(view, i)) anchors.push(i + 1);
+    if (anchorTable[view.charCodeAt(i)] === 1) anchors.push(i + 1);
   }
   for (const anchor of anchors) {
     let p = anchor;
@@ -122,8 +138,9 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   }
 
   // An organization after 与/同/和 followed by a word of cooperation (`与B合作`, `与B共建`).
+  const andTable = AND_CHARS.table;
   for (let i = 0; i < view.length; i++) {
-    if (!AND_CHARS.at(view, i) || insideCompound(view, i + 1)) continue;
+    if (andTable[view.charCodeAt(i)] === 0 || insideCompound(view, i + 1)) continue;
     if (inChain[i] === 1) continue;
     const end = readOrganization(view, i + 1);
     if (end < 0 || inTitle(i + 1, end)) continue;
@@ -131,10 +148,12 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     if (/^(?:合作|共建|签署|签订|签约|战略|联合|共同|开展|建立)/.test(after)) add(i + 1, end);
   }
 
+  const endTable = SENTENCE_END.table;
   /** Start of the sentence holding view[i]. */
   const sentenceStart = (i: number) => {
+    const sentenceEnd = endTable;
     let s = i;
-    while (s > 0 && !SENTENCE_END.at(view, s - 1)) s--;
+    while (s > 0 && sentenceEnd[view.charCodeAt(s - 1)] === 0) s--;
     return s;
   };
   /** The unit each titled person's office names first (`控制学院党委副书记` → 控制学院). */
@@ -169,7 +188,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   for (let mm = MEET_RE.exec(view); mm; mm = MEET_RE.exec(view)) {
     const i = mm.index;
     let sentenceEnd = i;
-    while (sentenceEnd < view.length && !SENTENCE_END.at(view, sentenceEnd)) sentenceEnd++;
+    while (sentenceEnd < view.length && endTable[view.charCodeAt(sentenceEnd)] === 0) sentenceEnd++;
     const hosts = peopleIn(sentenceStart(i), i);
     const guests = peopleIn(i + 1, sentenceEnd);
     if (hosts.length === 0 || guests.length === 0) continue;

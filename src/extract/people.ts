@@ -31,7 +31,7 @@ const TITLE_INDEX = wordIndex(TITLE_WORDS);
 const TITLE_FINAL = new CharSet(TITLE_WORDS.map((w) => w[w.length - 1]).join(''));
 const endsWithTitle = (s: string) => TITLE_INDEX.endingAt(s, s.length) !== null;
 const AFTER_INDEX = new StartIndex(AFTER_NAME);
-const SURNAME_CODES = new Set([...SURNAMES].map((c) => c.charCodeAt(0)));
+const SURNAME_SET = new CharSet([...SURNAMES].join(''));
 const COMPOUND_INDEX = new StartIndex(COMPOUND_SURNAMES);
 const LEADERS = byLength(TITLE_LEADERS);
 const LEADER_INDEX = new StartIndex(TITLE_LEADERS);
@@ -55,6 +55,15 @@ const TITLE_BREAK = /(?:出席|主持|参加|签署|签订|表示|指出|会见|
 const LENGTHS = [3, 2] as const;
 const LENGTHS_COMPOUND = [4, 3] as const;
 
+const scratchBuffers: Uint8Array[] = [new Uint8Array(1024), new Uint8Array(1024)];
+/** Scratch buffer `k`, zeroed over [0, n): grown when a record is longer than any before. */
+function scratch(k: number, n: number): Uint8Array {
+  let b = scratchBuffers[k]!;
+  if (b.length < n) scratchBuffers[k] = b = new Uint8Array(Math.max(n, b.length * 2));
+  b.fill(0, 0, n);
+  return b;
+}
+
 /** Are view[at, at+len) all Han characters? (No string is made.) */
 function hanAt(view: string, at: number, len: number): boolean {
   for (let i = at; i < at + len; i++) {
@@ -66,7 +75,7 @@ function hanAt(view: string, at: number, len: number): boolean {
 
 function surnameLength(view: string, at: number): number {
   if (COMPOUND_INDEX.has(view, at)) return 2;
-  return SURNAME_CODES.has(view.charCodeAt(at)) ? 1 : 0;
+  return SURNAME_SET.at(view, at) ? 1 : 0;
 }
 
 /** How firmly the text at `at` ends a name: 2 punctuation or end, 1 a following word, 0 not at all. */
@@ -131,7 +140,8 @@ function cleanTitle(title: string): string {
 /** The title printed before view[start]: back to a clause boundary or the previous person. */
 function titleBefore(view: string, start: number, floor: number): { title: string | null; at: number } {
   let s = start;
-  while (s > floor && !TITLE_STOP_SET.at(view, s - 1)) s--;
+  const stop = TITLE_STOP_SET.table;
+  while (s > floor && stop[view.charCodeAt(s - 1)] === 0) s--;
   if (start - s > TITLE_READ_BACK) return { title: null, at: start };
   const raw = view.slice(s, start);
   const cleaned = cleanTitle(raw);
@@ -160,8 +170,9 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   const isMasked = (i: number) => masked.some(([a, b]) => i >= a && i < b);
   const found = new Map<number, PersonMention>();
   // Per-position marks keep every check local, so a record naming thousands of people stays linear.
-  const taken = new Uint8Array(view.length + 1);
-  const endsHere = new Uint8Array(view.length + 1);
+  // Both live in buffers reused from record to record (cleared before use): most records are short.
+  const taken = scratch(0, view.length + 1);
+  const endsHere = scratch(1, view.length + 1);
   /** The end of the person mention closest before `at` (titles are read back no further than this). */
   const prevEnd = (at: number) => {
     for (let i = at; i >= 0 && at - i <= TITLE_READ_BACK; i--) if (endsHere[i] === 1) return i;
@@ -177,8 +188,9 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   };
 
   // 1. A name right after an office word.
+  const titleFinal = TITLE_FINAL.table;
   for (let at = 1; at <= view.length; at++) {
-    if (!TITLE_FINAL.at(view, at - 1)) continue;
+    if (titleFinal[view.charCodeAt(at - 1)] === 0) continue;
     const word = TITLE_INDEX.endingAt(view, at);
     if (!word) continue;
     // A longer office word going on past this one wins (`董事` inside `董事长`).
@@ -251,21 +263,17 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
 
   // 4. Bare names joined to a person (`易凡与刘爱华共同揭牌`) are covered by step 2;
   //    every further occurrence of a known name is a mention too (its title may be longer there).
-  const names = new Set<string>([...knownNames, ...[...found.values()].map((p) => view.slice(p.start, p.end))]);
-  // One pass over the text: at each surname, is a known name printed here? (Not one search per name.)
-  const occurrences: Array<[number, string]> = [];
-  if (names.size > 0) {
-    for (let at = 0; at < view.length; at++) {
-      if (surnameLength(view, at) === 0) continue;
-      for (const len of [4, 3, 2]) {
-        const cand = view.slice(at, at + len);
-        if (names.has(cand)) {
-          occurrences.push([at, cand]);
-          break;
-        }
-      }
+  const names = new Set<string>(knownNames);
+  for (const p of found.values()) names.add(view.slice(p.start, p.end));
+  // Where is each known name printed? Where two start at one place the longer is the mention.
+  const longest = new Map<number, string>();
+  for (const name of names) {
+    for (let at = view.indexOf(name); at !== -1; at = view.indexOf(name, at + 1)) {
+      const had = longest.get(at);
+      if (had === undefined || had.length < name.length) longest.set(at, name);
     }
   }
+  const occurrences = [...longest].sort((a, b) => a[0] - b[0]);
   for (const [at, name] of occurrences) {
     if (found.has(at)) continue;
     if (followStrength(view, at + name.length) === 0) continue;
@@ -295,8 +303,9 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   }
 
   // 5b. A list of bare names at the head of a clause (`王五、李四、赵六等出席`).
+  const clauseStop = CLAUSE_STOP_SET.table;
   for (let at = 0; at < view.length; at++) {
-    if (at > 0 && !CLAUSE_STOP_SET.at(view, at - 1)) continue;
+    if (at > 0 && clauseStop[view.charCodeAt(at - 1)] === 0) continue;
     const names: Array<[number, number]> = [];
     let p = at;
     for (;;) {

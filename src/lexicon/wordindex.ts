@@ -75,7 +75,8 @@ export class StartIndex {
 
 /** A set of characters tested by code unit: `view[i]` would allocate a string for every CJK character. */
 export class CharSet {
-  private readonly table = new Uint8Array(65536);
+  /** 1 at each member's code unit; hot loops read it directly (`table[view.charCodeAt(i)]`). */
+  readonly table = new Uint8Array(65536);
   constructor(chars: string) {
     for (let i = 0; i < chars.length; i++) this.table[chars.charCodeAt(i)] = 1;
   }
