@@ -44,7 +44,8 @@ export function findInstitutions(piece: Piece, view: string): Institution[] {
       STOP.lastIndex = end;
       if (STOP.test(view)) break;
       end++;
-      if (endsAsInstitution(view.slice(start, end))) best = end;
+      const e = ENDING_INDEX.endingWithin(view, start, end);
+      if (e !== null && end - start > e.word.length) best = end;
     }
     if (best > 0) found.push([start, best]);
   }

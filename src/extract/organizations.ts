@@ -50,14 +50,16 @@ function followsName(view: string, at: number): boolean {
 
 /** Is view[start, end) shaped like an organization's name? */
 export function nameShaped(view: string, start: number, end: number): boolean {
-  const name = view.slice(start, end);
-  if (name.length < 2 || name.length > MAX_ORG || NOT_IN_NAME.test(name) || NOT_IN_NAME_WORDS.test(name)) return false;
-  if (GENERIC_LEAD.test(name)) return false;
+  const length = end - start;
+  if (length < 2 || length > MAX_ORG) return false;
+  // The cheap questions first: most candidates fail on their ending.
   const suffix = suffixEndingAt(view, end);
-  if (!suffix || suffix.word.length === name.length) return false;
+  if (!suffix || suffix.word.length === length) return false;
   // A one-character suffix needs a real name before it (`金融系`, not `院系`).
-  if (suffix.word.length === 1 && name.length < 3 && !suffix.strong) return false;
-  if (suffix.word === '系' && name.length < 3) return false;
+  if (suffix.word.length === 1 && length < 3 && !suffix.strong) return false;
+  if (suffix.word === '系' && length < 3) return false;
+  const name = view.slice(start, end);
+  if (NOT_IN_NAME.test(name) || NOT_IN_NAME_WORDS.test(name) || GENERIC_LEAD.test(name)) return false;
   // Parentheses must balance: `中节能（即墨）环保能源有限公司`.
   let depth = 0;
   for (let i = 0; i < name.length; i++) {

@@ -19,6 +19,20 @@ export class EndingIndex<T extends { word: string }> {
     for (const list of this.byLast.values()) list.sort((a, b) => b.word.length - a.word.length);
   }
 
+  /** The longest entry whose word ends exactly at `end` and starts at or after `from`, or null. */
+  endingWithin(text: string, from: number, end: number): T | null {
+    if (end <= from) return null;
+    const code = text.charCodeAt(end - 1);
+    if (this.lastTable[code] === 0) return null;
+    const list = this.byLast.get(code);
+    if (!list) return null;
+    for (const e of list) {
+      const start = end - e.word.length;
+      if (start >= from && text.startsWith(e.word, start)) return e;
+    }
+    return null;
+  }
+
   /** The longest entry whose word ends exactly at `end` in `text`, or null. */
   endingAt(text: string, end: number): T | null {
     if (end <= 0) return null;
