@@ -7,10 +7,9 @@
 import { decodeBytes } from './decode/index.js';
 import { InputError } from './errors.js';
 import { findDates, resolveDates, type YearContext } from './extract/dates.js';
-import { extractEntities } from './extract/entities.js';
+import { extractEntities, recordText } from './extract/entities.js';
 import { reflow } from './layout/reflow.js';
 import { parseLayout, type RecordDraft } from './layout/structure.js';
-import { fold } from './text/normalize.js';
 import type { Document, Encoding, Record, Warning } from './schema/index.js';
 import { SCHEMA_VERSION } from './schema/version.js';
 
@@ -81,9 +80,11 @@ function extractText(source: string, encoding: Encoding, options: ExtractOptions
 
 function buildRecord(draft: RecordDraft, index: number, ctx: YearContext, warnings: Warning[]): Record {
   const carry = { year: null as number | null };
-  const titleDates = draft.title ? resolveDates(draft.title, findDates(fold(draft.title.text)), ctx, carry) : [];
-  const bodyDates = resolveDates(draft.body, findDates(fold(draft.body.text)), ctx, carry);
-  const entities = extractEntities(draft.title, draft.body, warnings);
+  // One fold per record: the title's and the body's views are parts of the joined view.
+  const { piece, view, bodyAt } = recordText(draft.title, draft.body);
+  const titleDates = draft.title ? resolveDates(draft.title, findDates(view.slice(0, bodyAt - 1)), ctx, carry) : [];
+  const bodyDates = resolveDates(draft.body, findDates(bodyAt === 0 ? view : view.slice(bodyAt)), ctx, carry);
+  const entities = extractEntities(piece, view, warnings);
   return {
     index,
     section: draft.section,

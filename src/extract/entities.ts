@@ -14,12 +14,19 @@ export interface Entities {
   institutions: Institution[];
 }
 
-export function extractEntities(title: Piece | null, body: Piece, warnings: Warning[]): Entities {
-  // Title and body are read as one text, the title first, a line break between:
-  // every rule stops at a line break, and names known from the body are found
-  // bare in the title too. One pass instead of two halves the fixed cost per record.
+/**
+ * A record's title and body as one text, the title first, a line break between:
+ * every rule stops at a line break, and names known from the body are found
+ * bare in the title too. One pass instead of two halves the fixed cost per record.
+ * `bodyAt` is where the body starts in it.
+ */
+export function recordText(title: Piece | null, body: Piece): { piece: Piece; view: string; bodyAt: number } {
   const piece = title ? joinTitleAndBody(title, body) : body;
-  const view = fold(piece.text);
+  return { piece, view: fold(piece.text), bodyAt: title ? title.text.length + 1 : 0 };
+}
+
+/** Entities of a record's text (see recordText): `view` is the fold of `piece.text`. */
+export function extractEntities(piece: Piece, view: string, warnings: Warning[]): Entities {
   const people = findPersonMentions(view, [], warnings, piece);
   const institutions = dedupe(findInstitutions(piece, view), (i) => i.name);
   const founded = new Set(institutions.map((i) => fold(i.name)));

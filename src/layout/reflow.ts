@@ -117,6 +117,8 @@ function continues(current: Prepared[], next: Prepared, width: number): boolean 
 
 function makeParagraph(source: string, lines: Prepared[]): Paragraph {
   const b = new PieceBuilder();
+  // The fold is one character to one, so the paragraph's view is its lines' views joined the same way.
+  const views: string[] = [];
   let prevLast = -1;
   for (const p of lines) {
     const text = p.line.piece.text;
@@ -124,15 +126,17 @@ function makeParagraph(source: string, lines: Prepared[]): Paragraph {
     // Two Latin letters or digits meeting across a break were two words.
     if (prevLast !== -1 && !isCjk(prevLast) && !isCjk(text.charCodeAt(0)) && /[A-Za-z0-9]/.test(String.fromCharCode(prevLast))) {
       b.appendSynthetic(' ', Math.max(p.line.start - 1, 0));
+      views.push(' ');
     }
     b.appendPiece(p.line.piece);
+    views.push(p.view);
     prevLast = text.charCodeAt(text.length - 1);
   }
   const piece = b.build(lines[0]!.line.start);
   const first = lines[0]!;
   return {
     piece,
-    view: fold(piece.text),
+    view: views.length === 1 ? views[0]! : views.join(''),
     kind: first.kind,
     lineCount: lines.length,
     line: first.line.number,
