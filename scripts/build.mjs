@@ -6,7 +6,27 @@ import { build } from 'esbuild';
 // Chunk names carry content hashes: start clean so stale chunks never pile up.
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
+// commander loads node:child_process (and with it net, dgram, streams …) for
+// executable subcommands, which briefing has none of: hand it a stand-in that
+// loads the real module on first use, and start-up skips that work.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "let real; const load = () => (real ??= require('node:child_process')); module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() });",
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
+  plugins: [lazyChildProcess],
+  // Less text to parse at every start; names are kept for readable stack traces and profiles.
+  minifyWhitespace: true,
+  minifySyntax: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
