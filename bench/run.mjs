@@ -8,13 +8,13 @@
  * Prints a table and writes bench/results.json. Nothing large is committed:
  * the archive lives in bench/out/ (ignored by git).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { decodeBytes } from '../dist/index.js';
+import { decodeBytes, extractBriefing, ndjsonLines } from '../dist/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin/briefing.js');
@@ -162,6 +162,36 @@ const one = runCli(['extract', archive, '-f', 'ndjson', '-q', '--jobs', '1'], { 
 const two = runCli(['extract', archive, '-f', 'ndjson', '-q', '--jobs', '2'], { stdio: ['ignore', 'ignore', 'pipe'] }).ms;
 const oneMBs = mb(totalBytes) / (one / 1000);
 
+// 2b. Two bounds on those figures, both outside the extractor's code:
+//  - what the output alone costs: the archive's NDJSON (about three times the
+//    input) rendered and encoded in this process, in MB of input per second;
+//  - what this machine gives two processes: two `--jobs 1` runs, each on half
+//    the archive, side by side, against one `--jobs 1` run on the whole.
+const sample = files.filter((_, k) => k % 5 === 0);
+const docs = sample.map((f) => extractBriefing(readFileSync(f)));
+const sampleBytes = sample.reduce((n, f) => n + statSync(f).size, 0);
+let outBytes = 0;
+const serialize = timeIt(() => {
+  for (const d of docs) outBytes += Buffer.byteLength(Buffer.from(ndjsonLines(d)));
+}).ms;
+docs.length = 0;
+const serializeMBs = mb(sampleBytes) / (serialize / 1000);
+const halves = [files.filter((_, k) => k % 2 === 0), files.filter((_, k) => k % 2 === 1)].map((list, k) => {
+  const path = join(OUT, `half-${k}.txt`);
+  writeFileSync(path, list.join('\n') + '\n');
+  return path;
+});
+const pairStart = process.hrtime.bigint();
+await Promise.all(
+  halves.map(
+    (list) =>
+      new Promise((resolve) => {
+        spawn(process.execPath, [BIN, 'extract', '--files-from', list, '-f', 'ndjson', '-q', '--jobs', '1'], { stdio: 'ignore' }).on('exit', resolve);
+      }),
+  ),
+);
+const pairMs = Number(process.hrtime.bigint() - pairStart) / 1e6;
+
 // 3. Start-up.
 const nodeBare = startup(['-e', '']);
 const version = startup([BIN, '--version']);
@@ -194,6 +224,12 @@ const results = {
   oneWorkerMBs: Number(oneMBs.toFixed(2)),
   oneWorkerToCeiling: Number((oneMBs / ceilingMBs).toFixed(3)),
   jobs2SpeedUp: Number((one / two).toFixed(2)),
+  bounds: {
+    ndjsonOutputMBs: Number(serializeMBs.toFixed(1)),
+    ndjsonOutputToInput: Number((outBytes / sampleBytes).toFixed(2)),
+    oneWorkerAtMost: Number((1 / (1 / ceilingMBs + 1 / serializeMBs) / ceilingMBs).toFixed(3)),
+    twoProcessesSpeedUp: Number((one / pairMs).toFixed(2)),
+  },
   startup: {
     nodeMs: Number(nodeBare.toFixed(1)),
     versionMs: Number(version.toFixed(1)),
@@ -211,7 +247,9 @@ const rows = [
   ['archive', `${results.archive.files} files, ${results.archive.megabytes} MB`, ''],
   ['read + decode ceiling', `${results.ceilingMBs} MB/s`, ''],
   ['extract, 1 worker', `${results.oneWorkerMBs} MB/s`, `${results.oneWorkerToCeiling} × ceiling (goal ≥ 0.25)`],
+  ['  bound: NDJSON output alone', `${results.bounds.ndjsonOutputMBs} MB/s of input`, `output ${results.bounds.ndjsonOutputToInput} × the input: 1 worker ≤ ${results.bounds.oneWorkerAtMost} × ceiling with a free extractor`],
   ['--jobs 2 vs --jobs 1', `${results.jobs2SpeedUp} ×`, 'goal ≥ 1.7'],
+  ['  bound: two --jobs 1 processes', `${results.bounds.twoProcessesSpeedUp} ×`, 'each on half the archive, side by side, vs one on all'],
   ['briefing --version', `${results.startup.versionMs} ms`, `${results.startup.versionRatio} × node -e '' (goal ≤ 1.6)`],
   ['extract one corpus file', `${results.startup.extractOneFileMs} ms`, `${results.startup.extractOneFileRatio} × node -e '' (goal ≤ 2.0)`],
   ['peak RSS, 1,000 files', `${results.peakRssMB.files1000} MB`, ''],
@@ -225,4 +263,3 @@ const w2 = Math.max(...rows.map((r) => r[1].length));
 console.log(`\nmachine: ${results.machine.cpus} × ${results.machine.model}, ${results.machine.memoryGiB} GiB, node ${results.machine.node}\n`);
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w)}  ${b.padEnd(w2)}  ${c}`);
 console.log('\nwritten to bench/results.json');
-void execFileSync;

@@ -1,0 +1,33 @@
+/** The formatters as the library exports them: what the command line prints, from a Document. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Document, NdjsonRecord, TABLE_COLUMNS, csvHeader, csvRows, extractBriefing, formatDocument, ndjsonLines } from '../src/index.js';
+
+const doc = extractBriefing(readFileSync('fixtures/corpus/university-news-digest.txt'), { file: 'digest.txt' });
+
+describe('library formatters', () => {
+  it('renders one NDJSON line per record, each a valid NdjsonRecord naming its file', () => {
+    const lines = ndjsonLines(doc).split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(doc.records.length);
+    const parsed = lines.map((l) => NdjsonRecord.parse(JSON.parse(l)));
+    expect(parsed.map((r) => r.file)).toEqual(doc.records.map(() => 'digest.txt'));
+    expect(parsed.map((r) => r.index)).toEqual(doc.records.map((r) => r.index));
+    expect(parsed[0]!.briefingDate).toBe(doc.briefing.date);
+  });
+
+  it('renders JSON that reads back as the same Document', () => {
+    const text = formatDocument(doc, 'json', { table: 'records', bom: false });
+    expect(text.endsWith('\n')).toBe(true);
+    expect(Document.parse(JSON.parse(text))).toEqual(doc);
+  });
+
+  it('renders CSV tables with their header and one row per person', () => {
+    const header = csvHeader('people', true);
+    expect(header).toBe('\ufeff' + TABLE_COLUMNS.people.join(',') + '\r\n');
+    const rows = csvRows(doc, 'people').split('\r\n').filter((r) => r !== '');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toHaveLength(doc.records.reduce((n, r) => n + r.people.length, 0));
+    expect(formatDocument(doc, 'csv', { table: 'people', bom: false })).toBe(csvHeader('people') + csvRows(doc, 'people'));
+  });
+});
