@@ -7,7 +7,7 @@
 import { decodeBytes } from './decode/index.js';
 import { InputError } from './errors.js';
 import { findDates, resolveDates, type YearContext } from './extract/dates.js';
-import { extractEntities, recordText } from './extract/entities.js';
+import { extractEntities, homeUniversity, preferFullName, recordText } from './extract/entities.js';
 import { reflow } from './layout/reflow.js';
 import { parseLayout, type RecordDraft } from './layout/structure.js';
 import type { Document, Encoding, Record, Warning } from './schema/index.js';
@@ -56,7 +56,8 @@ function extractText(source: string, encoding: Encoding, options: ExtractOptions
     baseYear: m.issue?.year ?? (m.date ? Number(m.date.slice(0, 4)) : (options.year ?? null)),
     anchor: m.date,
   };
-  const records: Record[] = layout.records.map((draft, k) => buildRecord(draft, k + 1, ctx, warnings));
+  const home = homeUniversity(m.title, m.publisher);
+  const records: Record[] = layout.records.map((draft, k) => buildRecord(draft, k + 1, ctx, home, warnings));
   if (source.trim().length === 0) {
     warnings.push({ code: 'empty-input', message: 'the input is empty or blank', span: [0, source.length] });
   } else if (records.length === 0) {
@@ -78,13 +79,14 @@ function extractText(source: string, encoding: Encoding, options: ExtractOptions
   };
 }
 
-function buildRecord(draft: RecordDraft, index: number, ctx: YearContext, warnings: Warning[]): Record {
+function buildRecord(draft: RecordDraft, index: number, ctx: YearContext, home: string | null, warnings: Warning[]): Record {
   const carry = { year: null as number | null };
   // One fold per record: the title's and the body's views are parts of the joined view.
   const { piece, view, bodyAt } = recordText(draft.title, draft.body);
   const titleDates = draft.title ? resolveDates(draft.title, findDates(view.slice(0, bodyAt - 1)), ctx, carry) : [];
   const bodyDates = resolveDates(draft.body, findDates(bodyAt === 0 ? view : view.slice(bodyAt)), ctx, carry);
   const entities = extractEntities(piece, view, warnings);
+  entities.parties = preferFullName(entities.parties, home);
   return {
     index,
     section: draft.section,

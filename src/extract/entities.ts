@@ -38,6 +38,30 @@ export function extractEntities(piece: Piece, view: string, warnings: Warning[])
   };
 }
 
+/** How a university's briefing names itself as a side. */
+const SELF_REFERENCES = new Set(['我校', '本校', '学校', '我院', '本院']);
+/** The university a masthead names first (`东岭大学地方合作工作简报` → 东岭大学). */
+const LEADING_UNIVERSITY = /^[\u4e00-\u9fff]{2,12}?(?:大学|学院)/;
+
+/** The briefing's own university, from its masthead title or publisher, or null. */
+export function homeUniversity(title: string | null, publisher: string | null): string | null {
+  for (const s of [title, publisher]) {
+    const m = s ? LEADING_UNIVERSITY.exec(fold(s).replace(/\s/g, '')) : null;
+    if (m) return m[0];
+  }
+  return null;
+}
+
+/**
+ * `我校` stays a party only where the full name of that side is never printed:
+ * when the record also names the briefing's own university as a side, the
+ * self-reference is the same side and gives way to the full name.
+ */
+export function preferFullName(parties: Party[], home: string | null): Party[] {
+  if (!home || !parties.some((p) => fold(p.name).replace(/\s/g, '') === home)) return parties;
+  return parties.filter((p) => !SELF_REFERENCES.has(fold(p.name)));
+}
+
 function joinTitleAndBody(title: Piece, body: Piece): Piece {
   const b = new PieceBuilder();
   b.appendPiece(title);

@@ -23,7 +23,8 @@ function endsAsInstitution(name: string): boolean {
 export function findInstitutions(piece: Piece, view: string): Institution[] {
   const found: Array<[number, number]> = [];
   // Quoted names right after a founding verb, or standing before 揭牌.
-  const quoted = /“([^”\n]{2,40})”/g;
+  // Straight quotes fold to ” on both sides, so a quoted name may open with either mark.
+  const quoted = /[“”]([^“”\n]{2,40})”/g;
   for (let m = quoted.exec(view); m; m = quoted.exec(view)) {
     const inner = m[1]!;
     if (!endsAsInstitution(inner)) continue;

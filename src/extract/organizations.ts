@@ -26,9 +26,13 @@ export function suffixEndingAt(view: string, end: number): (typeof SUFFIXES)[num
   return SUFFIX_INDEX.endingAt(view, end);
 }
 
+/** A company's legal form at the end makes it an enterprise, whatever its name holds (`…研究院有限公司`). */
+const COMPANY_FORM = /(?:公司|集团)$/;
+
 export function orgType(view: string): PartyType {
   const self = SELF_TYPES.get(view);
   if (self) return self;
+  if (COMPANY_FORM.test(view)) return 'enterprise';
   // The leftmost strong ending decides (`山东大学晶体材料研究院` is the university's);
   // place endings (市, 区 …) only when no strong one is present.
   // Scan ends left to right; the first strong ending found starts leftmost among the shortest.

@@ -99,6 +99,11 @@ function isBriefingTitle(p: Paragraph, next: Paragraph | undefined): boolean {
   return next?.kind === 'issue';
 }
 
+/** A short line naming an organization and nothing else (`东岭大学`, `东岭大学地方合作处`). */
+function isNameLine(view: string): boolean {
+  return view.length >= 4 && view.length <= 20 && !/[。，；！？：、\d]/.test(view) && /(?:大学|学院|学校|研究院|办公室|处|部)$/.test(view);
+}
+
 function isPublisher(view: string): boolean {
   return view.length <= 40 && !/[。；！？]/.test(view) && PUBLISHER_WORDS.some((w) => view.includes(w));
 }
@@ -131,6 +136,16 @@ export function readMasthead(paragraphs: Paragraph[], masthead: Masthead): numbe
       masthead.title = p.piece.text;
       masthead.spans.title = p.piece.span(0, p.piece.text.length);
       sawField = true;
+      continue;
+    }
+    // The university's name on a line of its own above the briefing's name
+    // (`东岭大学` / `地方合作工作简报`): one title, printed on two lines.
+    const next = paragraphs[i + 1];
+    if (!masthead.title && !sawField && next && isNameLine(p.view) && isBriefingTitle(next, paragraphs[i + 2]) && BRIEFING_TITLE_ENDINGS.some((w) => next.view.endsWith(w))) {
+      masthead.title = p.piece.text + next.piece.text;
+      masthead.spans.title = [p.piece.sourceStart, next.piece.sourceEnd];
+      sawField = true;
+      i++;
       continue;
     }
     if (sawField && p.kind === 'text' && p.view.length <= 60) {
