@@ -237,6 +237,7 @@ function unitOfTitle(title: string): number {
 
 /** The places named after a visit verb, up to what is done there. */
 function visitedPlaces(view: string, start: number, add: (s: number, e: number) => void): void {
+  if (view[start] === '了') start++; // `走访了A、B`
   let end = start;
   while (end < view.length && end - start < 60 && !STOPS.has(view, end)) end++;
   let p = start;

@@ -28,8 +28,23 @@ const byLength = (words: readonly string[]) => [...new Set(words)].sort((a, b) =
 
 /** Office words by their last character: "does an office word end here?" is one lookup. */
 const TITLE_INDEX = wordIndex(TITLE_WORDS);
-const TITLE_FINAL = new CharSet(TITLE_WORDS.map((w) => w[w.length - 1]).join(''));
-const endsWithTitle = (s: string) => TITLE_INDEX.endingAt(s, s.length) !== null;
+const TITLE_FINAL = new CharSet(TITLE_WORDS.map((w) => w[w.length - 1]).join('') + '）');
+const endsWithTitle = (s: string) => TITLE_INDEX.endingAt(s, s.length) !== null || bracketedTitleLength(s, s.length) > 0;
+
+/**
+ * An office with a second office in brackets right after it (`校长（院长）`,
+ * `主任(兼)`): the length of the whole, ending at `end`, or 0.
+ */
+function bracketedTitleLength(view: string, end: number): number {
+  if (view.charCodeAt(end - 1) !== 0xff09) return 0; // ）
+  const open = view.lastIndexOf('（', end - 2);
+  if (open === -1 || end - open > 8 || view.indexOf('（', open + 1) !== -1 && view.indexOf('（', open + 1) < end) return 0;
+  const before = TITLE_INDEX.endingAt(view, open);
+  if (!before) return 0;
+  const inner = view.slice(open + 1, end - 1);
+  if (!(TITLE_INDEX.endingAt(inner, inner.length) || inner === '兼' || inner === '兼任' || inner === '正厅级' || inner === '副厅级')) return 0;
+  return end - open + before.word.length;
+}
 const AFTER_INDEX = new StartIndex(AFTER_NAME);
 const SURNAME_SET = new CharSet([...SURNAMES].join(''));
 const COMPOUND_INDEX = new StartIndex(COMPOUND_SURNAMES);
@@ -187,11 +202,12 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     return true;
   };
 
-  // 1. A name right after an office word.
+  // 1. A name right after an office word (or an office with a bracketed second office).
   const titleFinal = TITLE_FINAL.table;
   for (let at = 1; at <= view.length; at++) {
     if (titleFinal[view.charCodeAt(at - 1)] === 0) continue;
-    const word = TITLE_INDEX.endingAt(view, at);
+    const bracketed = bracketedTitleLength(view, at);
+    const word = bracketed > 0 ? { word: view.slice(at - bracketed, at) } : TITLE_INDEX.endingAt(view, at);
     if (!word) continue;
     // A longer office word going on past this one wins (`董事` inside `董事长`).
     const wordStart = at - word.word.length;

@@ -175,6 +175,11 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       }
       continue;
     }
+    // A short line right under a photo's file name is its caption, not a title.
+    if (paragraphs[i - 1]?.kind === 'image' && p.view.length <= 30 && titleLike(p.view)) {
+      if (o) o.gap = true;
+      continue;
+    }
     // Inside a body, a short line that enumerates (`一是加强平台建设`) or follows a colon is still body.
     const lastBody = o && !o.closed && o.body.length > 0 ? o.body[o.body.length - 1]! : null;
     const continuesBody = lastBody !== null && (/[：:]$/.test(lastBody.text) || ENUMERATION.test(p.view));

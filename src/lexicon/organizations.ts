@@ -25,7 +25,7 @@ export const COOPERATION_WORDS = [
 ];
 
 /** Verbs of a visit: what follows is the visited side (`赴B`, `一行来B`). */
-export const VISIT_VERBS = ['前往', '走进', '赴', '到', '来到', '来'];
+export const VISIT_VERBS = ['前往', '走进', '走访', '拜访', '赴', '到', '来到', '来'];
 
 /** Words that end a visited place (`赴滨州开展…`, `到法学院进行…`). */
 export const VISIT_STOPS = [
