@@ -67,8 +67,11 @@ function titleLike(p: Prepared): boolean {
   let v = p.view;
   const num = numberedPrefix(v);
   if (num) v = v.slice(num.length);
-  if (displayWidth(v) > 84 || isDateLed(v)) return false;
+  const w = displayWidth(v);
+  if (w > 84 || isDateLed(v)) return false;
   if (/[。；！？]/.test(v)) return false;
+  // A long line with a clause break inside is a sentence cut by the page width, not a headline.
+  if (w >= 50 && /[，]/.test(v)) return false;
   return !/[，、：；（(“《—\-]$/.test(v);
 }
 
