@@ -28,7 +28,7 @@ export function recordText(title: Piece | null, body: Piece): { piece: Piece; vi
 /** Entities of a record's text (see recordText): `view` is the fold of `piece.text`. */
 export function extractEntities(piece: Piece, view: string, warnings: Warning[]): Entities {
   const people = findPersonMentions(view, [], warnings, piece);
-  const institutions = dedupe(findInstitutions(piece, view), (i) => i.name);
+  const institutions = fullestNames(dedupe(findInstitutions(piece, view), (i) => i.name));
   const founded = new Set(institutions.map((i) => fold(i.name)));
   return {
     people: mergePeople(piece, view, people),
@@ -104,6 +104,12 @@ function mergeParties(parties: Party[]): Party[] {
     if (!same) out.push(p);
   }
   return out;
+}
+
+/** `教师发展中心` in a headline and `星海—北辰教师发展中心` in the body are one institution: the fuller name stays. */
+function fullestNames(items: Institution[]): Institution[] {
+  const keys = items.map((i) => fold(i.name).replace(/\s/g, ''));
+  return items.filter((_, k) => !keys.some((other, j) => j !== k && other.length > keys[k]!.length && other.endsWith(keys[k]!)));
 }
 
 function dedupe<T>(items: T[], key: (t: T) => string): T[] {

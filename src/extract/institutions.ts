@@ -13,7 +13,7 @@ const UNVEIL = /(?:揭牌|挂牌|成立|落成|揭牌成立)/g;
 const UNVEIL_STOP_CHARS = new CharSet('，。；：！？\n暨为在与');
 const UNVEIL_STOP_VERBS = wordIndex(['举行', '举办', '召开', '进行', '共建']);
 const ENDING_INDEX = wordIndex(INSTITUTION_ENDINGS);
-const STOP = /[，。；：！？\n]|签约|签署|签订|协议|仪式|合作|暨|的|在|与|和|及|由|为|举行|揭牌|成立|落地|项目|大会|会议/y;
+const STOP = /[，。；：！？、\n]|签约|签署|签订|协议|仪式|合作|暨|的|在|与|和|及|由|为|举行|揭牌|成立|落地|项目|大会|会议/y;
 
 function endsAsInstitution(name: string): boolean {
   const e = ENDING_INDEX.endingAt(name, name.length);
@@ -37,18 +37,22 @@ export function findInstitutions(piece: Piece, view: string): Institution[] {
   // Unquoted objects of a founding verb.
   FOUND_VERBS.lastIndex = 0;
   for (let m = FOUND_VERBS.exec(view); m; m = FOUND_VERBS.exec(view)) {
-    const start = m.index + m[0].length;
-    if (view[start] === '“') continue;
-    let end = start;
-    let best = -1;
-    while (end < view.length && end - start < 40) {
-      STOP.lastIndex = end;
-      if (STOP.test(view)) break;
-      end++;
-      const e = ENDING_INDEX.endingWithin(view, start, end);
-      if (e !== null && end - start > e.word.length) best = end;
+    // The object, or each object of a `、` list (`共建A研究院、B实验室`).
+    for (let start = m.index + m[0].length; start < view.length && view[start] !== '“'; ) {
+      let end = start;
+      let best = -1;
+      while (end < view.length && end - start < 40) {
+        STOP.lastIndex = end;
+        if (STOP.test(view)) break;
+        end++;
+        const e = ENDING_INDEX.endingWithin(view, start, end);
+        if (e !== null && end - start > e.word.length) best = end;
+      }
+      if (best < 0) break;
+      found.push([start, best]);
+      if (view[end] !== '、') break;
+      start = end + 1;
     }
-    if (best > 0) found.push([start, best]);
   }
   // Subjects of unveiling: `X、Y揭牌`.
   UNVEIL.lastIndex = 0;
