@@ -15,6 +15,15 @@ function one(text: string): Record {
 }
 
 describe('people', () => {
+  it('reads a transliterated name joined by a middle dot, and an office with a bracketed second office', () => {
+    const r = one('5月8日，西川市副市长吐尔逊·艾力、东岭大学校长（院长）刘明、副校长帕提古丽·买买提出席签约仪式。');
+    expect(people(r)).toEqual([
+      ['吐尔逊·艾力', '西川市副市长'],
+      ['刘明', '东岭大学校长（院长）'],
+      ['帕提古丽·买买提', '副校长'],
+    ]);
+  });
+
   it('keeps a title chain joined by 、 and lets a list inherit its office', () => {
     expect(people(rec(1))).toEqual([
       ['钱立新', '西川市委副书记、市长'],
@@ -110,6 +119,24 @@ describe('people', () => {
 });
 
 describe('parties', () => {
+  it('reads sides joined by 先后与 and gives no party for a bare unit word in a title', () => {
+    const r = one('4月2日，南湖学院先后与北岭重工股份有限公司、海川电子科技有限公司签署合作协议。北岭市副市长许文会见了学院院长贺明一行。');
+    expect(parties(r)).toEqual([
+      ['南湖学院', 'university'],
+      ['北岭重工股份有限公司', 'enterprise'],
+      ['海川电子科技有限公司', 'enterprise'],
+      ['北岭市', 'government'],
+    ]);
+  });
+
+  it('types a company by its legal form, whatever its name holds', () => {
+    const r = one('6月8日，东岭大学与华中智能制造研究院（武汉）有限公司签署技术服务合同。');
+    expect(parties(r)).toEqual([
+      ['东岭大学', 'university'],
+      ['华中智能制造研究院（武汉）有限公司', 'enterprise'],
+    ]);
+  });
+
   it('finds the three sides of a signing and their types', () => {
     expect(parties(rec(1))).toEqual([
       ['东岭大学', 'university'],

@@ -11,13 +11,13 @@ import { insideCompound } from '../lexicon/agreements.js';
 import { TITLE_WORDS } from '../lexicon/people.js';
 import type { Party } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
-import { orgType, readOrganization, suffixEndingAt } from './organizations.js';
+import { isSelfName, orgType, readOrganization, suffixEndingAt } from './organizations.js';
 import { CharSet, StartIndex } from '../lexicon/wordindex.js';
 import type { PersonMention } from './people.js';
 
 const byLength = (w: readonly string[]) => [...new Set(w)].sort((a, b) => b.length - a.length);
-const CONNECTORS = new StartIndex(['分别与', '以及', '与', '和', '及', '同', '、', '携手', '联合', '—', '-', '－', '–']);
-const STRONG_CONNECTORS = new Set(['分别与', '与', '和', '及', '同', '携手', '联合', '—', '-', '－', '–', '以及']);
+const CONNECTORS = new StartIndex(['分别与', '先后与', '以及', '与', '和', '及', '同', '、', '携手', '联合', '—', '-', '－', '–']);
+const STRONG_CONNECTORS = new Set(['分别与', '先后与', '与', '和', '及', '同', '携手', '联合', '—', '-', '－', '–', '以及']);
 const CLAUSE_LEAD = new StartIndex(['此外', '同时', '另外', '会上', '此次', '本次', '其中', '随后', '目前', '近日', '日前', '据悉', '据了解', '并', '还', '由', '与', '同', '和', '联合', '携手']);
 /** `大会由A主办`: the event's name before 由 is not a side. */
 const EVENT_BY = /^(?:大会|会议|活动|论坛|仪式|峰会|比赛|大赛|展会|项目|研讨会|座谈会|本次活动|本届大会|此次活动)由/;
@@ -232,6 +232,8 @@ function unitOfTitle(title: string): number {
     const s = suffixEndingAt(office, end);
     if (s && end > s.word.length) return end;
   }
+  // A bare unit word (`学院院长` → 学院) names no particular unit.
+  if (suffixEndingAt(office, office.length)?.word === office && !isSelfName(office)) return 0;
   return office.length >= 2 && office.length <= 12 ? office.length : 0;
 }
 

@@ -46,6 +46,7 @@ function bracketedTitleLength(view: string, end: number): number {
   return end - open + before.word.length;
 }
 const AFTER_INDEX = new StartIndex(AFTER_NAME);
+const AFTER_ENDING = wordIndex(AFTER_NAME);
 const SURNAME_SET = new CharSet([...SURNAMES].join(''));
 const COMPOUND_INDEX = new StartIndex(COMPOUND_SURNAMES);
 const LEADERS = byLength(TITLE_LEADERS);
@@ -106,6 +107,8 @@ function followStrength(view: string, at: number): number {
  * characters, the reading whose ending is firmest. Returns its length or 0.
  */
 export function readName(view: string, at: number): number {
+  const dotted = dottedNameLength(view, at);
+  if (dotted > 0) return dotted;
   const sl = surnameLength(view, at);
   if (sl === 0) return 0;
   let best = 0;
@@ -129,6 +132,37 @@ export function readName(view: string, at: number): number {
     }
   }
   return best;
+}
+
+/** Length of a run of Han characters at `at` (at most `max`). */
+function hanRun(view: string, at: number, max: number): number {
+  let n = 0;
+  while (n < max && at + n < view.length && hanAt(view, at + n, 1)) n++;
+  return n;
+}
+
+/**
+ * A transliterated name whose parts a middle dot joins (`阿不都热依木·买买提`,
+ * `玛丽・居里`): no surname list applies. Its length, or 0.
+ */
+function dottedNameLength(view: string, at: number): number {
+  const first = hanRun(view, at, 7);
+  if (first < 2) return 0;
+  const dot = view.charCodeAt(at + first);
+  if (dot !== 0xb7 && dot !== 0x30fb) return 0;
+  const second = hanRun(view, at + first + 1, 8);
+  if (second < 2) return 0;
+  // The last part may run into the verb after it (`买买提出席`): the longest
+  // reading that ends where a name may end and does not itself end in such a word.
+  const partStart = at + first + 1;
+  for (let len = second; len >= 2; len--) {
+    const end = partStart + len;
+    if (followStrength(view, end) === 0) continue;
+    const swallowed = AFTER_ENDING.endingWithin(view, partStart, end);
+    if (swallowed && swallowed.word.length >= 2) continue;
+    return end - at;
+  }
+  return 0;
 }
 
 /** Strips function words and verbs from the front of a title read back. */

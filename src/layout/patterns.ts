@@ -9,12 +9,14 @@ import {
   MASTHEAD_NOISE,
   META_LABELS,
   RECIPIENT_LABELS,
+  SECTION_NAMES,
   SOURCE_LABELS,
 } from '../lexicon/layout.js';
 
 const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 
 export const CN_DIGIT = '[一二三四五六七八九十]';
+const ORNAMENT = '[◆◇■□●○▌▍▎│|★☆▲△►▶\\s]';
 const CN_COUNT = '[一二三四五六七八九十百零〇]+';
 
 /** A date at the very start: `6月16日`, `2023年7月26日`, `二〇二三年十月`, `2023-11-03`. */
@@ -29,6 +31,8 @@ export const HEADING_PATTERNS: Array<{ style: string; re: RegExp }> = [
   { style: 'cn-dun', re: new RegExp(`^${CN_DIGIT}{1,3}[、．.]`) },
   { style: 'cn-paren', re: new RegExp(`^[（(]${CN_DIGIT}{1,3}[）)]`) },
   { style: 'bracket', re: /^【[^】]{1,24}】$|^\[[^\]]{1,24}\]$|^〖[^〗]{1,24}〗$/ },
+  // A section's name alone on its line, perhaps between ornaments (`他山之石`, `◆校企合作◆`).
+  { style: 'bracket', re: new RegExp(`^${ORNAMENT}*(?:${alt(SECTION_NAMES)})${ORNAMENT}*$`) },
 ];
 
 export const NUMBERED_PATTERNS: Array<{ style: string; re: RegExp }> = [
