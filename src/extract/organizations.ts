@@ -69,6 +69,9 @@ export function nameShaped(view: string, start: number, end: number): boolean {
   if (suffix.word === '系' && length < 3) return false;
   const name = view.slice(start, end);
   if (NOT_IN_NAME.test(name) || NOT_IN_NAME_WORDS.test(name) || GENERIC_LEAD.test(name)) return false;
+  // `材料科学与工程学院` is one name; `学院与南港公司`, `东岭大学和西川市政府` are two sides.
+  const and = name.search(/[与和]/);
+  if (and > 0 && suffixEndingAt(name, and) !== null) return false;
   // Parentheses must balance: `中节能（即墨）环保能源有限公司`.
   let depth = 0;
   for (let i = 0; i < name.length; i++) {

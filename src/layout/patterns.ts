@@ -58,6 +58,8 @@ const TOC_RE = /(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,}|—{3,})\s*\d{1,4}$|^目\s*
 /** An editor's note (`编者按：…`) introduces the issue; it is not a news item. */
 /** `共印20份`, `（共印发50份）`: the print run at the foot of a paper briefing. */
 const PRINT_RUN = /^[（(]?共印(?:发|制)?\s*\d+\s*份[）)]?$/;
+/** `（完）`, `【全文完】`: the end mark of an article. */
+const END_MARK = /^[（(【\[]?(?:完|全文完|本文完|本期完|结束)[）)】\]]?$/;
 const EDITOR_NOTE = /^[【[（(]?(?:编者按|编者的话|编者|卷首语|按语)[】\]）)]?[：:]/;
 const PAGE_RE = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/i;
 
@@ -95,7 +97,7 @@ const HEADING_MAX = 40;
  * short and reports no event; an item title is longer or tells what happened.
  */
 const HEADING_TEXT_MAX = 16;
-const EVENT_WORDS = /签署|签订|签约|举行|召开|举办|赴|访问|来访|调研|考察|揭牌|成立|会见|出席|共建|携手|开展|参加|走访|座谈|《/;
+const EVENT_WORDS = /签署|签订|签约|续签|协议|合同|备忘录|意向书|举行|召开|举办|赴|访问|来访|调研|考察|揭牌|成立|会见|出席|共建|携手|开展|参加|走访|座谈|《/;
 
 function sectionNameLike(text: string): boolean {
   return text.length <= HEADING_TEXT_MAX && !EVENT_WORDS.test(text);
@@ -158,7 +160,7 @@ export function lineKind(view: string): LineKind {
   if (LEAD_RE.test(view)) return 'lead';
   if (view.length <= 40 && (ISSUE_RE.test(view) || /^[（(]?总第\s*\S{1,8}\s*期[）)]?$/.test(view)) && !/[。，]/.test(view)) return 'issue';
   if (view.length <= 12 && MASTHEAD_NOISE.some((w) => view === w || view.startsWith(w))) return 'masthead-noise';
-  if (EDITOR_NOTE.test(view) || PRINT_RUN.test(view)) return 'masthead-noise';
+  if (EDITOR_NOTE.test(view) || PRINT_RUN.test(view) || END_MARK.test(view)) return 'masthead-noise';
   return 'text';
 }
 
