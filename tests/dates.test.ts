@@ -31,6 +31,7 @@ describe('date mentions', () => {
     expect(dates('4月21-23日')).toEqual(['4月21-23日 --04-21/--04-23 unknown']);
     expect(dates('12月30日至1月2日', { baseYear: 2023, anchor: null })).toEqual(['12月30日至1月2日 2023-12-30/2024-01-02 inferred']);
     expect(dates('2023年12月30日至2024年1月2日')).toEqual(['2023年12月30日至2024年1月2日 2023-12-30/2024-01-02 explicit']);
+    expect(dates('12月30日至次年1月2日', { baseYear: 2023, anchor: null })).toEqual(['12月30日至次年1月2日 2023-12-30/2024-01-02 inferred']);
   });
 
   it('reads day lists and numeric forms', () => {

@@ -40,7 +40,8 @@ function yearNumeral(s: string): number {
 const Y = '(\\d{4}|[〇零一二三四五六七八九]{4})年';
 const M = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])月';
 const D = '(\\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])';
-const SEP = '(?:至|到|—{1,2}|–|-|~|～|−|―)';
+// `12月30日至次年1月2日`: the next year is said in words (the end before the start moves it on anyway).
+const SEP = '(?:(?:至|到)(?:次年|翌年|来年)?|—{1,2}|–|-|~|～|−|―)';
 
 // Capture groups of DAY_RE, named so the extract code reads.
 const G_YEAR = 1;
