@@ -36,6 +36,8 @@ interface Open {
   numbered: boolean;
   source: string | null;
   closed: boolean;
+  /** A section label printed at the item's head (`【校企合作】…`). */
+  label?: { text: string; kind: SectionKind };
   start: number;
   end: number;
 }
@@ -87,8 +89,8 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       return;
     }
     records.push({
-      section: currentKind(),
-      heading: stack.map((h) => h.text),
+      section: o.label ? o.label.kind : currentKind(),
+      heading: o.label ? [...stack.map((h) => h.text), o.label.text] : stack.map((h) => h.text),
       title: o.titles.length > 0 ? joinPieces(o.titles, '') : null,
       body: o.body.length > 0 ? joinPieces(o.body, '\n') : new PieceBuilder().build(o.end),
       source: o.source,
@@ -159,6 +161,15 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
     const num = numberedPrefix(p.view);
     if (p.kind === 'numbered' && num) {
       const o = begin(p, true);
+      // `【校地合作】6月5日，…`: a label naming a section places this item (only) in it.
+      if (num.style === 'label') {
+        const text = p.piece.text.slice(0, num.length).trim();
+        const kind = sectionKind(text);
+        if (kind !== 'other') {
+          o.label = { text, kind };
+          sections.push({ heading: text, kind, path: [...stack.map((h) => h.text), text], span: p.piece.span(0, text.length) });
+        }
+      }
       const rest = p.piece.slice(num.length, p.piece.text.length);
       const restView = p.view.slice(num.length);
       if (titleLike(restView)) o.titles.push(rest);
