@@ -172,8 +172,13 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       }
       const rest = p.piece.slice(num.length, p.piece.text.length);
       const restView = p.view.slice(num.length);
+      // `1. 东岭大学与南港市签署协议。6月5日，…`: a short first sentence before a dated one is the headline.
+      const stop = restView.indexOf('。');
       if (titleLike(restView)) o.titles.push(rest);
-      else o.body.push(rest);
+      else if (stop >= 6 && stop <= 40 && isDateLed(restView.slice(stop + 1)) && titleLike(restView.slice(0, stop))) {
+        o.titles.push(rest.slice(0, stop));
+        o.body.push(rest.slice(stop + 1, rest.text.length));
+      } else o.body.push(rest);
       continue;
     }
     const o = open as Open | null;
