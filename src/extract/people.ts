@@ -56,8 +56,8 @@ const LEADER_INDEX = new StartIndex(TITLE_LEADERS);
 const TITLE_READ_BACK = 90;
 const LIST_JOIN = new StartIndex(['、', '以及', '和', '及', '与', '同']);
 
-/** Characters that end a name outright. */
-const STRONG_AFTER = /^(?:$|[，、。；：！？“”‘’（）()《》〈〉【】\s,.;:!?"'\-—·…])/;
+/** Characters that end a name outright: punctuation and every blank JavaScript's \s knows. */
+const STRONG_AFTER = new CharSet('，、。；：！？“”‘’（）()《》〈〉【】,.;:!?"\'-—·…' + '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff');
 /** Characters that end a title when read backwards. */
 const TITLE_STOP = '，。；：！？\n“”《》【】,;:!?';
 const TITLE_STOP_SET = new CharSet(TITLE_STOP);
@@ -96,8 +96,7 @@ function surnameLength(view: string, at: number): number {
 
 /** How firmly the text at `at` ends a name: 2 punctuation or end, 1 a following word, 0 not at all. */
 function followStrength(view: string, at: number): number {
-  const rest = view.slice(at, at + 4);
-  if (STRONG_AFTER.test(rest)) return 2;
+  if (at >= view.length || STRONG_AFTER.at(view, at)) return 2;
   if (AFTER_INDEX.has(view, at)) return 1;
   return 0;
 }
