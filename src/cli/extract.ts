@@ -1,6 +1,6 @@
 /** `briefing extract`: inputs → documents → stdout, -o FILE or --out-dir. */
 import { join } from 'node:path';
-import { InputError, parseEncodingName } from '../core.js';
+import { parseEncodingName } from '../core.js';
 import type { Encoding } from '../schema/index.js';
 import { FORMATS, TABLES, csvHeader, type Format, type Table } from '../format/index.js';
 import { expandInputs, type InputFile } from './inputs.js';
@@ -8,7 +8,7 @@ import { writeAtomic } from './fsutil.js';
 import { Output } from './output.js';
 import { inlinePool, workerPool, type Pool } from './pool.js';
 import { Progress, summaryLine, type Totals } from './progress.js';
-import { extractFromBytes, inputErrorMessage, streamChunk, type TaskOptions, type TaskResult } from './task.js';
+import { extractOrFail, okResult, streamChunk, type TaskOptions, type TaskResult } from './task.js';
 import { parseSize, type ExtractFlags } from './options.js';
 import { UsageError, untilInterrupted, type Io } from './io.js';
 
@@ -167,13 +167,8 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
 
 async function stdinTask(io: Io, options: TaskOptions): Promise<TaskResult> {
   const bytes = await io.readStdin();
-  const base = { display: '-', bytes: bytes.length, records: 0, warnings: 0 };
-  try {
-    const doc = extractFromBytes(bytes, '-', options);
-    return { ...base, status: 'ok', records: doc.records.length, warnings: doc.warnings.length, encoding: doc.encoding, chunk: Buffer.from(streamChunk(doc, options.format, options.table)) };
-  } catch (e) {
-    if (e instanceof InputError) return { ...base, status: 'failed', error: inputErrorMessage(e, bytes) };
-    throw e;
-  }
+  const extracted = extractOrFail(bytes, '-', options);
+  if ('failed' in extracted) return extracted.failed;
+  return { ...okResult(extracted.doc, '-', bytes.length), chunk: Buffer.from(streamChunk(extracted.doc, options.format, options.table)) };
 }
 

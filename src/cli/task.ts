@@ -67,6 +67,21 @@ export function extractFromBytes(bytes: Uint8Array, display: string, o: TaskOpti
   return extractBriefing(bytes, { file: display, encoding: o.encoding, year: o.year, maxSize: o.maxSize });
 }
 
+/** One input's bytes extracted: its Document, or the failed result that says why. */
+export function extractOrFail(bytes: Uint8Array, display: string, o: TaskOptions): { doc: Document } | { failed: TaskResult } {
+  try {
+    return { doc: extractFromBytes(bytes, display, o) };
+  } catch (e) {
+    if (e instanceof InputError) return { failed: { display, bytes: bytes.length, records: 0, warnings: 0, status: 'failed', error: inputErrorMessage(e, bytes) } };
+    throw e;
+  }
+}
+
+/** The result row of a converted input. */
+export function okResult(doc: Document, display: string, bytes: number): TaskResult {
+  return { display, status: 'ok', bytes, records: doc.records.length, warnings: doc.warnings.length, encoding: doc.encoding };
+}
+
 export async function runTask(input: TaskInput, o: TaskOptions): Promise<TaskResult> {
   const base = { display: input.display, bytes: 0, records: 0, warnings: 0 };
   let bytes: Uint8Array | null = null;
@@ -85,21 +100,10 @@ export async function runTask(input: TaskInput, o: TaskOptions): Promise<TaskRes
   } catch (e) {
     return { ...base, status: 'failed', error: describeFsError(e) };
   }
-  let doc: Document;
-  try {
-    doc = extractFromBytes(bytes, input.display, o);
-  } catch (e) {
-    if (e instanceof InputError) return { ...base, bytes: bytes.length, status: 'failed', error: inputErrorMessage(e, bytes) };
-    throw e;
-  }
-  const result: TaskResult = {
-    ...base,
-    status: 'ok',
-    bytes: bytes.length,
-    records: doc.records.length,
-    warnings: doc.warnings.length,
-    encoding: doc.encoding,
-  };
+  const extracted = extractOrFail(bytes, input.display, o);
+  if ('failed' in extracted) return extracted.failed;
+  const doc = extracted.doc;
+  const result = okResult(doc, input.display, bytes.length);
   if (input.outPath) {
     try {
       await writeAtomic(input.outPath, formatDocument(doc, o.format, { table: o.table, bom: o.bom }));

@@ -62,8 +62,12 @@ interface Prepared {
   width: number;
 }
 
-/** A one-line paragraph that reads like a title: short, no sentence inside, not ending mid-clause. */
-function titleLike(p: Prepared): boolean {
+/**
+ * One physical line that reads like a title (short, no sentence inside, not
+ * ending mid-clause): it ends its paragraph. Looser than structure.ts's
+ * paragraph test, which judges whole reflowed paragraphs.
+ */
+function lineLooksLikeTitle(p: Prepared): boolean {
   let v = p.view;
   const num = numberedPrefix(v);
   if (num) v = v.slice(num.length);
@@ -110,7 +114,7 @@ function continues(current: Prepared[], next: Prepared, width: number): boolean 
   // Not hard-wrapped: a short line ending in a character (not in a comma) ends its
   // paragraph; page breaks cut long paragraphs, not short lines like `一是加强平台建设`.
   if (width === 0 && last.width < SHORT_LINE && /[\p{Script=Han}A-Za-z0-9”）)》]$/u.test(last.view)) return false;
-  if (current.length === 1 && titleLike(first)) {
+  if (current.length === 1 && lineLooksLikeTitle(first)) {
     // Hard-wrapped files lose the paragraph indent: a first line may be two
     // characters short of the width and still be cut mid-sentence.
     return width > 0 && last.width >= width - 6;

@@ -43,7 +43,7 @@ interface Open {
 }
 
 /** A paragraph that reads as a title: short, no sentence inside, not mid-clause. */
-function titleLike(view: string): boolean {
+function paragraphLooksLikeTitle(view: string): boolean {
   if (view.length === 0 || displayWidth(view) > 120 || isDateLed(view)) return false;
   if (/[。；！？]/.test(view)) return false;
   return !/[，、：；（(“《—]$/.test(view);
@@ -174,8 +174,8 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       const restView = p.view.slice(num.length);
       // `1. 东岭大学与南港市签署协议。6月5日，…`: a short first sentence before a dated one is the headline.
       const stop = restView.indexOf('。');
-      if (titleLike(restView)) o.titles.push(rest);
-      else if (stop >= 6 && stop <= 40 && isDateLed(restView.slice(stop + 1)) && titleLike(restView.slice(0, stop))) {
+      if (paragraphLooksLikeTitle(restView)) o.titles.push(rest);
+      else if (stop >= 6 && stop <= 40 && isDateLed(restView.slice(stop + 1)) && paragraphLooksLikeTitle(restView.slice(0, stop))) {
         o.titles.push(rest.slice(0, stop));
         o.body.push(rest.slice(stop + 1, rest.text.length));
       } else o.body.push(rest);
@@ -192,14 +192,14 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       continue;
     }
     // A short line right under a photo's file name is its caption, not a title.
-    if (paragraphs[i - 1]?.kind === 'image' && p.view.length <= 30 && titleLike(p.view)) {
+    if (paragraphs[i - 1]?.kind === 'image' && p.view.length <= 30 && paragraphLooksLikeTitle(p.view)) {
       if (o) o.gap = true;
       continue;
     }
     // Inside a body, a short line that enumerates (`一是加强平台建设`) or follows a colon is still body.
     const lastBody = o && !o.closed && o.body.length > 0 ? o.body[o.body.length - 1]! : null;
     const continuesBody = lastBody !== null && (/[：:]$/.test(lastBody.text) || ENUMERATION.test(p.view));
-    if (titleLike(p.view) && !continuesBody) {
+    if (paragraphLooksLikeTitle(p.view) && !continuesBody) {
       if (o && o.titles.length > 0 && o.body.length === 0 && !o.gap && !o.closed) {
         o.titles.push(p.piece);
         extend(o);
