@@ -35,16 +35,7 @@ export class EndingIndex<T extends { word: string }> {
 
   /** The longest entry whose word ends exactly at `end` in `text`, or null. */
   endingAt(text: string, end: number): T | null {
-    if (end <= 0) return null;
-    const code = text.charCodeAt(end - 1);
-    if (this.lastTable[code] === 0) return null;
-    const list = this.byLast.get(code);
-    if (!list) return null;
-    for (const e of list) {
-      const start = end - e.word.length;
-      if (start >= 0 && text.startsWith(e.word, start)) return e;
-    }
-    return null;
+    return this.endingWithin(text, 0, end);
   }
 }
 
