@@ -42,6 +42,8 @@ export const NUMBERED_PATTERNS: Array<{ style: string; re: RegExp }> = [
   { style: 'cn-dun-item', re: new RegExp(`^${CN_DIGIT}{1,3}[、．.]\\s*`) },
   { style: 'num-dot', re: /^\d{1,3}\s*[.．、](?![\d.．])\s*/ },
   { style: 'circled', re: /^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*/ },
+  // A bullet glyph marks an item as a number does (`●6月12日，…`): layout, not text.
+  { style: 'bullet', re: /^[●•◆◇■□▲△★☆▶►▪○]\s*/ },
   // A bracketed label opening an item (`【校地合作】6月5日，…`); an editor's note is not an item.
   { style: 'label', re: /^【(?!编者|按语|卷首)[^】\n]{1,12}】\s*/ },
 ];
