@@ -52,12 +52,16 @@ const SOURCE_RE = new RegExp(
   `^[（(]\\s*(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*([^）)]{1,60}?)\\s*[）)]$|^(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*(.{1,60})$`,
   'd',
 );
+const SOURCE_LEAD = new RegExp(`^[（(]?\\s*(?:${alt(SOURCE_LABELS)})\\s*[：:]`);
+const OTHER_META = new RegExp(`.(?:${alt(META_LABELS.filter((w) => !w.includes('来源')))})\\s*[：:]`);
 const META_RE = new RegExp(`^(?:${alt(META_LABELS)})\\s*[：:]`);
 const CREDIT_RE = new RegExp(`^[（(\\[【]?\\s*(?:${alt(CREDIT_LABELS)})\\s*(?:[：:|｜/／]|\\s)`);
 const RECIPIENT_RE = new RegExp(`^(${RECIPIENT_LABELS.map(([w]) => w).sort((a, b) => b.length - a.length).join('|')})\\s*[：:]\\s*(.*)$`);
 const LEAD_RE = new RegExp(`^[（(]?(?:${alt(LEAD_OPENERS)})`);
 const IMAGE_RE = /^(?:img|dsc|image|pic|photo|微信图片)[_\-\s]?\w*|^\S{0,40}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^\[(?:图片|image)\]|^图\s*\d+(?:\s|$|[：:])|^(?:图为|图片说明|▲|△)/i;
 const NAV_RE = /^(?:首页|当前位置|您的位置|您现在的位置|位置)\s*[：:>＞»]|^首页\s*[>＞»/]|[>＞»]\s*正文$/;
+/** The controls of a web page copied along with an article: font size, print, close, previous/next, share. */
+const WEB_CHROME = /^[【\[]?\s*(?:字体|字号)\s*[：:]\s*[大中小默认\s]+[】\]]?$|^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]|^(?:相关新闻|相关阅读|推荐阅读|热点新闻|分享到|扫一扫)\s*[：:]?|^(?:[【\[]?(?:打印本页|打印|关闭窗口|关闭|返回顶部|返回列表|收藏)[】\]]?\s*)+$/;
 const TOC_RE = /(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,}|—{3,})\s*\d{1,4}$|^目\s*录$|^本期(?:导读|要目)$/;
 /** An editor's note (`编者按：…`) introduces the issue; it is not a news item. */
 /** `共印20份`, `（共印发50份）`: the print run at the foot of a paper briefing. */
@@ -152,9 +156,11 @@ export function lineKind(view: string): LineKind {
   if (view.length === 0) return 'blank';
   if (PAGE_RE.test(view)) return 'page-number';
   if (TOC_RE.test(view)) return 'toc';
+  // `来源：合作发展处  作者：王晓  发布时间：…` is a web page's meta line, not an article's source line.
+  if (view.length <= 160 && SOURCE_LEAD.test(view) && OTHER_META.test(view)) return 'meta';
   if (view.length <= 80 && sourceOf(view)) return 'source';
   if (recipientsOf(view) && view.length <= 200) return 'recipients';
-  if (NAV_RE.test(view)) return 'nav';
+  if (NAV_RE.test(view) || (view.length <= 60 && WEB_CHROME.test(view))) return 'nav';
   if (view.length <= 120 && META_RE.test(view) && !/[。]$/.test(view)) return 'meta';
   if (view.length <= 60 && CREDIT_RE.test(view) && !/[。，]/.test(view.slice(0, -1))) return 'credit';
   if (view.length <= 40 && IMAGE_RE.test(view)) return 'image';
