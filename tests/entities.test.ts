@@ -129,6 +129,14 @@ describe('parties', () => {
     ]);
   });
 
+  it('types a university by its final 大学, whatever its name starts with', () => {
+    const r = one('6月8日，东岭大学与中国科学院大学签署合作协议。');
+    expect(parties(r)).toEqual([
+      ['东岭大学', 'university'],
+      ['中国科学院大学', 'university'],
+    ]);
+  });
+
   it('types a company by its legal form, whatever its name holds', () => {
     const r = one('6月8日，东岭大学与华中智能制造研究院（武汉）有限公司签署技术服务合同。');
     expect(parties(r)).toEqual([

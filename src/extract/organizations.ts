@@ -38,6 +38,8 @@ export function orgType(view: string): PartyType {
   const self = SELF_TYPES.get(view);
   if (self) return self;
   if (COMPANY_FORM.test(view)) return 'enterprise';
+  // A name ending in 大学 is a university, whatever it starts with (`中国科学院大学`).
+  if (view.endsWith('大学')) return 'university';
   // The leftmost strong ending decides (`山东大学晶体材料研究院` is the university's);
   // place endings (市, 区 …) only when no strong one is present.
   // Scan ends left to right; the first strong ending found starts leftmost among the shortest.
