@@ -54,6 +54,9 @@ const LEADER_INDEX = new StartIndex(TITLE_LEADERS);
 
 /** How far back a title is read before a name (a longer stretch is not one title). */
 const TITLE_READ_BACK = 90;
+/** Honorifics printed after a name, and what may follow them for the name to be a person of the clause. */
+const HONORIFIC_INDEX = new StartIndex(['院士', '教授', '研究员', '博士', '同志', '先生', '女士', '老师']);
+const HONORIFIC_JOINS = /^(?:和|与|及|、|等|作|做|为|共同|一行|团队)/;
 const LIST_JOIN = new StartIndex(['、', '以及', '和', '及', '与', '同']);
 
 /** Characters that end a name outright: punctuation and every blank JavaScript's \s knows. */
@@ -305,8 +308,11 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     if (m[0].length === 0) clauseStart.lastIndex++;
     const len = readName(view, at);
     if (len === 0) continue;
-    const after = view.slice(at + len, at + len + 2);
-    if (!SPEECH_VERBS.some((v) => after.startsWith(v))) continue;
+    // An honorific may stand between the name and the verb (`张明院士和李华共同揭牌`); it is not a title printed before the name.
+    const honorific = HONORIFIC_INDEX.startingAt(view, at + len);
+    const verbAt = at + len + (honorific ? honorific.length : 0);
+    const after = view.slice(verbAt, verbAt + 2);
+    if (!SPEECH_VERBS.some((v) => after.startsWith(v)) && !(honorific && HONORIFIC_JOINS.test(after))) continue;
     add({ name: piece.text.slice(at, at + len), start: at, end: at + len, title: null, titleStart: at });
   }
 
