@@ -108,6 +108,8 @@ export function reflow(source: string): { paragraphs: Paragraph[]; lines: Line[]
 function continues(current: Prepared[], next: Prepared, width: number): boolean {
   const first = current[0]!;
   const last = current[current.length - 1]!;
+  // A list of recipients ending in a separator goes on to the next line (`抄送：校领导，各学院、` / `各部门`).
+  if (first.kind === 'recipients') return next.kind === 'text' && /[，、,]$/.test(last.view);
   if (SINGLE_LINE.has(first.kind) || SINGLE_LINE.has(next.kind)) return false;
   if (next.kind !== 'text') return false;
   if (endsSentence(last.view)) return false;
