@@ -62,6 +62,27 @@ export function preferFullName(parties: Party[], home: string | null): Party[] {
   return parties.filter((p) => !SELF_REFERENCES.has(fold(p.name)));
 }
 
+/** `学校` and `该校` speak of the university the item is about. */
+const THIRD_PERSON = new Set(['学校', '该校']);
+
+/**
+ * An item whose headline opens with a university (`东岭大学：…`, `东岭大学与…`)
+ * is that university's: its `学校` is that side, named in full as the headline
+ * first prints it. (Not `我校`: in a digest that is the publisher.) A headline
+ * where the university comes or goes (`…大学来校…`, `…赴…`) names a visitor instead.
+ */
+export function nameThirdPerson(parties: Party[], piece: Piece, view: string, titleEnd: number): Party[] {
+  const at = parties.findIndex((p) => THIRD_PERSON.has(fold(p.name)));
+  if (at === -1 || titleEnd === 0) return parties;
+  const m = LEADING_UNIVERSITY.exec(view.slice(0, titleEnd));
+  if (!m || /^(?:来|到|赴|访|走进|一行|代表团)/.test(view.slice(m[0].length, m[0].length + 3))) return parties;
+  const lead = m[0];
+  const rest = parties.filter((p) => !THIRD_PERSON.has(fold(p.name)));
+  if (rest.some((p) => fold(p.name).replace(/\s/g, '') === lead)) return rest;
+  const named: Party = { name: piece.text.slice(0, lead.length), type: 'university', span: piece.span(0, lead.length) };
+  return [...rest.slice(0, at), named, ...rest.slice(at)];
+}
+
 function joinTitleAndBody(title: Piece, body: Piece): Piece {
   const b = new PieceBuilder();
   b.appendPiece(title);
