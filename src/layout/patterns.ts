@@ -15,6 +15,8 @@ import {
 
 const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 
+import { suffixEndingAt } from '../extract/organizations.js';
+
 export const CN_DIGIT = '[一二三四五六七八九十]';
 const ORNAMENT = '[◆◇■□●○▌▍▎│|★☆▲△►▶\\s]';
 const CN_COUNT = '[一二三四五六七八九十百零〇]+';
@@ -108,7 +110,10 @@ const HEADING_TEXT_MAX = 16;
 const EVENT_WORDS = /签署|签订|签约|续签|协议|合同|备忘录|意向书|举行|召开|举办|赴|访问|来访|调研|考察|揭牌|成立|会见|出席|共建|携手|开展|参加|走访|座谈|《/;
 
 function sectionNameLike(text: string): boolean {
-  return text.length <= HEADING_TEXT_MAX && !EVENT_WORDS.test(text);
+  if (text.length > HEADING_TEXT_MAX || EVENT_WORDS.test(text)) return false;
+  // `学校与北港集团深化合作` joins two sides: an item. `校地合作与交流` joins two topics: a section.
+  const and = text.search(/[与和]/);
+  return !(and >= 2 && suffixEndingAt(text, and) !== null);
 }
 
 export function headingStyle(view: string): string | null {
