@@ -1,6 +1,8 @@
 // Bundles the CLI and the library into dist/ with esbuild: one file each loads
 // faster than hundreds of small ESM modules, which matters for CLI start-up.
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 // Chunk names carry content hashes: start clean so stale chunks never pile up.
@@ -52,3 +54,7 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
+
+// Type declarations for library users (dist/types, named by package.json "types").
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', new URL('../tsconfig.build.json', import.meta.url).pathname], { stdio: 'inherit' });
