@@ -12,7 +12,7 @@ import { TITLE_WORDS } from '../lexicon/people.js';
 import type { Party } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { isSelfName, orgType, readOrganization, suffixEndingAt } from './organizations.js';
-import { CharSet, StartIndex } from '../lexicon/wordindex.js';
+import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
 import type { PersonMention } from './people.js';
 
 const byLength = (w: readonly string[]) => [...new Set(w)].sort((a, b) => b.length - a.length);
@@ -27,7 +27,8 @@ const CLAUSE_END_CHARS = new CharSet('，。；！？\n');
 const ANCHOR_CHARS = new CharSet('，。；：！？\n暨');
 const SENTENCE_END = new CharSet('。；！？\n');
 const AND_CHARS = new CharSet('与同和');
-const TITLE_TAIL = new RegExp(`(?:${byLength(TITLE_WORDS).join('|')})$`);
+/** Office words by their ending (a table, not a 150-way pattern compiled at every start). */
+const TITLE_ENDING = wordIndex(TITLE_WORDS);
 const MEET_RE = /会见|接见|会晤|会谈/g;
 const LED_BY = /(?:一行|带队|率队|率团|代表团|\d+人|一行\d+人)[，]?$/;
 const VISIT_RE = new RegExp(byLength(VISIT_VERBS).join('|'), 'g');
@@ -223,10 +224,9 @@ function chainsIn(chains: Array<[number, number]>, from: number, to: number): Ar
 /** The unit a title names first (`控制学院党委副书记` → 控制学院): its length, or 0. */
 function unitOfTitle(title: string): number {
   let office = title.split('、')[0]!;
-  while (TITLE_TAIL.test(office)) {
-    const m = TITLE_TAIL.exec(office)!;
-    if (m[0].length === office.length) return 0;
-    office = office.slice(0, office.length - m[0].length);
+  for (let w = TITLE_ENDING.endingAt(office, office.length); w; w = TITLE_ENDING.endingAt(office, office.length)) {
+    if (w.word.length === office.length) return 0;
+    office = office.slice(0, office.length - w.word.length);
   }
   for (let end = office.length; end >= 2; end--) {
     const s = suffixEndingAt(office, end);
