@@ -104,8 +104,11 @@ function isNameLine(view: string): boolean {
   return view.length >= 4 && view.length <= 20 && !/[。，；！？：、\d]/.test(view) && /(?:大学|学院|学校|研究院|办公室|处|部)$/.test(view);
 }
 
+/** Words that make a line news, not a publisher's name (`…与南川市共建研究院`). */
+const NEWS_VERBS = /签署|签订|签约|共建|举行|召开|举办|携手|揭牌|成立|赴|调研/;
+
 function isPublisher(view: string): boolean {
-  return view.length <= 40 && !/[。；！？]/.test(view) && PUBLISHER_WORDS.some((w) => view.includes(w));
+  return view.length <= 40 && !/[。；！？]/.test(view) && !NEWS_VERBS.test(view) && PUBLISHER_WORDS.some((w) => view.includes(w));
 }
 
 /**

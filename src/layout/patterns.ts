@@ -54,6 +54,12 @@ const SOURCE_RE = new RegExp(
   `^[（(]\\s*(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*([^）)]{1,60}?)\\s*[）)]$|^(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*(.{1,60})$`,
   'd',
 );
+/**
+ * A bracketed credit without a colon: `（摘自《中国教育报》2024年5月10日）`,
+ * `（据新华社报道）`. The source is the publication in book-title marks, or the
+ * words after the verb less a trailing date and `报道`/`消息`.
+ */
+const SOURCE_BARE_RE = /^[（(]\s*(?:摘自|转自|摘编自|转载自|选自|据)\s*(?:《([^》]{1,40})》[^）)]{0,20}|([^）)《》：:，。]{2,30}?)(?:\d{4}年\d{1,2}月\d{1,2}日)?(?:报道|消息|讯)?)\s*[）)]$/d;
 const SOURCE_LEAD = new RegExp(`^[（(]?\\s*(?:${alt(SOURCE_LABELS)})\\s*[：:]`);
 const OTHER_META = new RegExp(`.(?:${alt(META_LABELS.filter((w) => !w.includes('来源')))})\\s*[：:]`);
 const META_RE = new RegExp(`^(?:${alt(META_LABELS)})\\s*[：:]`);
@@ -140,7 +146,7 @@ export function isDateLed(view: string): boolean {
 }
 
 export function sourceOf(view: string): { text: string; index: number } | null {
-  const m = SOURCE_RE.exec(view);
+  const m = SOURCE_RE.exec(view) ?? SOURCE_BARE_RE.exec(view);
   if (!m) return null;
   const group = m[1] !== undefined ? 1 : 2;
   const text = m[group]!.trim();
