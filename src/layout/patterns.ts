@@ -59,7 +59,7 @@ const SOURCE_RE = new RegExp(
  * `（据新华社报道）`. The source is the publication in book-title marks, or the
  * words after the verb less a trailing date and `报道`/`消息`.
  */
-const SOURCE_BARE_RE = /^[（(]\s*(?:摘自|转自|摘编自|转载自|选自|据)\s*(?:《([^》]{1,40})》[^）)]{0,20}|([^）)《》：:，。]{2,30}?)(?:\d{4}年\d{1,2}月\d{1,2}日)?(?:报道|消息|讯)?)\s*[）)]$/d;
+const SOURCE_BARE_RE = /^[（(]\s*(?:摘自|转自|摘编自|转载自|选自|据(?!统计|了解|悉|介绍|调查|测算))\s*(?:《([^》]{1,40})》[^）)]{0,20}|([^）)《》：:，。]{2,30}?)(?:\d{4}年\d{1,2}月\d{1,2}日)?(?:报道|消息|讯)?)\s*[）)]$/d;
 const SOURCE_LEAD = new RegExp(`^[（(]?\\s*(?:${alt(SOURCE_LABELS)})\\s*[：:]`);
 const OTHER_META = new RegExp(`.(?:${alt(META_LABELS.filter((w) => !w.includes('来源')))})\\s*[：:]`);
 const META_RE = new RegExp(`^(?:${alt(META_LABELS)})\\s*[：:]`);
