@@ -116,6 +116,14 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
         continue;
       case 'heading': {
         const style = headingStyle(p.view)!;
+        // Inside a titled article (a case: `（一）基本情况`, `（二）主要做法`), a heading that names
+        // no kind of section is the article's own sub-heading: it stays in its text.
+        const inArticle = open as Open | null;
+        if (inArticle && !inArticle.closed && !inArticle.numbered && inArticle.titles.length > 0 && style !== 'part' && style !== 'bracket' && sectionKind(p.view) === 'other') {
+          inArticle.body.push(p.piece);
+          inArticle.end = Math.max(inArticle.end, p.piece.sourceEnd);
+          continue;
+        }
         close();
         const rank = HEADING_RANK[style] ?? 1;
         while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop();
