@@ -117,9 +117,11 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       case 'heading': {
         const style = headingStyle(p.view)!;
         // Inside a titled article (a case: `（一）基本情况`, `（二）主要做法`), a heading that names
-        // no kind of section is the article's own sub-heading: it stays in its text.
+        // no kind of section, in a numbering style no open section uses, is the article's own
+        // sub-heading: it stays in its text. (`二、重要会议` after `一、工作动态` is the next section.)
         const inArticle = open as Open | null;
-        if (inArticle && !inArticle.closed && !inArticle.numbered && inArticle.titles.length > 0 && style !== 'part' && style !== 'bracket' && sectionKind(p.view) === 'other') {
+        const subHeading = style !== 'part' && style !== 'bracket' && !stack.some((h) => h.style === style) && sectionKind(p.view) === 'other';
+        if (inArticle && !inArticle.closed && !inArticle.numbered && inArticle.titles.length > 0 && subHeading) {
           inArticle.body.push(p.piece);
           inArticle.end = Math.max(inArticle.end, p.piece.sourceEnd);
           continue;
