@@ -86,3 +86,28 @@ describe('scoring itself', () => {
     expect(scores.partiesLenient.tp).toBeGreaterThan(0);
   });
 });
+
+describe('the corpus in other clothes scores as the original does', () => {
+  // Real files from other places print the same news with half-width punctuation,
+  // spaces inside dates and CRLF line ends; the gold is dressed the same way where
+  // its strings hold that punctuation (dates are compared by value).
+  const halfwidth = (t: string) => t.replace(/，/g, ',').replace(/：/g, ':').replace(/；/g, ';').replace(/（/g, '(').replace(/）/g, ')');
+  const spacedDates = (t: string) => t.replace(/(\d{1,2})月(\d{1,2})日/g, '$1 月 $2 日');
+  const crlf = (t: string) => t.replace(/\n/g, '\r\n');
+  const original = scoreDocuments(pairs).scores;
+  const variants: Array<[string, (t: string) => string, (t: string) => string]> = [
+    ['half-width punctuation', halfwidth, halfwidth],
+    ['spaces inside dates', spacedDates, (t) => t],
+    ['CRLF line ends', crlf, (t) => t],
+  ];
+  for (const [name, dressText, dressGold] of variants) {
+    it(name, () => {
+      const dressed = readdirSync(GOLD).map((f) => {
+        const gold = GoldFile.parse(JSON.parse(dressGold(readFileSync(join(GOLD, f), 'utf8'))));
+        return { gold, doc: extractBriefing(dressText(readFileSync(join(CORPUS, gold.file), 'utf8')), { file: gold.file }) };
+      });
+      const { scores } = scoreDocuments(dressed);
+      expect(scores).toEqual(original);
+    });
+  }
+});
