@@ -208,3 +208,15 @@ describe('agreements', () => {
     ]);
   });
 });
+
+describe('self-names', () => {
+  it('name 学校 after the university a headline opens with, never after a headline that joins two sides', () => {
+    const opens = extractBriefing('东岭大学：科技特派员扎根田间\n近年来，学校与西川市农业农村局共建研究院。\n');
+    expect(opens.records[0]!.parties.map((p) => [p.name, p.type])).toEqual([
+      ['东岭大学', 'university'],
+      ['西川市农业农村局', 'government'],
+    ]);
+    const joins = extractBriefing('学校与南湖大学签署合作协议\n6月1日，学校与南湖大学签署合作协议。\n');
+    expect(joins.records[0]!.parties.map((p) => p.name)).toEqual(['学校', '南湖大学']);
+  });
+});

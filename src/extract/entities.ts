@@ -41,7 +41,7 @@ export function extractEntities(piece: Piece, view: string, warnings: Warning[])
 /** How a university's briefing names itself as a side. */
 const SELF_REFERENCES = new Set(['我校', '本校', '学校', '我院', '本院']);
 /** The university a masthead names first (`东岭大学地方合作工作简报` → 东岭大学). */
-const LEADING_UNIVERSITY = /^[\u4e00-\u9fff]{2,12}?(?:大学|学院)/;
+const LEADING_UNIVERSITY = /^(?!学校|我校|本校|该校)(?:(?![与和及同])[\u4e00-\u9fff]){2,12}?(?:大学|学院)/;
 
 /** The briefing's own university, from its masthead title or publisher, or null. */
 export function homeUniversity(title: string | null, publisher: string | null): string | null {
