@@ -11,6 +11,7 @@ import { insideCompound } from '../lexicon/agreements.js';
 import { TITLE_WORDS } from '../lexicon/people.js';
 import type { Party } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
+import { ScratchArray } from '../text/scratch.js';
 import { isSelfName, orgType, readOrganization, suffixEndingAt } from './organizations.js';
 import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
 import type { PersonMention } from './people.js';
@@ -34,19 +35,8 @@ const LED_BY = /(?:一行|带队|率队|率团|代表团|\d+人|一行\d+人)[�
 const VISIT_RE = new RegExp(byLength(VISIT_VERBS).join('|'), 'g');
 const STOPS = new StartIndex(VISIT_STOPS);
 
-// Position tables reused from record to record (most records are short; a fresh table each costs more than the scan).
-let owners = new Int32Array(1024);
-let chains = new Uint8Array(1024);
-function ownerBuffer(n: number): Int32Array {
-  if (owners.length < n) owners = new Int32Array(Math.max(n, owners.length * 2));
-  owners.fill(-1, 0, n);
-  return owners;
-}
-function chainBuffer(n: number): Uint8Array {
-  if (chains.length < n) chains = new Uint8Array(Math.max(n, chains.length * 2));
-  chains.fill(0, 0, n);
-  return chains;
-}
+const TITLE_OWNER = new ScratchArray((n) => new Int32Array(n), -1);
+const IN_CHAIN = new ScratchArray((n) => new Uint8Array(n), 0);
 
 interface Found {
   start: number;
@@ -67,7 +57,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   };
   // Position tables keep every question local (linear however many people and chains a record holds).
   const byStart = [...people].sort((a, b) => a.start - b.start);
-  const titleOwner = ownerBuffer(view.length + 1);
+  const titleOwner = TITLE_OWNER.take(view.length + 1);
   byStart.forEach((p, k) => {
     if (p.titleStart < p.start) titleOwner.fill(k, p.titleStart, p.start);
   });
@@ -86,7 +76,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     return out;
   };
   const covered: Array<[number, number]> = [];
-  const inChain = chainBuffer(view.length + 1);
+  const inChain = IN_CHAIN.take(view.length + 1);
 
   // Chains at the head of each clause (and after 暨).
   const anchors = [0];
@@ -152,9 +142,8 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   const endTable = SENTENCE_END.table;
   /** Start of the sentence holding view[i]. */
   const sentenceStart = (i: number) => {
-    const sentenceEnd = endTable;
     let s = i;
-    while (s > 0 && sentenceEnd[view.charCodeAt(s - 1)] === 0) s--;
+    while (s > 0 && endTable[view.charCodeAt(s - 1)] === 0) s--;
     return s;
   };
   /** The unit each titled person's office names first (`控制学院党委副书记` → 控制学院). */

@@ -7,6 +7,7 @@
 import { AFTER_NAME, COMPOUND_SURNAMES, NOT_NAMES, SPEECH_VERBS, SURNAMES, TITLE_LEADERS, TITLE_WORDS } from '../lexicon/people.js';
 import type { Warning } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
+import { ScratchArray } from '../text/scratch.js';
 import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
 
 /** One mention of a person in a text, in view indices. */
@@ -37,8 +38,10 @@ const endsWithTitle = (s: string) => TITLE_INDEX.endingAt(s, s.length) !== null 
  */
 function bracketedTitleLength(view: string, end: number): number {
   if (view.charCodeAt(end - 1) !== 0xff09) return 0; // ）
-  const open = view.lastIndexOf('（', end - 2);
-  if (open === -1 || end - open > 8 || view.indexOf('（', open + 1) !== -1 && view.indexOf('（', open + 1) < end) return 0;
+  // The opening bracket within a few characters (a search back to the start for every `）` would be quadratic).
+  let open = end - 2;
+  while (open >= 0 && end - open <= 8 && view.charCodeAt(open) !== 0xff08) open--;
+  if (open < 0 || end - open > 8) return 0;
   const before = TITLE_INDEX.endingAt(view, open);
   if (!before) return 0;
   const inner = view.slice(open + 1, end - 1);
@@ -74,14 +77,8 @@ const TITLE_BREAK = /(?:出席|主持|参加|签署|签订|表示|指出|会见|
 const LENGTHS = [3, 2] as const;
 const LENGTHS_COMPOUND = [4, 3] as const;
 
-const scratchBuffers: Uint8Array[] = [new Uint8Array(1024), new Uint8Array(1024)];
-/** Scratch buffer `k`, zeroed over [0, n): grown when a record is longer than any before. */
-function scratch(k: number, n: number): Uint8Array {
-  let b = scratchBuffers[k]!;
-  if (b.length < n) scratchBuffers[k] = b = new Uint8Array(Math.max(n, b.length * 2));
-  b.fill(0, 0, n);
-  return b;
-}
+const TAKEN = new ScratchArray((n) => new Uint8Array(n), 0);
+const ENDS_HERE = new ScratchArray((n) => new Uint8Array(n), 0);
 
 /** Are view[at, at+len) all Han characters? (No string is made.) */
 function hanAt(view: string, at: number, len: number): boolean {
@@ -222,8 +219,8 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   const found = new Map<number, PersonMention>();
   // Per-position marks keep every check local, so a record naming thousands of people stays linear.
   // Both live in buffers reused from record to record (cleared before use): most records are short.
-  const taken = scratch(0, view.length + 1);
-  const endsHere = scratch(1, view.length + 1);
+  const taken = TAKEN.take(view.length + 1);
+  const endsHere = ENDS_HERE.take(view.length + 1);
   /** The end of the person mention closest before `at` (titles are read back no further than this). */
   const prevEnd = (at: number) => {
     for (let i = at; i >= 0 && at - i <= TITLE_READ_BACK; i--) if (endsHere[i] === 1) return i;
