@@ -4,7 +4,7 @@
  * title printed before it. No list of individual names: a name is a surname
  * plus one or two characters, bounded by what may follow a name.
  */
-import { AFTER_NAME, COMPOUND_SURNAMES, NOT_NAMES, SPEECH_VERBS, SURNAMES, TITLE_LEADERS, TITLE_WORDS } from '../lexicon/people.js';
+import { AFTER_NAME, COMPOUND_SURNAMES, HONORIFICS, NOT_NAMES, SPEECH_VERBS, SURNAMES, TITLE_LEADERS, TITLE_WORDS } from '../lexicon/people.js';
 import type { Warning } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { ScratchArray } from '../text/scratch.js';
@@ -58,7 +58,7 @@ const LEADER_INDEX = new StartIndex(TITLE_LEADERS);
 /** How far back a title is read before a name (a longer stretch is not one title). */
 const TITLE_READ_BACK = 90;
 /** Honorifics printed after a name, and what may follow them for the name to be a person of the clause. */
-const HONORIFIC_INDEX = new StartIndex(['院士', '教授', '研究员', '博士', '同志', '先生', '女士', '老师']);
+const HONORIFIC_INDEX = new StartIndex(HONORIFICS);
 const HONORIFIC_JOINS = /^(?:和|与|及|、|等|作|做|为|共同|一行|团队)/;
 const LIST_JOIN = new StartIndex(['、', '以及', '和', '及', '与', '同']);
 

@@ -92,11 +92,19 @@ function mergeIssues(a: Issue, b: Issue): Issue {
   };
 }
 
+/** Short, no clause inside: a line that can be a briefing's name. */
+function titleShaped(v: string): boolean {
+  return v.length <= 30 && !/[。，；！？：]/.test(v);
+}
+
+/** A briefing's name by its own words (`…工作简报`, `高校动态`). */
+function namesBriefing(v: string): boolean {
+  return titleShaped(v) && BRIEFING_TITLE_ENDINGS.some((w) => v.endsWith(w));
+}
+
+/** A briefing's name by its words, or by the issue line under it. */
 function isBriefingTitle(p: Paragraph, next: Paragraph | undefined): boolean {
-  const v = p.view;
-  if (v.length > 30 || /[。，；！？：]/.test(v)) return false;
-  if (BRIEFING_TITLE_ENDINGS.some((w) => v.endsWith(w))) return true;
-  return next?.kind === 'issue';
+  return namesBriefing(p.view) || (titleShaped(p.view) && next?.kind === 'issue');
 }
 
 /** A short line naming an organization and nothing else (`东岭大学`, `东岭大学地方合作处`). */
@@ -144,7 +152,7 @@ export function readMasthead(paragraphs: Paragraph[], masthead: Masthead): numbe
     // The university's name on a line of its own above the briefing's name
     // (`东岭大学` / `地方合作工作简报`): one title, printed on two lines.
     const next = paragraphs[i + 1];
-    if (!masthead.title && !sawField && next && isNameLine(p.view) && isBriefingTitle(next, paragraphs[i + 2]) && BRIEFING_TITLE_ENDINGS.some((w) => next.view.endsWith(w))) {
+    if (!masthead.title && !sawField && next && isNameLine(p.view) && namesBriefing(next.view)) {
       masthead.title = p.piece.text + next.piece.text;
       masthead.spans.title = [p.piece.sourceStart, next.piece.sourceEnd];
       sawField = true;
