@@ -20,6 +20,23 @@ function endsAsInstitution(name: string): boolean {
   return e !== null && name.length > e.word.length;
 }
 
+/**
+ * Reads from `start` to a stop (at most 40 characters): the end of the longest
+ * institution name there (−1 when none) and where the reading stopped.
+ */
+function readName(view: string, start: number): { end: number; stop: number } {
+  let best = -1;
+  let stop = start;
+  while (stop < view.length && stop - start < 40) {
+    STOP.lastIndex = stop;
+    if (STOP.test(view)) break;
+    stop++;
+    const e = ENDING_INDEX.endingWithin(view, start, stop);
+    if (e !== null && stop - start > e.word.length) best = stop;
+  }
+  return { end: best, stop };
+}
+
 export function findInstitutions(piece: Piece, view: string): Institution[] {
   const found: Array<[number, number]> = [];
   // Quoted names right after a founding verb, or standing before 揭牌.
@@ -27,31 +44,36 @@ export function findInstitutions(piece: Piece, view: string): Institution[] {
   const quoted = /[“”]([^“”\n]{2,40})”/g;
   for (let m = quoted.exec(view); m; m = quoted.exec(view)) {
     const inner = m[1]!;
-    if (!endsAsInstitution(inner)) continue;
+    const close = m.index + m[0].length;
+    // `“微生物组学大数据”产业孵化平台`: a quoted word heading a name whose ending follows the quote.
+    const tail = endsAsInstitution(inner) ? close : readName(view, close).end;
+    if (tail < 0) continue;
     const before = view.slice(Math.max(0, m.index - 6), m.index);
-    const after = view.slice(m.index + m[0].length, m.index + m[0].length + 6);
-    if (/(?:共建|成立|组建|设立|建设|揭牌|挂牌|共同打造)$/.test(before) || /^(?:签约|揭牌|挂牌|成立|落地)/.test(after) || /^(?:签约|揭牌)/.test(after)) {
-      found.push([m.index + 1, m.index + 1 + inner.length]);
+    const after = view.slice(tail, tail + 6);
+    if (/(?:共建|成立|组建|设立|建设|揭牌|挂牌|共同打造)$/.test(before) || /^(?:签约|揭牌|挂牌|成立|落地)/.test(after)) {
+      found.push(tail === close ? [m.index + 1, m.index + 1 + inner.length] : [m.index, tail]);
     }
   }
   // Unquoted objects of a founding verb.
   FOUND_VERBS.lastIndex = 0;
   for (let m = FOUND_VERBS.exec(view); m; m = FOUND_VERBS.exec(view)) {
     // The object, or each object of a `、` list (`共建A研究院、B实验室`).
-    for (let start = m.index + m[0].length; start < view.length && view[start] !== '“'; ) {
-      let end = start;
-      let best = -1;
-      while (end < view.length && end - start < 40) {
-        STOP.lastIndex = end;
-        if (STOP.test(view)) break;
-        end++;
-        const e = ENDING_INDEX.endingWithin(view, start, end);
-        if (e !== null && end - start > e.word.length) best = end;
+    for (let start = m.index + m[0].length; start < view.length; ) {
+      let stop: number;
+      if (view[start] === '“' || view[start] === '”') {
+        // A quoted object was read above (a straight quote folds to ” on both
+        // sides); step over it and any tail to see whether the list goes on.
+        const close = view.indexOf('”', start + 1);
+        if (close < 0 || close - start > 41) break;
+        stop = readName(view, close + 1).stop;
+      } else {
+        const name = readName(view, start);
+        if (name.end < 0) break;
+        found.push([start, name.end]);
+        stop = name.stop;
       }
-      if (best < 0) break;
-      found.push([start, best]);
-      if (view[end] !== '、') break;
-      start = end + 1;
+      if (view[stop] !== '、') break;
+      start = stop + 1;
     }
   }
   // Subjects of unveiling: `X、Y揭牌`.

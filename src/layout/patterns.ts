@@ -155,6 +155,23 @@ export function sourceOf(view: string): { text: string; index: number } | null {
   return { text, index: view.indexOf(text, at) };
 }
 
+/**
+ * The source named inside a web page's meta line (`发布时间：… 来源：合作发展处
+ * 浏览次数：…`): it runs to a blank or the next label, whose blank may have been
+ * removed between Han characters.
+ */
+const META_SOURCE_RE = new RegExp(
+  `(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*([^\\s：:]{1,30}?)(?=\\s|$|[（(]|(?:${alt([...META_LABELS, ...CREDIT_LABELS])})\\s*[：:])`,
+  'd',
+);
+
+export function metaSourceOf(view: string): { text: string; index: number } | null {
+  const m = META_SOURCE_RE.exec(view);
+  if (!m) return null;
+  const [start, end] = m.indices![1]!;
+  return { text: view.slice(start, end), index: start };
+}
+
 export function recipientsOf(view: string): { field: 'to' | 'cc'; rest: number } | null {
   const m = RECIPIENT_RE.exec(view);
   if (!m) return null;

@@ -9,7 +9,7 @@ import { sectionKind } from '../lexicon/sections.js';
 import { Piece, PieceBuilder } from '../text/piece.js';
 import { displayWidth } from '../text/lines.js';
 import { emptyMasthead, readMasthead, takePublicationDate, takeRecipients } from './masthead.js';
-import { headingStyle, isDateLed, numberedPrefix, sourceOf } from './patterns.js';
+import { headingStyle, isDateLed, metaSourceOf, numberedPrefix, sourceOf } from './patterns.js';
 import type { Paragraph } from './reflow.js';
 
 export interface RecordDraft {
@@ -151,8 +151,8 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
         if (o) {
           o.gap = true;
           // `时间：… 来源：合作发展处 …` under a headline credits the article's source.
-          const m = META_SOURCE.exec(p.view);
-          if (m && !o.source) o.source = p.piece.text.slice(m.indices![1]![0], m.indices![1]![1]);
+          const m = metaSourceOf(p.view);
+          if (m && !o.source) o.source = p.piece.text.slice(m.index, m.index + m.text.length);
         }
         continue;
       }
@@ -231,8 +231,6 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
 
 /** Openers of an enumeration inside a body: `一是…`, `首先…`, `第二，…`. */
 const ENUMERATION = /^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|另外|此外|同时|第[一二三四五六七八九十]+[，、：])/;
-
-const META_SOURCE = /(?:文章来源|信息来源|稿件来源|来源)\s*[：:]\s*([^\s：:]{1,30}?)(?=\s|$|[（(]|(?:作者|时间|发布|点击|浏览|编辑)[：:])/d;
 
 const HEADING_RANK: { [style: string]: number } = { part: 0, 'cn-dun': 1, bracket: 1, 'cn-paren': 2 };
 
