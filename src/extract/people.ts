@@ -32,6 +32,11 @@ const TITLE_INDEX = wordIndex(TITLE_WORDS);
 const TITLE_FINAL = new CharSet(TITLE_WORDS.map((w) => w[w.length - 1]).join('') + '）');
 const endsWithTitle = (s: string) => TITLE_INDEX.endingAt(s, s.length) !== null || bracketedTitleLength(s, s.length) > 0;
 
+/** How long a bracketed note after an office or a name may be, brackets included. */
+const BRACKET_NOTE_MAX = 10;
+/** Notes on an office that are not offices themselves: `副校长（主持行政工作）`, `主任（兼）`, `（正厅级）`. */
+const OFFICE_NOTE = /^(?:兼|兼任|挂职|代|[正副][厅局处科]级|主持(?:行政|全面|日常)?工作)$/;
+
 /**
  * An office with a second office in brackets right after it (`校长（院长）`,
  * `主任(兼)`): the length of the whole, ending at `end`, or 0.
@@ -40,12 +45,12 @@ function bracketedTitleLength(view: string, end: number): number {
   if (view.charCodeAt(end - 1) !== 0xff09) return 0; // ）
   // The opening bracket within a few characters (a search back to the start for every `）` would be quadratic).
   let open = end - 2;
-  while (open >= 0 && end - open <= 8 && view.charCodeAt(open) !== 0xff08) open--;
-  if (open < 0 || end - open > 8) return 0;
+  while (open >= 0 && end - open <= BRACKET_NOTE_MAX && view.charCodeAt(open) !== 0xff08) open--;
+  if (open < 0 || end - open > BRACKET_NOTE_MAX) return 0;
   const before = TITLE_INDEX.endingAt(view, open);
   if (!before) return 0;
   const inner = view.slice(open + 1, end - 1);
-  if (!(TITLE_INDEX.endingAt(inner, inner.length) || inner === '兼' || inner === '兼任' || inner === '正厅级' || inner === '副厅级')) return 0;
+  if (!(TITLE_INDEX.endingAt(inner, inner.length) || OFFICE_NOTE.test(inner))) return 0;
   return end - open + before.word.length;
 }
 const AFTER_INDEX = new StartIndex(AFTER_NAME);
@@ -171,7 +176,11 @@ function cleanTitle(title: string): string {
   if (by !== -1) t = t.slice(by + 1);
   TITLE_BREAK.lastIndex = 0;
   let cut = -1;
-  for (let m = TITLE_BREAK.exec(t); m; m = TITLE_BREAK.exec(t)) cut = m.index + m[0].length;
+  for (let m = TITLE_BREAK.exec(t); m; m = TITLE_BREAK.exec(t)) {
+    // A verb inside a bracketed note is part of the office (`副校长（主持工作）`).
+    if (t.lastIndexOf('（', m.index) > t.lastIndexOf('）', m.index)) continue;
+    cut = m.index + m[0].length;
+  }
   if (cut !== -1) t = t.slice(cut);
   for (let changed = true; changed; ) {
     changed = false;
@@ -232,6 +241,11 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     found.set(m.start, m);
     taken.fill(1, m.start, m.end);
     endsHere[m.end] = 1;
+    // A short note after the name (`邱丽（女）、…`) belongs to it: the next title starts after it.
+    if (view.charCodeAt(m.end) === 0xff08) {
+      const close = view.indexOf('）', m.end);
+      if (close !== -1 && close - m.end < BRACKET_NOTE_MAX && !/[，。；：！？\n]/.test(view.slice(m.end, close))) endsHere[close + 1] = 1;
+    }
     return true;
   };
 
