@@ -7,7 +7,7 @@
 import { decodeBytes } from './decode/index.js';
 import { InputError } from './errors.js';
 import { findDates, resolveDates, type YearContext } from './extract/dates.js';
-import { extractEntities, homeUniversity, nameThirdPerson, preferFullName, recordText } from './extract/entities.js';
+import { extractEntities, homeUniversity, nameSelfFromBody, nameThirdPerson, preferFullName, recordText } from './extract/entities.js';
 import { reflow } from './layout/reflow.js';
 import { parseLayout, type RecordDraft } from './layout/structure.js';
 import type { Document, Encoding, Record, Warning } from './schema/index.js';
@@ -86,7 +86,7 @@ function buildRecord(draft: RecordDraft, index: number, ctx: YearContext, home: 
   const titleDates = draft.title ? resolveDates(draft.title, findDates(view.slice(0, bodyAt - 1)), ctx, carry) : [];
   const bodyDates = resolveDates(draft.body, findDates(bodyAt === 0 ? view : view.slice(bodyAt)), ctx, carry);
   const entities = extractEntities(piece, view, warnings);
-  entities.parties = nameThirdPerson(preferFullName(entities.parties, home), piece, view, draft.title ? bodyAt - 1 : 0);
+  entities.parties = nameSelfFromBody(nameThirdPerson(preferFullName(entities.parties, home), piece, view, draft.title ? bodyAt - 1 : 0), view, bodyAt);
   return {
     index,
     section: draft.section,

@@ -220,3 +220,25 @@ describe('self-names', () => {
     expect(joins.records[0]!.parties.map((p) => p.name)).toEqual(['学校', '南湖大学']);
   });
 });
+
+describe('one side, several names', () => {
+  it('lets a headline\'s 学校 give way to the university the body joins to the same partner or opens with', () => {
+    const joined = extractBriefing('1.学校与北港银行签署合作协议\n5月15日，由西岭市金融局主办、南湖大学与北港银行联合承办的论坛举行。\n');
+    expect(joined.records[0]!.parties.map((p) => p.name)).toEqual(['北港银行', '西岭市金融局', '南湖大学']);
+    const opens = extractBriefing('1.学校携手市中心医院共建临床学院\n5月10日上午，南湖大学携手江州市中心医院举行签约仪式。\n');
+    expect(opens.records[0]!.parties.map((p) => p.name)).toEqual(['江州市中心医院', '南湖大学']);
+    const again = extractBriefing('1.学校与北港银行签署合作协议\n5月15日，学校与北港银行签约，南湖大学校友会参加。\n');
+    expect(again.records[0]!.parties.map((p) => p.name)).toContain('学校');
+  });
+
+  it('names a side by its full name where both a short and a full form are printed, but keeps distinct units apart', () => {
+    const r = one('5月8日，东岭大学与南港集团签署协议。东岭大学与南港集团有限公司、西川市人民政府共建研究院，西川市代表出席。');
+    expect(parties(r)).toEqual([
+      ['东岭大学', 'university'],
+      ['南港集团有限公司', 'enterprise'],
+      ['西川市人民政府', 'government'],
+    ]);
+    const units = one('5月8日，东岭大学管理学院与公共管理学院签署合作协议。');
+    expect(units.parties.map((p) => p.name)).toEqual(['东岭大学管理学院', '公共管理学院']);
+  });
+});

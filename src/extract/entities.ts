@@ -83,6 +83,37 @@ export function nameThirdPerson(parties: Party[], piece: Piece, view: string, ti
   return [...rest.slice(0, at), named, ...rest.slice(at)];
 }
 
+/** A headline that opens with the item's own side: `学校与…`, `我校携手…`. */
+const SELF_HEADLINE = /^(?:学校|我校|本校)(?:与|和|携手|同|联合)/;
+const SIDE_JOINS = ['与', '和', '、', '及', '同', '携手'];
+/** The date, time or place a body may open with before its subject: `5月10日，`, `5月10日上午，`. */
+const BODY_LEAD = /^[^，。；\n]{0,16}?[日时午晚]，/;
+
+/**
+ * `学校与北港银行签约` over a body that opens with `南湖大学…` (after its date) or
+ * joins `南湖大学与北港银行`: the headline's self-reference is that university,
+ * so it gives way to the name printed in full. A body that says `学校` again,
+ * or names no university that way, says nothing.
+ */
+export function nameSelfFromBody(parties: Party[], view: string, bodyAt: number): Party[] {
+  if (bodyAt === 0 || !SELF_HEADLINE.test(view)) return parties;
+  const self = view.slice(0, 2);
+  const headline = view.slice(0, bodyAt);
+  const body = view.slice(bodyAt);
+  const keys = parties.map((p) => fold(p.name).replace(/\s/g, ''));
+  const partners = keys.filter((k) => k !== self && headline.includes(k));
+  const joined = (a: string, b: string) => SIDE_JOINS.some((j) => body.includes(a + j + b));
+  const lead = BODY_LEAD.exec(body);
+  const opening = LEADING_UNIVERSITY.exec(body.slice(lead ? lead[0].length : 0, 80))?.[0];
+  const named = parties.some(
+    (p, k) =>
+      p.type === 'university' &&
+      !headline.includes(keys[k]!) &&
+      (keys[k] === opening || partners.some((q) => joined(keys[k]!, q) || joined(q, keys[k]!))),
+  );
+  return named ? parties.filter((p) => fold(p.name) !== self) : parties;
+}
+
 function joinTitleAndBody(title: Piece, body: Piece): Piece {
   const b = new PieceBuilder();
   b.appendPiece(title);
@@ -106,25 +137,47 @@ function mergePeople(piece: Piece, view: string, mentions: PersonMention[]): Per
   return [...byName.values()];
 }
 
-/** Legal-form endings: `南港集团`, `南港集团有限公司` and `南港公司` name one side; so do `北湖区` and `北湖区人民政府`. */
-const LEGAL_FORM = /(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|股份公司|有限公司|集团|公司|人民政府|政府)$/;
+/**
+ * Legal-form endings: `南港集团`, `南港集团有限公司` and `南港公司` name one side;
+ * so do `北湖区`, `北湖区人民政府` and `北湖区委`.
+ */
+const LEGAL_FORM = /(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|股份公司|有限公司|集团|公司|人民政府|政府|(?<=[省市区县州])委)$/;
 const core = (name: string) => {
   const c = name.replace(LEGAL_FORM, '');
   return c.length >= 2 ? c : name;
 };
 
-/** One entry per side, named as first printed. */
+/**
+ * One entry per side. A short form (`北湖区`, `市中心医院`) stays only where the
+ * full name of that side (`北湖区人民政府`, `江州市中心医院`) is never printed: the
+ * entry keeps the place of the first mention and takes the full name's.
+ */
 function mergeParties(parties: Party[]): Party[] {
   const out: Party[] = [];
   for (const p of parties) {
-    const key = fold(p.name);
-    const same = out.some((q) => {
-      const k = fold(q.name);
-      return k === key || core(k) === core(key);
+    const key = fold(p.name).replace(/\s/g, '');
+    const at = out.findIndex((q) => {
+      const k = fold(q.name).replace(/\s/g, '');
+      return k === key || core(k) === core(key) || (q.type === p.type && shortFormOf(k, key)) || (q.type === p.type && shortFormOf(key, k));
     });
-    if (!same) out.push(p);
+    if (at === -1) {
+      out.push(p);
+      continue;
+    }
+    // `宜昌市夷陵区` and its party committee `宜昌市夷陵区委` are one side, but neither is the other's full name.
+    const had = fold(out[at]!.name).replace(/\s/g, '');
+    if (key.length > had.length && key !== had + '委') out[at] = p;
   }
   return out;
+}
+
+/**
+ * Is `short` the name `full` less its place, opening with the level of
+ * government (`市中心医院` of `江州市中心医院`, `省科技厅` of `江东省科技厅`)?
+ * Other tails name other units (`管理学院` is not `公共管理学院`).
+ */
+function shortFormOf(short: string, full: string): boolean {
+  return short.length >= 3 && /^[省市县区镇]/.test(short) && full.length > short.length + 1 && full.endsWith(short);
 }
 
 /** `教师发展中心` in a headline and `星海—北辰教师发展中心` in the body are one institution: the fuller name stays. */

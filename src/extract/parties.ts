@@ -23,6 +23,7 @@ const CLAUSE_LEAD = new StartIndex(['此外', '同时', '另外', '会上', '此
 /** `大会由A主办`: the event's name before 由 is not a side. */
 const EVENT_BY = /^(?:大会|会议|活动|论坛|仪式|峰会|比赛|大赛|展会|项目|研讨会|座谈会|本次活动|本届大会|此次活动)由/;
 const SPONSOR_VERBS = ['主办', '承办', '协办', '牵头', '共建', '联合', '联办', '发起', '组织', '共同'];
+const SPONSOR_ROLE = wordIndex(['主办', '承办', '协办', '指导', '支持']);
 const UNVEIL = /^(?:揭牌|成立|挂牌|正式成立|落成|启用|揭牌成立)/;
 const CLAUSE_END_CHARS = new CharSet('，。；！？\n');
 const ANCHOR_CHARS = new CharSet('，。；：！？\n暨');
@@ -83,6 +84,8 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   const anchorTable = ANCHOR_CHARS.table;
   for (let i = 0; i < view.length; i++) {
     if (anchorTable[view.charCodeAt(i)] === 1) anchors.push(i + 1);
+    // `由A主办、B与C联合承办`: the next sponsors' chain starts after the 、.
+    else if (view.charCodeAt(i) === 0x3001 && SPONSOR_ROLE.endingAt(view, i)) anchors.push(i + 1);
   }
   for (const anchor of anchors) {
     let p = anchor;
@@ -162,11 +165,11 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const verb = vm[0];
     const from = sentenceStart(i);
     const ledBy = LED_BY.test(view.slice(Math.max(from, i - 8), i));
-    // 到 and 来 are visits only right after 一行/带队 ….
-    if ((verb === '到' || verb === '来' || verb === '来到') && !ledBy) continue;
-    const visitors = peopleIn(from, i);
     // A visiting organization at the head of the sentence (`东岭大学代表团赴…`).
     const subjects = chainsIn(covered, from, i).filter(([a, b]) => !inTitle(a, b));
+    // 到 and 来 are visits only right after 一行/带队 … or the organization that comes (`北方工业大学来校交流`).
+    if ((verb === '到' || verb === '来' || verb === '来到') && !ledBy && !subjects.some(([, b]) => b === i)) continue;
+    const visitors = peopleIn(from, i);
     if (visitors.length === 0 && !ledBy && subjects.length === 0) continue;
     for (const [a, b] of subjects) add(a, b);
     addUnits(visitors);
@@ -213,13 +216,21 @@ function chainsIn(chains: Array<[number, number]>, from: number, to: number): Ar
 /** The unit a title names first (`控制学院党委副书记` → 控制学院): its length, or 0. */
 function unitOfTitle(title: string): number {
   let office = title.split('、')[0]!;
-  for (let w = TITLE_ENDING.endingAt(office, office.length); w; w = TITLE_ENDING.endingAt(office, office.length)) {
+  for (;;) {
+    // A bracketed note on an office (`副校长（副院长）`) goes with it.
+    const open = office.endsWith('）') ? office.lastIndexOf('（') : -1;
+    if (open > 0 && office.length - open <= 10 && TITLE_ENDING.endingAt(office, open)) office = office.slice(0, open);
+    const w = TITLE_ENDING.endingAt(office, office.length);
+    if (!w) break;
     if (w.word.length === office.length) return 0;
     office = office.slice(0, office.length - w.word.length);
   }
   for (let end = office.length; end >= 2; end--) {
     const s = suffixEndingAt(office, end);
-    if (s && end > s.word.length) return end;
+    if (!s || end <= s.word.length) continue;
+    // `北方工业大学（江东省科学院）`: a bracket opened in the name closes in it.
+    const head = office.slice(0, end);
+    return head.lastIndexOf('（') > head.lastIndexOf('）') && office[end] === '）' ? end + 1 : end;
   }
   // A bare unit word (`学院院长` → 学院) names no particular unit.
   if (suffixEndingAt(office, office.length)?.word === office && !isSelfName(office)) return 0;
