@@ -27,6 +27,11 @@ export function isSelfName(view: string): boolean {
   return SELF_TYPES.has(view);
 }
 
+/** The length of the self-name (`学校`, `我校` …) starting at `at`, or 0. */
+export function selfNameAt(view: string, at: number): number {
+  return SELF_INDEX.startingAt(view, at)?.length ?? 0;
+}
+
 export function suffixEndingAt(view: string, end: number): (typeof SUFFIXES)[number] | null {
   return SUFFIX_INDEX.endingAt(view, end);
 }

@@ -12,7 +12,7 @@ import { TITLE_WORDS } from '../lexicon/people.js';
 import type { Party } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { ScratchArray } from '../text/scratch.js';
-import { isSelfName, orgType, readOrganization, suffixEndingAt } from './organizations.js';
+import { isSelfName, nameShaped, orgType, readOrganization, selfNameAt, suffixEndingAt } from './organizations.js';
 import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
 import type { PersonMention } from './people.js';
 
@@ -32,6 +32,9 @@ const AND_CHARS = new CharSet('与同和');
 /** Office words by their ending (a table, not a 150-way pattern compiled at every start). */
 const TITLE_ENDING = wordIndex(TITLE_WORDS);
 const MEET_RE = /会见|接见|会晤|会谈/g;
+const RECEIVE_RE = /接待(?:了)?/g;
+/** What a visiting organization's delegation is called after its name. */
+const DELEGATION = new StartIndex(['考察团', '代表团', '调研组', '考察组', '访问团', '一行', '来访团', '客人', '领导']);
 const LED_BY = /(?:一行|带队|率队|率团|代表团|\d+人|一行\d+人)[，]?$/;
 const VISIT_RE = new RegExp(byLength(VISIT_VERBS).join('|'), 'g');
 const STOPS = new StartIndex(VISIT_STOPS);
@@ -176,6 +179,23 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     visitedPlaces(view, i + verb.length, add);
   }
 
+  // Receptions: `学校接待西川县考察团` — the host at the head of the sentence and the delegation's organization.
+  RECEIVE_RE.lastIndex = 0;
+  for (let rm = RECEIVE_RE.exec(view); rm; rm = RECEIVE_RE.exec(view)) {
+    const i = rm.index;
+    const guestEnd = delegationOf(view, i + rm[0].length);
+    if (guestEnd < 0) continue;
+    const hosts = chainsIn(covered, sentenceStart(i), i).filter(([a, b]) => !inTitle(a, b));
+    for (const [a, b] of hosts) add(a, b);
+    if (hosts.length === 0) {
+      // `学校分两批次接待…`: a self-name opening the clause hosts, whatever follows it.
+      let c = i;
+      while (c > 0 && !CLAUSE_END_CHARS.at(view, c - 1)) c--;
+      add(c, c + selfNameAt(view, c));
+    }
+    add(i + rm[0].length, guestEnd);
+  }
+
   // Meetings: `甲校长张某会见（来访的）乙市市长李某一行` — host and guest units, each read from a title.
   MEET_RE.lastIndex = 0;
   for (let mm = MEET_RE.exec(view); mm; mm = MEET_RE.exec(view)) {
@@ -211,6 +231,15 @@ function chainsIn(chains: Array<[number, number]>, from: number, to: number): Ar
   const out: Array<[number, number]> = [];
   for (let k = lo; k < chains.length && chains[k]![0] < to; k++) if (chains[k]![1] <= to) out.push(chains[k]!);
   return out;
+}
+
+/** The end of the organization a delegation at `start` comes from (`西川县考察团` → 西川县), or −1. */
+function delegationOf(view: string, start: number): number {
+  for (let end = start + 2; end <= Math.min(view.length, start + 24); end++) {
+    if (CLAUSE_END_CHARS.at(view, end - 1)) return -1;
+    if (DELEGATION.startingAt(view, end) && suffixEndingAt(view, end) && nameShaped(view, start, end)) return end;
+  }
+  return -1;
 }
 
 /** The unit a title names first (`控制学院党委副书记` → 控制学院): its length, or 0. */

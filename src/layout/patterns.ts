@@ -42,7 +42,8 @@ export const NUMBERED_PATTERNS: Array<{ style: string; re: RegExp }> = [
   // Chinese numerals number items when what follows is a title, not a section name (see headingStyle).
   { style: 'cn-paren-item', re: new RegExp(`^[（(]${CN_DIGIT}{1,3}[）)]\\s*`) },
   { style: 'cn-dun-item', re: new RegExp(`^${CN_DIGIT}{1,3}[、．.]\\s*`) },
-  { style: 'num-dot', re: /^\d{1,3}\s*[.．、](?![\d.．])\s*/ },
+  // `1.` before a digit is a decimal (`1.5亿元`) unless a date follows (`1．12月9日，…`).
+  { style: 'num-dot', re: /^\d{1,3}\s*(?:、|[.．](?![\d.．])|[.．](?=\s*\d{1,4}\s*[年月]))\s*/ },
   { style: 'circled', re: /^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*/ },
   // A bullet glyph marks an item as a number does (`●6月12日，…`): layout, not text.
   { style: 'bullet', re: /^[●•◆◇■□▲△★☆▶►▪○]\s*/ },
