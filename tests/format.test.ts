@@ -30,4 +30,15 @@ describe('library formatters', () => {
     expect(rows).toHaveLength(doc.records.reduce((n, r) => n + r.people.length, 0));
     expect(formatDocument(doc, 'csv', { table: 'people', bom: false })).toBe(csvHeader('people') + csvRows(doc, 'people'));
   });
+
+  it('keeps Excel from taking a yearless date or a leading sign for a formula, only in --bom output', () => {
+    const yearless = extractBriefing('1.校企合作\n8月18日，东岭大学与南港集团有限公司签署合作协议。\n', { file: 'a.txt' });
+    expect(yearless.records[0]!.date!.start).toBe('--08-18');
+    const plain = formatDocument(yearless, 'csv', { table: 'records', bom: false }).split('\r\n')[1]!.split(',');
+    expect(plain[5]).toBe('--08-18');
+    const excel = formatDocument(yearless, 'csv', { table: 'records', bom: true }).split('\r\n')[1]!.split(',');
+    expect(excel[5]).toBe("'--08-18");
+    expect(excel[6]).toBe("'--08-18");
+    expect(excel[0]).toBe('a.txt');
+  });
 });

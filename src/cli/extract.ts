@@ -169,6 +169,6 @@ async function stdinTask(io: Io, options: TaskOptions): Promise<TaskResult> {
   const bytes = await io.readStdin();
   const extracted = extractOrFail(bytes, '-', options);
   if ('failed' in extracted) return extracted.failed;
-  return { ...okResult(extracted.doc, '-', bytes.length), chunk: Buffer.from(streamChunk(extracted.doc, options.format, options.table)) };
+  return { ...okResult(extracted.doc, '-', bytes.length), chunk: Buffer.from(streamChunk(extracted.doc, options.format, options.table, options.bom)) };
 }
 

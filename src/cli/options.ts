@@ -13,7 +13,7 @@ export interface OptionSpec {
 export const EXTRACT_OPTIONS: OptionSpec[] = [
   { flags: '-f, --format <format>', description: 'output format: json, ndjson or csv', default: 'json' },
   { flags: '-t, --table <table>', description: 'CSV table: records, people, parties or agreements', default: 'records' },
-  { flags: '--bom', description: 'start CSV output with a UTF-8 byte-order mark (for Excel)' },
+  { flags: '--bom', description: 'CSV for Excel: a UTF-8 byte-order mark, and an apostrophe before cells Excel would take for formulas (--08-18)' },
   { flags: '-o, --output <file>', description: 'write the output to FILE (atomically) instead of stdout' },
   { flags: '--out-dir <dir>', description: 'one output per input under DIR, mirroring the input tree' },
   { flags: '--glob <pattern>', description: 'files to take from a folder input', default: '**/*.txt' },

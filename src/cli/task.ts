@@ -52,14 +52,14 @@ export function inputErrorMessage(e: InputError, bytes: Uint8Array | null): stri
 }
 
 /** The part of the shared output stream that one document contributes. */
-export function streamChunk(doc: Document, format: Format, table: Table): string {
+export function streamChunk(doc: Document, format: Format, table: Table, excel: boolean): string {
   switch (format) {
     case 'json':
       return documentJson(doc);
     case 'ndjson':
       return ndjsonLines(doc);
     case 'csv':
-      return csvRows(doc, table);
+      return csvRows(doc, table, excel);
   }
 }
 
@@ -112,7 +112,7 @@ export async function runTask(input: TaskInput, o: TaskOptions): Promise<TaskRes
     }
   } else {
     // Encoded here, in the worker, and handed over without a copy (see worker.ts).
-    result.chunk = Buffer.from(streamChunk(doc, o.format, o.table));
+    result.chunk = Buffer.from(streamChunk(doc, o.format, o.table, o.bom));
   }
   return result;
 }

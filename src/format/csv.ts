@@ -13,14 +13,25 @@ export const TABLE_COLUMNS: { [T in Table]: readonly string[] } = {
 
 const LIST_SEPARATOR = '；';
 
-export function csvField(value: string | number | null): string {
+/**
+ * A spreadsheet evaluates a cell that opens with one of these as a formula:
+ * `--08-18` (a date with no year) would show as −10.
+ */
+const FORMULA_LEAD = /^[=+\-@\t\r]/;
+
+/**
+ * One field. With `excel` (the `--bom` output), a field a spreadsheet would take
+ * for a formula opens with an apostrophe, its mark for text.
+ */
+export function csvField(value: string | number | null, excel = false): string {
   if (value === null) return '';
-  const s = String(value);
+  let s = String(value);
+  if (excel && FORMULA_LEAD.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvRow(fields: Array<string | number | null>): string {
-  return fields.map(csvField).join(',') + '\r\n';
+export function csvRow(fields: Array<string | number | null>, excel = false): string {
+  return fields.map((f) => csvField(f, excel)).join(',') + '\r\n';
 }
 
 export function csvHeader(table: Table, bom = false): string {
@@ -54,9 +65,9 @@ function recordRows(file: string, r: Record, table: Table): Array<Array<string |
   }
 }
 
-/** The rows of one document, without the header. */
-export function csvRows(doc: Document, table: Table): string {
+/** The rows of one document, without the header (`excel`: see csvField). */
+export function csvRows(doc: Document, table: Table, excel = false): string {
   let out = '';
-  for (const r of doc.records) for (const row of recordRows(doc.file, r, table)) out += csvRow(row);
+  for (const r of doc.records) for (const row of recordRows(doc.file, r, table)) out += csvRow(row, excel);
   return out;
 }

@@ -32,7 +32,7 @@ export function formatDocument(doc: Document, format: Format, options: FormatOpt
     case 'ndjson':
       return ndjsonLines(doc);
     case 'csv':
-      return csvHeader(options.table, options.bom) + csvRows(doc, options.table);
+      return csvHeader(options.table, options.bom) + csvRows(doc, options.table, options.bom);
   }
 }
 
