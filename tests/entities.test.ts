@@ -242,3 +242,23 @@ describe('one side, several names', () => {
     expect(units.parties.map((p) => p.name)).toEqual(['东岭大学管理学院', '公共管理学院']);
   });
 });
+
+describe('visits', () => {
+  it('takes the side that sends people on a visit, but never cuts a department name at 组织部', () => {
+    const sends = one('5月3日，南湖大学农学院选派专家赴北塘镇指导春耕。');
+    expect(parties(sends)).toEqual([
+      ['南湖大学农学院', 'university'],
+      ['北塘镇', 'government'],
+    ]);
+    const dept = one('5月4日，学校党委组织部赴东川县调研。');
+    expect(dept.parties.map((p) => p.name)).toEqual(['学校党委组织部', '东川县']);
+  });
+
+  it('takes host and guest of a reception', () => {
+    const r = one('12月12日，学校分两批次接待西川县考察团，双方开展交流。');
+    expect(parties(r)).toEqual([
+      ['学校', 'university'],
+      ['西川县', 'government'],
+    ]);
+  });
+});

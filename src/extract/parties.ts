@@ -168,8 +168,13 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const verb = vm[0];
     const from = sentenceStart(i);
     const ledBy = LED_BY.test(view.slice(Math.max(from, i - 8), i));
-    // A visiting organization at the head of the sentence (`东岭大学代表团赴…`).
+    // A visiting organization at the head of the sentence (`东岭大学代表团赴…`),
+    // or one that sends people (`学校组织专家团队赴…`).
     const subjects = chainsIn(covered, from, i).filter(([a, b]) => !inTitle(a, b));
+    if (subjects.length === 0) {
+      const sender = senderAt(view, clauseStartBefore(view, i));
+      if (sender) subjects.push(sender);
+    }
     // 到 and 来 are visits only right after 一行/带队 … or the organization that comes (`北方工业大学来校交流`).
     if ((verb === '到' || verb === '来' || verb === '来到') && !ledBy && !subjects.some(([, b]) => b === i)) continue;
     const visitors = peopleIn(from, i);
@@ -189,8 +194,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     for (const [a, b] of hosts) add(a, b);
     if (hosts.length === 0) {
       // `学校分两批次接待…`: a self-name opening the clause hosts, whatever follows it.
-      let c = i;
-      while (c > 0 && !CLAUSE_END_CHARS.at(view, c - 1)) c--;
+      const c = clauseStartBefore(view, i);
       add(c, c + selfNameAt(view, c));
     }
     add(i + rm[0].length, guestEnd);
@@ -231,6 +235,28 @@ function chainsIn(chains: Array<[number, number]>, from: number, to: number): Ar
   const out: Array<[number, number]> = [];
   for (let k = lo; k < chains.length && chains[k]![0] < to; k++) if (chains[k]![1] <= to) out.push(chains[k]!);
   return out;
+}
+
+/** Verbs by which a side sends its people on a visit (not `组织部`). */
+const SENDS = /^(?:组织|派出|选派|派遣|委派)(?!部)/;
+
+/** `学校组织专家团队赴…`: the side opening the clause at `at` that sends people, or null. */
+function senderAt(view: string, at: number): [number, number] | null {
+  let end = at + selfNameAt(view, at);
+  if (end === at) {
+    for (let e = at + 2; e <= Math.min(view.length, at + 24) && end === at; e++) {
+      if (CLAUSE_END_CHARS.at(view, e - 1)) break;
+      if (SENDS.test(view.slice(e, e + 3)) && suffixEndingAt(view, e) && nameShaped(view, at, e)) end = e;
+    }
+  }
+  return end > at && SENDS.test(view.slice(end, end + 3)) ? [at, end] : null;
+}
+
+/** Start of the clause holding view[i]. */
+function clauseStartBefore(view: string, i: number): number {
+  let c = i;
+  while (c > 0 && !CLAUSE_END_CHARS.at(view, c - 1)) c--;
+  return c;
 }
 
 /** The end of the organization a delegation at `start` comes from (`西川县考察团` → 西川县), or −1. */
