@@ -61,8 +61,12 @@ import { fold } from '../src/text/normalize.js';
  * inside the span that are page numbers (`- 3 -`, `5 / 5`): a value broken by
  * a page break holds neither.
  */
+/** A stretch of source without the page-number lines inside it (`- 1 -`, `5 / 5`), lines joined. */
+export function withoutPageLines(stretch: string): string {
+  const lines = stretch.split(/\r\n|\r|\n/);
+  return lines.filter((line, i) => i === 0 || i === lines.length - 1 || lineKind(fold(cleanLine(line, 0, line.length).text)) !== 'page-number').join('');
+}
+
 export function sliceMatches(source: string, span: [number, number], value: string): boolean {
-  const lines = source.slice(span[0], span[1]).split(/\r\n|\r|\n/);
-  const kept = lines.filter((line, i) => i === 0 || i === lines.length - 1 || lineKind(fold(cleanLine(line, 0, line.length).text)) !== 'page-number');
-  return squeeze(kept.join('')) === squeeze(value);
+  return squeeze(withoutPageLines(source.slice(span[0], span[1]))) === squeeze(value);
 }

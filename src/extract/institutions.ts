@@ -3,7 +3,7 @@
  * or the subject of 揭牌 (`X、Y揭牌`, `为X揭牌`), ending in 研究院, 实验室,
  * 基地, 中心 …. Quoted names (`共建“…研究院”`) are taken whole.
  */
-import { INSTITUTION_ENDINGS } from '../lexicon/agreements.js';
+import { INSTITUTION_ENDINGS, insideCompound } from '../lexicon/agreements.js';
 import type { Institution } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { CharSet, wordIndex } from '../lexicon/wordindex.js';
@@ -29,7 +29,8 @@ function readName(view: string, start: number): { end: number; stop: number } {
   let stop = start;
   while (stop < view.length && stop - start < 40) {
     STOP.lastIndex = stop;
-    if (STOP.test(view)) break;
+    // A connector inside a word (`碳中和`, `和谐`) joins nothing.
+    if (STOP.test(view) && !(STOP.lastIndex === stop + 1 && insideCompound(view, stop + 1))) break;
     stop++;
     const e = ENDING_INDEX.endingWithin(view, start, stop);
     if (e !== null && stop - start > e.word.length) best = stop;
