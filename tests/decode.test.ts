@@ -33,6 +33,19 @@ describe('decoding', () => {
     expect(decodeBytes(iconv.encode(TEXT, 'gbk'))).toEqual({ text: TEXT, encoding: 'gb18030' });
   });
 
+  it('reads Big5 where GBK gives noise, and keeps traditional text in GBK as GBK', () => {
+    const text = '東嶺大學與南港市人民政府簽署戰略合作協議\n10月9日，東嶺大學與南港市人民政府舉行簽約儀式，雙方將在人才培養、科學研究等方面開展合作。\n';
+    const big5 = decodeBytes(iconv.encode(text, 'big5'));
+    expect(big5.encoding).toBe('big5');
+    expect(big5.text).toBe(text);
+    const gbk = decodeBytes(iconv.encode(text, 'gbk'));
+    expect(gbk.encoding).toBe('gb18030');
+    expect(gbk.text).toBe(text);
+    expect(decodeBytes(iconv.encode(text, 'big5'), { encoding: 'big5' }).text).toBe(text);
+    // Too little text to judge: GBK it stays.
+    expect(decodeBytes(iconv.encode('東嶺大學', 'big5')).encoding).toBe('gb18030');
+  });
+
   it('forces an encoding and reports the byte offset of what it cannot decode', () => {
     const gbk = iconv.encode(TEXT, 'gbk');
     const e = thrown(() => decodeBytes(gbk, { encoding: 'utf-8' }));

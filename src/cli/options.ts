@@ -18,7 +18,7 @@ export const EXTRACT_OPTIONS: OptionSpec[] = [
   { flags: '--out-dir <dir>', description: 'one output per input under DIR, mirroring the input tree' },
   { flags: '--glob <pattern>', description: 'files to take from a folder input', default: '**/*.txt' },
   { flags: '--files-from <file>', description: 'read input paths, one a line, from FILE ("-" for stdin)' },
-  { flags: '--encoding <name>', description: 'force the input encoding: utf-8, gb18030 (gbk), utf-16le, utf-16be' },
+  { flags: '--encoding <name>', description: 'force the input encoding: utf-8, gb18030 (gbk), utf-16le, utf-16be, big5' },
   { flags: '--year <year>', description: 'base year for dates whose year is printed nowhere' },
   { flags: '--max-size <bytes>', description: 'refuse input files larger than this (suffixes k, m, g)', default: '256m' },
   { flags: '-j, --jobs <n>', description: 'threads that extract (the main thread and n - 1 workers)', default: String(availableParallelism()) },

@@ -1,6 +1,7 @@
 /**
  * Bytes → text. A BOM decides; else strict UTF-8 when the bytes are valid
- * UTF-8; else GB18030 (a superset of GBK and GB2312). Bytes the chosen
+ * UTF-8; else GB18030 (a superset of GBK and GB2312), or Big5 where the text
+ * reads as noise in GB18030 and as Chinese in Big5. Bytes the chosen
  * encoding cannot decode raise an InputError carrying the byte offset, so a
  * user never gets silent mojibake.
  */
@@ -36,6 +37,8 @@ const ENCODING_ALIASES: Record<string, Encoding> = {
   gbk: 'gb18030',
   gb2312: 'gb18030',
   cp936: 'gb18030',
+  big5: 'big5',
+  cp950: 'big5',
 };
 
 /** Accepts the usual spellings of the supported encodings; throws on others. */
@@ -44,7 +47,7 @@ export function parseEncodingName(name: string): Encoding {
   if (!found) {
     throw new InputError(
       'bad-encoding-name',
-      `unknown encoding "${name}" (use utf-8, gb18030/gbk, utf-16le or utf-16be)`,
+      `unknown encoding "${name}" (use utf-8, gb18030/gbk, utf-16le, utf-16be or big5)`,
     );
   }
   return found;
@@ -80,6 +83,35 @@ function decodeGb18030(bytes: Uint8Array, base: number): string {
     throw new InputError('decode', `invalid GB18030/GBK at byte ${bad + base}`, bad + base);
   }
   return loadIconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+}
+
+/** Big5 as iconv-lite reads it (it rejects nothing: a byte it cannot map becomes U+FFFD, which a warning reports). */
+function decodeBig5(bytes: Uint8Array): string {
+  return loadIconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'big5');
+}
+
+/**
+ * Characters that make up much of any Chinese prose, in both scripts. Real text
+ * decoded right has a good share of them; Big5 bytes read as GBK land on GB2312
+ * characters all but at random and have few.
+ */
+const COMMON = new Set(
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反明看原又利比或但质第向道此变条只没结解问意建月公无系很情者最立代想已通并提直题党程展五果料象员位入常文总次品式活设及管特件长求头基资流路级少图山统接知较将组见计别手期根论运农指区强放决西被做必先回则任取据处理世议协签署校院省市府局企共领导书记长副研究战略框架备忘录务训范围举办召参访调' +
+    '這個們來對時會於說國學發動經義開關長區進過還種實現點從應體與業當無則問題們後將組見計別長門員區書記協議簽署簡報領導舉辦參訪調務訓範圍院長處',
+);
+
+/** The share of common characters among the letters past ASCII (punctuation aside) of a text's first 20,000 characters. */
+function commonShare(text: string): number {
+  let letters = 0;
+  let common = 0;
+  const limit = Math.min(text.length, 20000);
+  for (let i = 0; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2000 && c <= 0x206f)) continue;
+    letters++;
+    if (COMMON.has(text[i]!)) common++;
+  }
+  return letters < 20 ? 1 : common / letters;
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', base: number): string {
@@ -147,6 +179,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     const binary = looksBinary(body);
     if (binary) throw new InputError('not-text', `not a text file (${binary.reason} at byte ${binary.offset + skip})`, binary.offset + skip);
     if (forced === 'utf-8') return { text: decodeUtf8(body, skip), encoding: forced };
+    if (forced === 'big5') return { text: decodeBig5(body), encoding: forced };
     return { text: decodeGb18030(body, skip), encoding: forced };
   }
   if (bom) {
@@ -174,5 +207,20 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     const what = run.offset < badUtf8 ? `UTF-8 text, then invalid UTF-8 at byte ${at}` : `non-UTF-8 text, then UTF-8 text at byte ${at}`;
     throw new InputError('decode', `mixed encodings: ${what} (GBK and UTF-8 in one file?)`, at);
   }
+  // GBK, unless the text reads as noise there and as Chinese in Big5 (a Hong Kong or Taiwan source).
+  if (firstInvalidGb18030(bytes) === -1) {
+    const gbk = decodeGb18030(bytes, 0);
+    const share = commonShare(gbk);
+    if (share >= BIG5_SUSPECT) return { text: gbk, encoding: 'gb18030' };
+    const big5 = decodeBig5(bytes);
+    const big5Share = commonShare(big5);
+    return big5Share >= BIG5_SUSPECT && big5Share > 2 * share && !big5.includes('\ufffd') ? { text: big5, encoding: 'big5' } : { text: gbk, encoding: 'gb18030' };
+  }
+  // Not Big5 either when it is not even GBK-shaped: report where GB18030 fails.
+  const big5 = decodeBig5(bytes);
+  if (!big5.includes('\ufffd') && commonShare(big5) >= BIG5_SUSPECT) return { text: big5, encoding: 'big5' };
   return { text: decodeGb18030(bytes, 0), encoding: 'gb18030' };
 }
+
+/** Below this share of common characters a GBK reading is suspect (real text: 0.4 and up). */
+const BIG5_SUSPECT = 0.2;

@@ -6,6 +6,7 @@ import type { Issue, Masthead, Span } from '../schema/index.js';
 import { findDates, numeral } from '../extract/dates.js';
 import { BRIEFING_TITLE_ENDINGS, PUBLISHER_WORDS } from '../lexicon/layout.js';
 import type { Paragraph } from './reflow.js';
+import { fold } from '../text/normalize.js';
 import { ISSUE_RE, recipientsOf } from './patterns.js';
 
 export function emptyMasthead(): Masthead {
@@ -200,7 +201,7 @@ function takeDateAndPublisher(p: Paragraph, masthead: Masthead, exclude: [number
       .replace(/^[\s，,、]+|[\s，,、]+$/g, '')
       .replace(/^(?:主办单位|编印单位|主办|编印|编辑|印发|编)\s*[：:]\s*/, '')
       .replace(/(?<=..)(?:编印|编辑|主办|印发|编)$/, '');
-    if (text && isPublisher(text)) {
+    if (text && isPublisher(fold(text))) {
       const at = p.piece.text.indexOf(text, s);
       masthead.publisher = text;
       masthead.spans.publisher = p.piece.span(at, at + text.length);

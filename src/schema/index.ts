@@ -149,7 +149,7 @@ export const Warning = z.object({
 });
 export type Warning = z.infer<typeof Warning>;
 
-export const Encoding = z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be']);
+export const Encoding = z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'big5']);
 export type Encoding = z.infer<typeof Encoding>;
 
 export const Document = z.object({
