@@ -23,6 +23,8 @@ const CLAUSE_LEAD = new StartIndex(['此外', '同时', '另外', '会上', '此
 /** `大会由A主办`: the event's name before 由 is not a side. */
 const EVENT_BY = /^(?:大会|会议|活动|论坛|仪式|峰会|比赛|大赛|展会|项目|研讨会|座谈会|本次活动|本届大会|此次活动)由/;
 const SPONSOR_VERBS = ['主办', '承办', '协办', '牵头', '共建', '联合', '联办', '发起', '组织', '共同'];
+/** `学校在海口举办…`: a host with the place of its event between. */
+const HOST_AT_PLACE = /^在[^，。；、与和]{1,12}?(?:举行|召开|举办|主办)/;
 const SPONSOR_ROLE = wordIndex(['主办', '承办', '协办', '指导', '支持']);
 const UNVEIL = /^(?:揭牌|成立|挂牌|正式成立|落成|启用|揭牌成立)/;
 const CLAUSE_END_CHARS = new CharSet('，。；！？\n');
@@ -130,7 +132,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const cooperating = COOPERATION_WORDS.some((w) => rest.includes(w)) || (strong && /^(?:签|共|合作|联合|举行|召开|走进)/.test(after));
     if (chain.length >= 2) take = cooperating;
     else if (viaBy) take = SPONSOR_VERBS.some((w) => after.startsWith(w)) || /^[^，。；]{0,12}(?:主办|承办|共建|牵头)/.test(rest);
-    else take = HOST_VERBS.some((w) => after.startsWith(w)) || /^(?:合作签约|签约|合作协议|战略合作)/.test(after);
+    else take = HOST_VERBS.some((w) => after.startsWith(w)) || /^(?:合作签约|签约|合作协议|战略合作)/.test(after) || HOST_AT_PLACE.test(rest);
     if (take) for (const c of chain) add(c.start, c.end);
   }
 
