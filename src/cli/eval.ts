@@ -5,7 +5,7 @@ import chalk from 'chalk';
 import { extractBriefing } from '../core.js';
 import type { Document } from '../schema/index.js';
 import { GoldFile } from '../eval/gold.js';
-import { scoreDocuments, type Scores } from '../eval/score.js';
+import { scoreDocuments, type Prf, type Scores } from '../eval/score.js';
 import { describeFsError } from './fsutil.js';
 import { UsageError, type Io } from './io.js';
 
@@ -48,14 +48,16 @@ export function renderScores(s: Scores): string {
   const pct = (x: number) => (x * 100).toFixed(1).padStart(6);
   const color = (x: number) => (x >= 0.95 ? chalk.green : x >= 0.85 ? chalk.yellow : chalk.red)(pct(x));
   const lines = ['measure            P       R       F     tp    np    ng'];
-  for (const k of ['records', 'people', 'parties', 'partiesLenient', 'agreements', 'dates'] as const) {
-    const v = s[k];
-    lines.push(`${k.padEnd(15)} ${pct(v.p)}  ${pct(v.r)}  ${color(v.f)}  ${String(v.tp).padStart(5)} ${String(v.np).padStart(5)} ${String(v.ng).padStart(5)}`);
-  }
+  const row = (k: string, v: Prf) =>
+    `${k.padEnd(15)} ${pct(v.p)}  ${pct(v.r)}  ${color(v.f)}  ${String(v.tp).padStart(5)} ${String(v.np).padStart(5)} ${String(v.ng).padStart(5)}`;
+  for (const k of ['records', 'people', 'parties', 'partiesLenient', 'agreements', 'dates'] as const) lines.push(row(k, s[k]));
+  // Institutions are optional in SCHEMA and unscored in GOLD.md: shown apart, where gold lists them.
+  if (s.institutions.ng > 0 || s.institutions.np > 0) lines.push(row('institutions*', s.institutions));
   lines.push('', 'measure          accuracy     ok     n');
   for (const k of ['date', 'personTitle', 'section', 'title', 'masthead'] as const) {
     const v = s[k];
     lines.push(`${k.padEnd(15)}   ${color(v.acc)}  ${String(v.ok).padStart(5)} ${String(v.n).padStart(5)}`);
   }
+  if (s.institutions.ng > 0 || s.institutions.np > 0) lines.push('', '* optional in SCHEMA, not in GOLD.md\'s scoring: over the records whose gold lists institutions');
   return lines.join('\n') + '\n';
 }

@@ -2,6 +2,8 @@
  * Scores extractions against gold files, as docs/GOLD.md defines: records
  * matched by anchor; per matched record dates, people, parties, agreements
  * compared as sets; fields of an unmatched gold record count as missed.
+ * Institutions (optional in SCHEMA and gold) are scored as a set too, over the
+ * records whose gold lists them; GOLD.md does not score them, so they are reported apart.
  */
 import type { Document, Record } from '../schema/index.js';
 import { squeeze } from '../text/normalize.js';
@@ -27,6 +29,7 @@ export interface Scores {
   partiesLenient: Prf;
   agreements: Prf;
   dates: Prf;
+  institutions: Prf;
   date: Acc;
   personTitle: Acc;
   section: Acc;
@@ -122,6 +125,7 @@ export function scoreDocuments(pairs: Array<{ gold: GoldFile; doc: Document }>):
     partiesLenient: new Counter(),
     agreements: new Counter(),
     dates: new Counter(),
+    institutions: new Counter(),
   };
   const t = { date: new Tally(), personTitle: new Tally(), section: new Tally(), title: new Tally(), masthead: new Tally() };
   const differences: Difference[] = [];
@@ -157,6 +161,7 @@ export function scoreDocuments(pairs: Array<{ gold: GoldFile; doc: Document }>):
       partiesLenient: c.partiesLenient.prf(),
       agreements: c.agreements.prf(),
       dates: c.dates.prf(),
+      institutions: c.institutions.prf(),
       date: t.date.acc(),
       personTitle: t.personTitle.acc(),
       section: t.section.acc(),
@@ -172,7 +177,7 @@ type Note = (d: Omit<Difference, 'file' | 'record'>) => void;
 function scoreRecord(
   g: GoldRecord,
   r: Record | null,
-  c: { people: Counter; parties: Counter; partiesLenient: Counter; agreements: Counter; dates: Counter },
+  c: { people: Counter; parties: Counter; partiesLenient: Counter; agreements: Counter; dates: Counter; institutions: Counter },
   t: { date: Tally; personTitle: Tally; section: Tally; title: Tally },
   note: Note,
 ) {
@@ -205,6 +210,9 @@ function scoreRecord(
   setCompare(c.partiesLenient, parties, goldParties, leniently, () => {});
   setCompare(c.agreements, r ? r.agreements.map((a) => a.kind) : [], g.agreements.map((a) => a.kind), strictly, diff('agreements'));
   setCompare(c.dates, r ? r.dates.map((d) => `${d.start}/${d.end}`) : [], g.dates.map((d) => `${d.start}/${d.end}`), strictly, diff('dates'));
+  if (g.institutions) {
+    setCompare(c.institutions, r ? r.institutions.map((i) => squeeze(i.name)) : [], g.institutions.map(squeeze), strictly, diff('institutions'));
+  }
 }
 
 function scoreMasthead(gold: GoldFile, doc: Document, tally: Tally, note: (d: Omit<Difference, 'file'>) => void) {

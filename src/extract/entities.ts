@@ -158,7 +158,7 @@ function mergeParties(parties: Party[]): Party[] {
     const key = fold(p.name).replace(/\s/g, '');
     const at = out.findIndex((q) => {
       const k = fold(q.name).replace(/\s/g, '');
-      return k === key || core(k) === core(key) || (q.type === p.type && shortFormOf(k, key)) || (q.type === p.type && shortFormOf(key, k));
+      return k === key || core(k) === core(key) || (q.type === p.type && shortFormOf(k, key)) || (q.type === p.type && shortFormOf(key, k)) || abbreviates(k, key) || abbreviates(key, k);
     });
     if (at === -1) {
       out.push(p);
@@ -172,6 +172,21 @@ function mergeParties(parties: Party[]): Party[] {
 }
 
 /**
+ * `山大` for `山东大学`, `北航大` …: a university's short name, its first
+ * character and `大`, with the characters between taken from the full name in order.
+ */
+function abbreviates(short: string, full: string): boolean {
+  if (!/^[\u4e00-\u9fff]{1,3}大$/.test(short) || !full.endsWith('大学') || full[0] !== short[0] || full.length < short.length + 2) return false;
+  let at = 0;
+  for (const c of short.slice(0, -1)) {
+    at = full.indexOf(c, at);
+    if (at === -1 || at >= full.length - 2) return false;
+    at++;
+  }
+  return true;
+}
+
+/**
  * Is `short` the name `full` less its place, opening with the level of
  * government (`市中心医院` of `江州市中心医院`, `省科技厅` of `江东省科技厅`)?
  * Other tails name other units (`管理学院` is not `公共管理学院`).
@@ -180,10 +195,15 @@ function shortFormOf(short: string, full: string): boolean {
   return short.length >= 3 && /^[省市县区镇]/.test(short) && full.length > short.length + 1 && full.endsWith(short);
 }
 
-/** `教师发展中心` in a headline and `星海—北辰教师发展中心` in the body are one institution: the fuller name stays. */
+/**
+ * `教师发展中心` in a headline and `星海—北辰教师发展中心` in the body are one
+ * institution, and so are `…实验基地` and `…实验基地（体育特色基地）`: the fuller name stays.
+ */
 function fullestNames(items: Institution[]): Institution[] {
   const keys = items.map((i) => fold(i.name).replace(/\s/g, ''));
-  return items.filter((_, k) => !keys.some((other, j) => j !== k && other.length > keys[k]!.length && other.endsWith(keys[k]!)));
+  const fuller = (other: string, key: string) =>
+    other.length > key.length && (other.endsWith(key) || (other.startsWith(key) && /^[（(][^（）()]+[）)]$/.test(other.slice(key.length))));
+  return items.filter((_, k) => !keys.some((other, j) => j !== k && fuller(other, keys[k]!)));
 }
 
 function dedupe<T>(items: T[], key: (t: T) => string): T[] {

@@ -7,17 +7,22 @@ import { INSTITUTION_ENDINGS, insideCompound } from '../lexicon/agreements.js';
 import type { Institution } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { CharSet, wordIndex } from '../lexicon/wordindex.js';
+import { suffixEndingAt } from './organizations.js';
 
 const FOUND_VERBS = /(?:共建|合作共建|联合共建|成立|组建|设立|新建|建设|揭牌|挂牌)(?:了|的)?/g;
 const UNVEIL = /(?:揭牌|挂牌|成立|落成|揭牌成立)/g;
-const UNVEIL_STOP_CHARS = new CharSet('，。；：！？\n暨为在与');
+const UNVEIL_STOP_CHARS = new CharSet('，。；：！？\n暨为在');
+/** `A公司与B研究院揭牌` names two; `激光与智能制造技术研究院` is one name: 与/和 part sides only after an organization. */
+const AND_CHARS = new CharSet('与和');
+const partsSides = (view: string, at: number) => AND_CHARS.at(view, at) && suffixEndingAt(view, at)?.strong === true;
 const UNVEIL_STOP_VERBS = wordIndex(['举行', '举办', '召开', '进行', '共建']);
 const ENDING_INDEX = wordIndex(INSTITUTION_ENDINGS);
 const STOP = /[，。；：！？、\n]|签约|签署|签订|协议|仪式|合作|暨|的|在|与|和|及|由|为|举行|揭牌|成立|落地|项目|大会|会议/y;
 
 function endsAsInstitution(name: string): boolean {
-  const e = ENDING_INDEX.endingAt(name, name.length);
-  return e !== null && name.length > e.word.length;
+  const core = name.replace(/[（(][^（）()]{1,12}[）)]$/, ''); // a qualifier: `…基地（体育特色基地）`
+  const e = ENDING_INDEX.endingAt(core, core.length);
+  return e !== null && core.length > e.word.length;
 }
 
 /**
@@ -80,9 +85,12 @@ export function findInstitutions(piece: Piece, view: string): Institution[] {
   // Subjects of unveiling: `X、Y揭牌`.
   UNVEIL.lastIndex = 0;
   for (let m = UNVEIL.exec(view); m; m = UNVEIL.exec(view)) {
-    let s = m.index;
-    while (s > 0 && m.index - s < 60 && !UNVEIL_STOP_CHARS.at(view, s - 1) && !UNVEIL_STOP_VERBS.endingAt(view, s)) s--;
-    const segment = view.slice(s, m.index);
+    // `X签约暨揭牌仪式`: X is what is signed for and unveiled.
+    const joint = /(?:签约|签约仪式|合作签约)暨$/.exec(view.slice(Math.max(0, m.index - 5), m.index));
+    const to = joint ? m.index - joint[0].length : m.index;
+    let s = to;
+    while (s > 0 && to - s < 60 && !UNVEIL_STOP_CHARS.at(view, s - 1) && !partsSides(view, s - 1) && !UNVEIL_STOP_VERBS.endingAt(view, s)) s--;
+    const segment = view.slice(s, to);
     let at = s;
     for (const part of segment.split('、')) {
       const name = part.replace(/^(?:共同|正式|举行|新)/, '');
@@ -92,7 +100,10 @@ export function findInstitutions(piece: Piece, view: string): Institution[] {
     }
   }
   const out: Institution[] = [];
-  for (const [s, e] of found.sort((a, b) => a[0] - b[0])) {
+  for (const [s, nameEnd] of found.sort((a, b) => a[0] - b[0])) {
+    // A qualifier in brackets is part of the name: `…实验基地（体育特色基地）`, `…研究院（筹）`.
+    const qualifier = /^[（(][^（）()，。；、\n]{1,12}[）)]/.exec(view.slice(nameEnd, nameEnd + 14));
+    const e = nameEnd + (qualifier ? qualifier[0].length : 0);
     const name = piece.text.slice(s, e);
     if (out.some((x) => x.name === name)) continue;
     out.push({ name, span: piece.span(s, e) });

@@ -217,8 +217,16 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   const parties: Party[] = [];
   const seen = new Set<string>();
   for (const f of found.sort((a, b) => a.start - b.start)) {
-    const key = view.slice(f.start, f.end);
-    if (seen.has(key) || exclude.has(key)) continue;
+    let key = view.slice(f.start, f.end);
+    if (DASHES.has(view[f.start - 1] ?? '') && [...exclude].some((name) => name.endsWith(key))) {
+      // `山东大学—山东能源集团未来技术学院揭牌`: the side after the dash is named up to its own ending.
+      const end = innerSideEnd(view, f.start, f.end);
+      if (end < 0) continue;
+      f.end = end;
+      key = view.slice(f.start, f.end);
+    }
+    // What the item founds is no side, nor is it under a shorter name (`健康医疗大数据研究院` for `国家健康医疗大数据研究院`).
+    if (seen.has(key) || exclude.has(key) || [...exclude].some((name) => name.endsWith(key))) continue;
     seen.add(key);
     parties.push({ name: piece.text.slice(f.start, f.end), type: orgType(key), span: piece.span(f.start, f.end) });
   }
@@ -259,6 +267,14 @@ function clauseStartBefore(view: string, i: number): number {
   let c = i;
   while (c > 0 && !CLAUSE_END_CHARS.at(view, c - 1)) c--;
   return c;
+}
+
+const DASHES = new Set(['—', '-', '－', '–']);
+
+/** The last strong organization ending strictly inside view[start, end), or −1. */
+function innerSideEnd(view: string, start: number, end: number): number {
+  for (let e = end - 1; e >= start + 3; e--) if (suffixEndingAt(view, e)?.strong) return e;
+  return -1;
 }
 
 /** The end of the organization a delegation at `start` comes from (`西川县考察团` → 西川县), or −1. */
