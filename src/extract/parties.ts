@@ -124,7 +124,11 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
       covered.push([c.start, c.end]);
       inChain.fill(1, c.start, c.end);
     }
-    if (UNVEIL.test(after)) continue; // the chain names what is unveiled
+    if (UNVEIL.test(after)) {
+      // The chain names what is unveiled; `甲—乙…学院揭牌` still names the two sides that found it.
+      if (joins.length > 0 && joins.every((j) => DASHES.has(j))) for (const c of chain) add(c.start, c.end);
+      continue;
+    }
     const rest = clauseRest(view, last.end);
     const strong = joins.some((j) => STRONG_CONNECTORS.has(j));
     let take = false;
