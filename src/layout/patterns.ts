@@ -181,6 +181,14 @@ export function recipientsOf(view: string): { field: 'to' | 'cc'; rest: number }
   return { field, rest: m[0].length - m[2]!.length };
 }
 
+/**
+ * A web page's publication stamp: a date and time (`2025-05-20 10:32`), or a
+ * date before a meta label (`2025-05-20 来源：合作发展处`, `2025年5月20日 作者：…`).
+ */
+const STAMP_RE = new RegExp(
+  `^(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{4}年\\d{1,2}月\\d{1,2}日)\\s*(?:\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?\\s*$|(?:\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?\\s*)?(?:${alt([...SOURCE_LABELS, ...META_LABELS, ...CREDIT_LABELS])})\\s*[：:])`,
+);
+
 export function lineKind(view: string): LineKind {
   if (view.length === 0) return 'blank';
   if (PAGE_RE.test(view)) return 'page-number';
@@ -190,7 +198,7 @@ export function lineKind(view: string): LineKind {
   if (view.length <= 80 && sourceOf(view)) return 'source';
   if (recipientsOf(view) && view.length <= 200) return 'recipients';
   if (NAV_RE.test(view) || (view.length <= 60 && WEB_CHROME.test(view))) return 'nav';
-  if (view.length <= 120 && META_RE.test(view) && !/[。]$/.test(view)) return 'meta';
+  if (view.length <= 120 && (META_RE.test(view) || STAMP_RE.test(view)) && !/[。]$/.test(view)) return 'meta';
   if (view.length <= 60 && CREDIT_RE.test(view) && !/[。，]/.test(view.slice(0, -1))) return 'credit';
   if (view.length <= 40 && IMAGE_RE.test(view)) return 'image';
   if (headingStyle(view)) return 'heading';
