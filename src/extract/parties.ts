@@ -220,9 +220,12 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
 
   const parties: Party[] = [];
   const seen = new Set<string>();
+  const founded = [...exclude];
+  /** Is `key` what the item founds, or the end of its name? */
+  const foundedTail = (key: string) => founded.some((name) => name.endsWith(key));
   for (const f of found.sort((a, b) => a.start - b.start)) {
     let key = view.slice(f.start, f.end);
-    if (DASHES.has(view[f.start - 1] ?? '') && [...exclude].some((name) => name.endsWith(key))) {
+    if (DASHES.has(view[f.start - 1] ?? '') && foundedTail(key)) {
       // `山东大学—山东能源集团未来技术学院揭牌`: the side after the dash is named up to its own ending.
       const end = innerSideEnd(view, f.start, f.end);
       if (end < 0) continue;
@@ -230,7 +233,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
       key = view.slice(f.start, f.end);
     }
     // What the item founds is no side, nor is it under a shorter name (`健康医疗大数据研究院` for `国家健康医疗大数据研究院`).
-    if (seen.has(key) || exclude.has(key) || [...exclude].some((name) => name.endsWith(key))) continue;
+    if (seen.has(key) || foundedTail(key)) continue;
     seen.add(key);
     parties.push({ name: piece.text.slice(f.start, f.end), type: orgType(key), span: piece.span(f.start, f.end) });
   }
