@@ -18,12 +18,14 @@ const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a
 import { suffixEndingAt } from '../extract/organizations.js';
 
 export const CN_DIGIT = '[一二三四五六七八九十]';
-const ORNAMENT = '[◆◇■□●○▌▍▎│|★☆▲△►▶\\s]';
+/** Bullet glyphs that open an item as a number does. */
+const BULLET = '●•◆◇■□▲△★☆▶►▸▪○◎◉❖✦✧※➢➤♦▷';
+const ORNAMENT = `[${BULLET}▌▍▎│|\\s]`;
 const CN_COUNT = '[一二三四五六七八九十百零〇]+';
 
 /** A date at the very start: `6月16日`, `2023年7月26日`, `二〇二三年十月`, `2023-11-03`. */
 const DATE_START = new RegExp(
-  `^(?:[●•·◆◇■□▲△★☆▶►▪○\\-—*]\\s*)?(?:` +
+  `^(?:[${BULLET}·\\-—*]\\s*)?(?:` +
     `(?:(?:\\d{4}|[〇零一二三四五六七八九]{4})年)?(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:\\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:日|号|[至到—–\\-~～])` +
     `|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(?!\\d))`,
 );
@@ -46,7 +48,7 @@ export const NUMBERED_PATTERNS: Array<{ style: string; re: RegExp }> = [
   { style: 'num-dot', re: /^\d{1,3}\s*(?:、|[.．](?![\d.．])|[.．](?=\s*\d{1,4}\s*[年月]))\s*/ },
   { style: 'circled', re: /^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*/ },
   // A bullet glyph marks an item as a number does (`●6月12日，…`): layout, not text.
-  { style: 'bullet', re: /^[●•◆◇■□▲△★☆▶►▪○]\s*/ },
+  { style: 'bullet', re: new RegExp(`^[${BULLET}]\\s*`) },
   // A bracketed label opening an item (`【校地合作】6月5日，…`); an editor's note is not an item.
   { style: 'label', re: /^【(?!编者|按语|卷首)[^】\n]{1,12}】\s*/ },
 ];
