@@ -54,10 +54,11 @@ export function renderScores(s: Scores): string {
   // Institutions are optional in SCHEMA and unscored in GOLD.md: shown apart, where gold lists them.
   if (s.institutions.ng > 0 || s.institutions.np > 0) lines.push(row('institutions*', s.institutions));
   lines.push('', 'measure          accuracy     ok     n');
-  for (const k of ['date', 'personTitle', 'section', 'title', 'masthead'] as const) {
+  for (const k of ['date', 'personTitle', 'section', 'title', 'masthead', 'partyType'] as const) {
     const v = s[k];
-    lines.push(`${k.padEnd(15)}   ${color(v.acc)}  ${String(v.ok).padStart(5)} ${String(v.n).padStart(5)}`);
+    const name = k === 'partyType' ? 'partyType*' : k;
+    lines.push(`${name.padEnd(15)}   ${color(v.acc)}  ${String(v.ok).padStart(5)} ${String(v.n).padStart(5)}`);
   }
-  if (s.institutions.ng > 0 || s.institutions.np > 0) lines.push('', '* optional in SCHEMA, not in GOLD.md\'s scoring: over the records whose gold lists institutions');
+  lines.push('', "* not in GOLD.md's scoring: institutions (optional in SCHEMA) over the records whose gold lists them; the type of each gold party found by name");
   return lines.join('\n') + '\n';
 }

@@ -32,6 +32,8 @@ export interface Scores {
   institutions: Prf;
   date: Acc;
   personTitle: Acc;
+  /** Not in GOLD.md's scoring: for each gold party found by name, whether its type is the gold's. */
+  partyType: Acc;
   section: Acc;
   title: Acc;
   masthead: Acc;
@@ -127,7 +129,7 @@ export function scoreDocuments(pairs: Array<{ gold: GoldFile; doc: Document }>):
     dates: new Counter(),
     institutions: new Counter(),
   };
-  const t = { date: new Tally(), personTitle: new Tally(), section: new Tally(), title: new Tally(), masthead: new Tally() };
+  const t = { date: new Tally(), personTitle: new Tally(), partyType: new Tally(), section: new Tally(), title: new Tally(), masthead: new Tally() };
   const differences: Difference[] = [];
 
   for (const { gold, doc } of pairs) {
@@ -164,6 +166,7 @@ export function scoreDocuments(pairs: Array<{ gold: GoldFile; doc: Document }>):
       institutions: c.institutions.prf(),
       date: t.date.acc(),
       personTitle: t.personTitle.acc(),
+      partyType: t.partyType.acc(),
       section: t.section.acc(),
       title: t.title.acc(),
       masthead: t.masthead.acc(),
@@ -178,7 +181,7 @@ function scoreRecord(
   g: GoldRecord,
   r: Record | null,
   c: { people: Counter; parties: Counter; partiesLenient: Counter; agreements: Counter; dates: Counter; institutions: Counter },
-  t: { date: Tally; personTitle: Tally; section: Tally; title: Tally },
+  t: { date: Tally; personTitle: Tally; partyType: Tally; section: Tally; title: Tally },
   note: Note,
 ) {
   const show = (d: { start: string; end: string } | null | undefined) => (d ? `${d.start}/${d.end}` : 'null');
@@ -207,6 +210,12 @@ function scoreRecord(
   const parties = r ? r.parties.map((p) => squeeze(p.name)) : [];
   const goldParties = g.parties.map((p) => squeeze(p.name));
   setCompare(c.parties, parties, goldParties, strictly, diff('parties'));
+  for (const gp of g.parties) {
+    const p = r?.parties.find((x) => squeeze(x.name) === squeeze(gp.name));
+    if (!p) continue;
+    t.partyType.add(p.type === gp.type);
+    if (p.type !== gp.type) note({ field: 'partyType', kind: 'wrong', expected: `${gp.name} ${gp.type}`, got: `${p.name} ${p.type}` });
+  }
   setCompare(c.partiesLenient, parties, goldParties, leniently, () => {});
   setCompare(c.agreements, r ? r.agreements.map((a) => a.kind) : [], g.agreements.map((a) => a.kind), strictly, diff('agreements'));
   setCompare(c.dates, r ? r.dates.map((d) => `${d.start}/${d.end}`) : [], g.dates.map((d) => `${d.start}/${d.end}`), strictly, diff('dates'));
