@@ -73,6 +73,8 @@ const IMAGE_RE = /^(?:img|dsc|image|pic|photo|微信图片)[_\-\s]?\w*|^\S{0,40}
 const NAV_RE = /^(?:首页|当前位置|您的位置|您现在的位置|位置)\s*[：:>＞»]|^首页\s*[>＞»/]|[>＞»]\s*正文$/;
 /** The controls of a web page copied along with an article: font size, print, close, previous/next, share. */
 const WEB_CHROME = /^[【\[]?\s*(?:字体|字号)\s*[：:]\s*[大中小默认\s]+[】\]]?$|^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]|^(?:相关新闻|相关阅读|推荐阅读|热点新闻|分享到|扫一扫)\s*[：:]?|^(?:[【\[]?(?:打印本页|打印|关闭窗口|关闭|返回顶部|返回列表|收藏)[】\]]?\s*)+$/;
+/** A rule drawn across the page (`━━━━`, `————`, `＿＿＿＿`, `====`). */
+const RULE_RE = /^[━─—–_＿=＝\-~～*＊·]{4,}$/;
 const TOC_RE = /(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,}|—{3,})\s*\d{1,4}$|^目\s*录$|^本期(?:导读|要目)$/;
 /** An editor's note (`编者按：…`) introduces the issue; it is not a news item. */
 /** `共印20份`, `（共印发50份）`, `…处 2024年5月30日印发`: the print line at the foot of a paper briefing. */
@@ -194,6 +196,7 @@ const STAMP_RE = new RegExp(
 export function lineKind(view: string): LineKind {
   if (view.length === 0) return 'blank';
   if (PAGE_RE.test(view)) return 'page-number';
+  if (RULE_RE.test(view)) return 'masthead-noise';
   if (TOC_RE.test(view)) return 'toc';
   // `来源：合作发展处  作者：王晓  发布时间：…` is a web page's meta line, not an article's source line.
   if (view.length <= 160 && SOURCE_LEAD.test(view) && OTHER_META.test(view)) return 'meta';

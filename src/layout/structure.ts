@@ -226,7 +226,22 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
     }
   }
   close();
-  return { masthead, sections, records, warnings };
+  return { masthead, sections, records: withoutContentsEntries(records), warnings };
+}
+
+/**
+ * A table of contents without page numbers (`本期要目` over `★东岭大学与南港市…`)
+ * reads as items with titles and no text: an item with no text whose title is
+ * printed again over an item with text is a contents entry, not a record.
+ */
+function withoutContentsEntries(records: RecordDraft[]): RecordDraft[] {
+  const key = (r: RecordDraft) => (r.title ? r.title.text.replace(/\s/g, '') : '');
+  // Where each title is last printed over an item with text.
+  const lastWithText = new Map<string, number>();
+  records.forEach((r, k) => {
+    if (r.title && r.body.text.length > 0) lastWithText.set(key(r), k);
+  });
+  return records.filter((r, k) => !(r.title && r.body.text.length === 0 && (lastWithText.get(key(r)) ?? -1) > k));
 }
 
 /** Openers of an enumeration inside a body: `一是…`, `首先…`, `第二，…`. */
