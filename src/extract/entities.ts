@@ -155,20 +155,27 @@ const core = (name: string) => {
 function mergeParties(parties: Party[]): Party[] {
   const out: Party[] = [];
   for (const p of parties) {
-    const key = fold(p.name).replace(/\s/g, '');
-    const at = out.findIndex((q) => {
-      const k = fold(q.name).replace(/\s/g, '');
-      return k === key || core(k) === core(key) || (q.type === p.type && shortFormOf(k, key)) || (q.type === p.type && shortFormOf(key, k)) || abbreviates(k, key) || abbreviates(key, k);
-    });
+    const at = out.findIndex((q) => sameSide(q, p));
     if (at === -1) {
       out.push(p);
       continue;
     }
+    const key = sideKey(p);
+    const had = sideKey(out[at]!);
     // `宜昌市夷陵区` and its party committee `宜昌市夷陵区委` are one side, but neither is the other's full name.
-    const had = fold(out[at]!.name).replace(/\s/g, '');
     if (key.length > had.length && key !== had + '委') out[at] = p;
   }
   return out;
+}
+
+const sideKey = (p: Party) => fold(p.name).replace(/\s/g, '');
+
+/** Do two parties name one side: one name, one name in two legal forms, a short form and its full name? */
+function sameSide(a: Party, b: Party): boolean {
+  const x = sideKey(a);
+  const y = sideKey(b);
+  if (x === y || core(x) === core(y) || abbreviates(x, y) || abbreviates(y, x)) return true;
+  return a.type === b.type && (shortFormOf(x, y) || shortFormOf(y, x));
 }
 
 /**
