@@ -123,6 +123,8 @@ export function readName(view: string, at: number): number {
     if (score === 0) continue;
     const cand = view.slice(at, at + len);
     if (NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2))) continue;
+    // `由校长任组长`, `王主任`: a surname character before an office word is no name.
+    if (TITLE_INDEX.endingAt(cand, len)?.word.length === len - sl) continue;
     if (score > bestScore) {
       best = len;
       bestScore = score;

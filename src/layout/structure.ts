@@ -169,6 +169,18 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
         break;
     }
     const num = numberedPrefix(p.view);
+    // Inside a titled case or peer article (`典型案例`, `他山之石`), its numbered points
+    // (`（一）强化顶层设计。…`, `1.…`) are its text, unless an open section numbers that way.
+    const article = open as Open | null;
+    if (p.kind === 'numbered' && num && article && !article.closed && !article.numbered && article.titles.length > 0 && num.style !== 'label') {
+      const kind = article.label ? article.label.kind : currentKind();
+      const sectionStyle = NUMBERED_AS_HEADING[num.style];
+      if ((kind === 'case-study' || kind === 'peer-practice') && !(sectionStyle && stack.some((h) => h.style === sectionStyle))) {
+        article.body.push(p.piece);
+        article.end = Math.max(article.end, p.piece.sourceEnd);
+        continue;
+      }
+    }
     if (p.kind === 'numbered' && num) {
       const o = begin(p, true);
       // `【校地合作】6月5日，…`: a label naming a section places this item (only) in it.
@@ -248,6 +260,8 @@ function withoutContentsEntries(records: RecordDraft[]): RecordDraft[] {
 const ENUMERATION = /^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|另外|此外|同时|第[一二三四五六七八九十]+[，、：])/;
 
 const HEADING_RANK: { [style: string]: number } = { part: 0, 'cn-dun': 1, bracket: 1, 'cn-paren': 2 };
+/** The heading style an item numbering shares its numbers with (`（一）` numbers sections and items alike). */
+const NUMBERED_AS_HEADING: { [style: string]: string } = { 'cn-paren-item': 'cn-paren', 'cn-dun-item': 'cn-dun' };
 
 function defaultKind(title: string): SectionKind {
   const k = sectionKind(title);
