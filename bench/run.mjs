@@ -156,10 +156,16 @@ const archive = buildArchive(FILES);
 const files = filesUnder(archive);
 const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
 
-// 1. The ceiling: read and decode everything in this process.
-const ceiling = timeIt(() => {
-  for (const f of files) decodeBytes(readFileSync(f));
-}).ms;
+// 1. The ceiling: read and decode everything in this process; the best of three
+//    passes (a ceiling is what the machine can do, and the first pass runs cold).
+const ceiling = Math.min(
+  ...[0, 1, 2].map(
+    () =>
+      timeIt(() => {
+        for (const f of files) decodeBytes(readFileSync(f));
+      }).ms,
+  ),
+);
 const ceilingMBs = mb(totalBytes) / (ceiling / 1000);
 
 // 2. Extraction, one worker and two.
