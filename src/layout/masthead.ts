@@ -134,6 +134,12 @@ export function readMasthead(paragraphs: Paragraph[], masthead: Masthead): numbe
       const found = parseIssue(p);
       if (found) {
         masthead.issue = masthead.issue ? mergeIssues(masthead.issue, found.issue) : found.issue;
+        // `服务地方工作简报（2024年第3期）`: the briefing's name before the issue on one line.
+        const head = p.view.slice(0, found.index).trimEnd();
+        if (!masthead.title && !sawField && head.length > 0 && namesBriefing(head)) {
+          masthead.title = p.piece.text.slice(0, head.length);
+          masthead.spans.title = p.piece.span(0, head.length);
+        }
         sawField = true;
         // The rest of an issue line may hold the publisher or the date.
         takeDateAndPublisher(p, masthead, [found.index, found.index + found.length]);
