@@ -143,6 +143,8 @@ describe('parties', () => {
       ['东岭大学', 'university'],
       ['华中智能制造研究院（武汉）有限公司', 'enterprise'],
     ]);
+    const region = one('6月9日，海纳医药亚太区总监罗芳一行到东岭大学药学院座谈交流。');
+    expect(parties(region)).toContainEqual(['海纳医药亚太区', 'enterprise']);
   });
 
   it('finds the three sides of a signing and their types', () => {

@@ -39,10 +39,13 @@ export function suffixEndingAt(view: string, end: number): (typeof SUFFIXES)[num
 /** A company's legal form at the end makes it an enterprise, whatever its name holds (`…研究院有限公司`). */
 const COMPANY_FORM = /(?:公司|集团)$/;
 
+/** A company's regional division (`阿斯利康亚太区`, `某某中国区`): a business, not a district. */
+const BUSINESS_REGION = /(?:亚太|大中华|中国|全球|欧洲|北美|华东|华南|华北|华中|西南|西北|东北)区$/;
+
 export function orgType(view: string): PartyType {
   const self = SELF_TYPES.get(view);
   if (self) return self;
-  if (COMPANY_FORM.test(view)) return 'enterprise';
+  if (COMPANY_FORM.test(view) || BUSINESS_REGION.test(view)) return 'enterprise';
   // A name ending in 大学 is a university, whatever it starts with (`中国科学院大学`).
   if (view.endsWith('大学')) return 'university';
   // The leftmost strong ending decides (`山东大学晶体材料研究院` is the university's);
