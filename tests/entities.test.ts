@@ -256,6 +256,15 @@ describe('visits', () => {
     expect(dept.parties.map((p) => p.name)).toEqual(['学校党委组织部', '东川县']);
   });
 
+  it('types a place visited by its bare name as a locality', () => {
+    const r = one('5月6日，东岭大学副校长冯雪带队赴临溪、北塘调研。');
+    expect(parties(r)).toEqual([
+      ['东岭大学', 'university'],
+      ['临溪', 'government'],
+      ['北塘', 'government'],
+    ]);
+  });
+
   it('takes host and guest of a reception', () => {
     const r = one('12月12日，学校分两批次接待西川县考察团，双方开展交流。');
     expect(parties(r)).toEqual([

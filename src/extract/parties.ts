@@ -47,6 +47,8 @@ const IN_CHAIN = new ScratchArray((n) => new Uint8Array(n), 0);
 interface Found {
   start: number;
   end: number;
+  /** A place visited by a bare two- or three-character name (`赴济南`): a locality (`天罡仪表` may be a firm). */
+  place?: boolean;
 }
 
 function clauseRest(view: string, at: number): string {
@@ -58,8 +60,8 @@ function clauseRest(view: string, at: number): string {
 
 export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>): Party[] {
   const found: Found[] = [];
-  const add = (start: number, end: number) => {
-    if (end > start) found.push({ start, end });
+  const add = (start: number, end: number, place = false) => {
+    if (end > start) found.push({ start, end, place });
   };
   // Position tables keep every question local (linear however many people and chains a record holds).
   const byStart = [...people].sort((a, b) => a.start - b.start);
@@ -235,7 +237,8 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     // What the item founds is no side, nor is it under a shorter name (`健康医疗大数据研究院` for `国家健康医疗大数据研究院`).
     if (seen.has(key) || foundedTail(key)) continue;
     seen.add(key);
-    parties.push({ name: piece.text.slice(f.start, f.end), type: orgType(key), span: piece.span(f.start, f.end) });
+    const type = orgType(key);
+    parties.push({ name: piece.text.slice(f.start, f.end), type: f.place && type === 'other' ? 'government' : type, span: piece.span(f.start, f.end) });
   }
   return parties;
 }
@@ -318,7 +321,7 @@ function unitOfTitle(title: string): number {
 }
 
 /** The places named after a visit verb, up to what is done there. */
-function visitedPlaces(view: string, start: number, add: (s: number, e: number) => void): void {
+function visitedPlaces(view: string, start: number, add: (s: number, e: number, place?: boolean) => void): void {
   if (view[start] === '了') start++; // `走访了A、B`
   let end = start;
   while (end < view.length && end - start < 60 && !STOPS.has(view, end)) end++;
@@ -334,7 +337,7 @@ function visitedPlaces(view: string, start: number, add: (s: number, e: number) 
       if (s && e - p > s.word.length) best = e;
     }
     if (best > 0) add(p, best);
-    else if (stop - p >= 2 && stop - p <= 4 && /^[\u4e00-\u9fff]+$/.test(view.slice(p, stop))) add(p, stop);
+    else if (stop - p >= 2 && stop - p <= 4 && /^[\u4e00-\u9fff]+$/.test(view.slice(p, stop))) add(p, stop, stop - p <= 3);
     p = q + 1;
   }
 }
