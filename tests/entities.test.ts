@@ -143,6 +143,12 @@ describe('parties', () => {
       ['东岭大学', 'university'],
       ['华中智能制造研究院（武汉）有限公司', 'enterprise'],
     ]);
+    const banks = one('6月3日，东岭大学与中国建设银行股份有限公司西川支行、西川市住房和城乡建设局签署合作协议。');
+    expect(parties(banks)).toEqual([
+      ['东岭大学', 'university'],
+      ['中国建设银行股份有限公司西川支行', 'enterprise'],
+      ['西川市住房和城乡建设局', 'government'],
+    ]);
     const region = one('6月9日，海纳医药亚太区总监罗芳一行到东岭大学药学院座谈交流。');
     expect(parties(region)).toContainEqual(['海纳医药亚太区', 'enterprise']);
   });

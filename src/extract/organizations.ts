@@ -18,7 +18,7 @@ const MAX_ORG = 32;
 const NOT_IN_NAME = /[，。；：！？、“”《》\n\s,;:!?]/;
 const NOT_IN_NAME_CHARS = new CharSet('，。；：！？、“”《》\n \t,;:!?');
 /** Words an organization's name never holds: verbs and particles of the sentence around it. */
-const NOT_IN_NAME_WORDS = /了|在|将|是|把|被|从|让|使|有效|进行|通过|已经|正在|及其|举行|召开|签署|签订|出席|主持|参加|表示|带队|率队|一行|走进|携手|共建|成立|揭牌|围绕|推动|加强|开展|建设|聘任|选举|对接|分别|先后|共同|以及|并|的|进一步|提升|推进/;
+const NOT_IN_NAME_WORDS = /了|在|将|是|把|被|从|让|使(?!馆|领馆)|有效|进行|通过|已经|正在|及其|举行|召开|签署|签订|出席|主持|参加|表示|带队|率队|一行|走进|携手|共建|成立|揭牌|围绕|推动|加强|开展|建设(?!银行|局|厅|委|部|集团|公司|工程|投资|兵团|发展|研究)|聘任|选举|对接|分别|先后|共同|以及|并|的|进一步|提升|推进/;
 /** Leading words that make a mention generic (`该公司`, `各学院`). */
 const GENERIC_LEAD = /^(?:该|此|本|各|全|其|相关|有关|上述|多家|一批|多个|若干|[\d一二三四五六七八九十百千余多数几]+[家个所]|两|双|三)/;
 
