@@ -138,7 +138,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const cooperating = COOPERATION_WORDS.some((w) => rest.includes(w)) || (strong && /^(?:签|共|合作|联合|举行|召开|走进)/.test(after));
     if (chain.length >= 2) take = cooperating;
     else if (viaBy) take = SPONSOR_VERBS.some((w) => after.startsWith(w)) || /^[^，。；]{0,12}(?:主办|承办|共建|牵头)/.test(rest);
-    else take = HOST_VERBS.some((w) => after.startsWith(w)) || /^(?:合作签约|签约|合作协议|战略合作)/.test(after) || HOST_AT_PLACE.test(rest);
+    else take = HOST_VERBS.some((w) => after.startsWith(w)) || /^(?:合作签约|签约|合作协议|战略合作|牵头|发起)/.test(after) || HOST_AT_PLACE.test(rest);
     if (take) for (const c of chain) add(c.start, c.end);
   }
 
