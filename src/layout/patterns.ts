@@ -216,8 +216,25 @@ export function lineKind(view: string): LineKind {
   return 'text';
 }
 
+/** A source or credit in brackets closing a paragraph: `（来源：南山大学新闻网）`, `（摘自《中国教育报》）`. */
+const TRAILING_CREDIT = new RegExp(`[（(]\\s*(?:${alt([...SOURCE_LABELS, ...CREDIT_LABELS])})\\s*[：:]?[^（）()]{1,40}[）)]$`);
+
+/** The source a paragraph's closing bracket credits (`…。（来源：南山大学新闻网）` → 南山大学新闻网), or null. */
+export function trailingSourceOf(view: string): { text: string; index: number } | null {
+  const m = TRAILING_SOURCE.exec(view);
+  if (!m || m.index === 0) return null;
+  const text = m[1]!.trim();
+  return text ? { text, index: view.indexOf(text, m.index) } : null;
+}
+const TRAILING_SOURCE = new RegExp(`(?<=[。！？；.!?])[（(]\\s*(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*([^（）()]{1,40}?)\\s*[）)]$`);
+
 /** Does the text end a sentence? (`。` `！` `？` `；`, possibly inside closing quotes.) */
 export function endsSentence(view: string): boolean {
+  // A credit in brackets after the last sentence (`…合作。（来源：南山大学新闻网）`) ends it too.
+  if (view.endsWith('）') || view.endsWith(')')) {
+    const credit = TRAILING_CREDIT.exec(view);
+    if (credit && credit.index > 0) view = view.slice(0, credit.index);
+  }
   let i = view.length - 1;
   while (i >= 0 && /[”’」』）)]/.test(view[i]!)) i--;
   if (i < 0) return false;

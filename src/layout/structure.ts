@@ -9,7 +9,8 @@ import { sectionKind } from '../lexicon/sections.js';
 import { Piece, PieceBuilder } from '../text/piece.js';
 import { displayWidth } from '../text/lines.js';
 import { emptyMasthead, readMasthead, takePublicationDate, takeRecipients } from './masthead.js';
-import { headingStyle, isDateLed, metaSourceOf, numberedPrefix, sourceOf } from './patterns.js';
+import { headingStyle, isDateLed, metaSourceOf, numberedPrefix, sourceOf, trailingSourceOf } from './patterns.js';
+import { fold } from '../text/normalize.js';
 import type { Paragraph } from './reflow.js';
 
 export interface RecordDraft {
@@ -87,6 +88,12 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
         span: [t.sourceStart, t.sourceEnd],
       });
       return;
+    }
+    if (!o.source && o.body.length > 0) {
+      // `…深化合作。（来源：南山大学新闻网）`: a source credited at the end of the last paragraph.
+      const last = o.body[o.body.length - 1]!;
+      const src = trailingSourceOf(fold(last.text));
+      if (src) o.source = last.text.slice(src.index, src.index + src.text.length);
     }
     records.push({
       section: o.label ? o.label.kind : currentKind(),
