@@ -216,8 +216,8 @@ export function lineKind(view: string): LineKind {
   return 'text';
 }
 
-/** A source or credit in brackets closing a paragraph: `（来源：南山大学新闻网）`, `（摘自《中国教育报》）`. */
-const TRAILING_CREDIT = new RegExp(`[（(]\\s*(?:${alt([...SOURCE_LABELS, ...CREDIT_LABELS])})\\s*[：:]?[^（）()]{1,40}[）)]$`);
+/** A source, credit or end mark in brackets closing a paragraph: `（来源：南山大学新闻网）`, `（摘自《中国教育报》）`, `（完）`. */
+const TRAILING_CREDIT = new RegExp(`[（(]\\s*(?:(?:${alt([...SOURCE_LABELS, ...CREDIT_LABELS])})\\s*[：:]?[^（）()]{1,40}|完)[）)]$`);
 
 /** The source a paragraph's closing bracket credits (`…。（来源：南山大学新闻网）` → 南山大学新闻网), or null. */
 export function trailingSourceOf(view: string): { text: string; index: number } | null {
