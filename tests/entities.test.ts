@@ -206,6 +206,8 @@ describe('agreements', () => {
   it('counts references back but not a bare 协议', () => {
     const r = one('7月18日，东岭大学与海川银行签署新一轮战略合作协议。按照协议，双方将以新一轮银校合作协议的签署为契机深化合作。');
     expect(r.agreements.map((a) => a.text)).toEqual(['新一轮战略合作协议', '新一轮银校合作协议']);
+    const counted = one('6月1日，东岭大学与海川银行签署《合作框架协议》等5项协议，并签订3份技术合同和三方合作协议。');
+    expect(counted.agreements.map((a) => a.text)).toEqual(['合作框架协议', '技术合同', '三方合作协议']);
   });
 
   it('keeps names in book-title marks whole, dashes and dots included', () => {

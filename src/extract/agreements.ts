@@ -13,6 +13,7 @@ const byLength = (w: readonly string[]) => [...w].sort((a, b) => b.length - a.le
 const ENDING_RE = new RegExp(byLength(AGREEMENT_ENDINGS).join('|'), 'g');
 const OPENERS = wordIndex(AGREEMENT_OPENERS);
 const MAX_LENGTH = 60;
+const COUNT = /^等?[\d一二三四五六七八九十两多数几余]+(?:项|份|个|类|批|件|套)/;
 const HARD_STOP = '，。；：！？、《》「」\n,;:!?';
 const STOP_CHARS = new CharSet(HARD_STOP);
 
@@ -74,6 +75,9 @@ export function findAgreements(piece: Piece, view: string): Agreement[] {
           break;
         }
       }
+      // A count is not part of a name: `等5项协议` (a bare 协议 then), `3份技术合同` → 技术合同.
+      const count = COUNT.exec(view.slice(start, m.index));
+      if (count) start += count[0].length;
     }
     if (view[start] === '的') start++;
     if (start >= m.index) continue; // a bare 协议
