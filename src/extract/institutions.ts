@@ -56,7 +56,7 @@ export function findInstitutions(piece: Piece, view: string): Institution[] {
     if (tail < 0) continue;
     const before = view.slice(Math.max(0, m.index - 6), m.index);
     const after = view.slice(tail, tail + 6);
-    if (/(?:共建|成立|组建|设立|建设|揭牌|挂牌|共同打造)$/.test(before) || /^(?:签约|揭牌|挂牌|成立|落地)/.test(after)) {
+    if (/(?:共建|成立|组建|设立|建设|揭牌|挂牌|授牌|共同打造)$/.test(before) || /^(?:签约|揭牌|挂牌|成立|落地)/.test(after)) {
       found.push(tail === close ? [m.index + 1, m.index + 1 + inner.length] : [m.index, tail]);
     }
   }
@@ -87,7 +87,9 @@ export function findInstitutions(piece: Piece, view: string): Institution[] {
   for (let m = UNVEIL.exec(view); m; m = UNVEIL.exec(view)) {
     // `X签约暨揭牌仪式`: X is what is signed for and unveiled.
     const joint = /(?:签约|签约仪式|合作签约)暨$/.exec(view.slice(Math.max(0, m.index - 5), m.index));
-    const to = joint ? m.index - joint[0].length : m.index;
+    let to = joint ? m.index - joint[0].length : m.index;
+    // `…工作站正式挂牌成立`: an adverb between the name and the verb.
+    if (/^(?:正式|顺利|隆重|成功)$/.test(view.slice(to - 2, to))) to -= 2;
     let s = to;
     while (s > 0 && to - s < 60 && !UNVEIL_STOP_CHARS.at(view, s - 1) && !partsSides(view, s - 1) && !UNVEIL_STOP_VERBS.endingAt(view, s)) s--;
     const segment = view.slice(s, to);
