@@ -69,9 +69,10 @@ export function findInstitutions(piece: Piece, view: string): Institution[] {
       if (view[start] === '“' || view[start] === '”') {
         // A quoted object was read above (a straight quote folds to ” on both
         // sides); step over it and any tail to see whether the list goes on.
-        const close = view.indexOf('”', start + 1);
-        if (close < 0 || close - start > 41) break;
-        stop = readName(view, close + 1).stop;
+        // Look for the closing mark nearby only: a search to the end for every verb would be quadratic.
+        const near = view.slice(start + 1, start + 42).indexOf('”');
+        if (near < 0) break;
+        stop = readName(view, start + 1 + near + 1).stop;
       } else {
         const name = readName(view, start);
         if (name.end < 0) break;
