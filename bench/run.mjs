@@ -145,7 +145,11 @@ function adversarial(bytes, name) {
   const pieces = ['5月1日，东岭大学校领导' + names + '等出席。', '西川市副市长张明与东岭大学校长李华，'.repeat(500), '（' + '东岭大学'.repeat(20), '、'.repeat(5000), '1234567890'.repeat(500), '年月日'.repeat(2000), '“'.repeat(3000), '（'.repeat(3000), '月日至'.repeat(1000), '院长书记'.repeat(1000), '大学与学院和'.repeat(800), '协议'.repeat(2000)];
   let s = '';
   let k = 0;
-  while (Buffer.byteLength(s) < bytes) s += pieces[k++ % pieces.length] + '\n';
+  while (Buffer.byteLength(s) < bytes * 0.9) s += pieces[k++ % pieces.length] + '\n';
+  // One line that grows with the file: text with no stop, where every visit,
+  // reception, sponsor or 暨 would read back to the line's start if nothing bounded it.
+  const unit = '学校组织专家赴北塘' + '学校接待西川县考察团' + '东岭大学主办、' + '东岭大学与南港集团签约暨' + '南港银行与北湖大学';
+  s += unit.repeat(Math.ceil((bytes - Buffer.byteLength(s)) / Buffer.byteLength(unit))) + '\n';
   writeFileSync(path, s);
   return path;
 }

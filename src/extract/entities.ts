@@ -99,7 +99,8 @@ export function nameSelfFromBody(parties: Party[], view: string, bodyAt: number)
   if (bodyAt === 0 || !SELF_HEADLINE.test(view)) return parties;
   const self = view.slice(0, 2);
   const headline = view.slice(0, bodyAt);
-  const body = view.slice(bodyAt);
+  // The opening of the body says who acts (and reading all of a huge one for every party would be quadratic).
+  const body = view.slice(bodyAt, bodyAt + 2000);
   const keys = parties.map((p) => fold(p.name).replace(/\s/g, ''));
   const partners = keys.filter((k) => k !== self && headline.includes(k));
   const joined = (a: string, b: string) => SIDE_JOINS.some((j) => body.includes(a + j + b));
@@ -153,28 +154,42 @@ const core = (name: string) => {
  * entry keeps the place of the first mention and takes the full name's.
  */
 function mergeParties(parties: Party[]): Party[] {
-  const out: Party[] = [];
-  for (const p of parties) {
-    const at = out.findIndex((q) => sameSide(q, p));
+  const out: Array<{ party: Party; key: string }> = [];
+  // Equal names, and equal names less their legal form, are looked up; only the
+  // few names that can be short forms (`山大`, `市中心医院`) are compared one by one.
+  const byKey = new Map<string, number>();
+  const byCore = new Map<string, number>();
+  const shortOnes: number[] = [];
+  for (const party of parties) {
+    const key = fold(party.name).replace(/\s/g, '');
+    const c = core(key);
+    let at = byKey.get(key) ?? byCore.get(c) ?? -1;
+    if (at === -1 && mayBeShortForm(key)) at = out.findIndex((q) => sameSideByForm(party, key, q.party, q.key));
+    if (at === -1) at = shortOnes.find((k) => sameSideByForm(out[k]!.party, out[k]!.key, party, key)) ?? -1;
     if (at === -1) {
-      out.push(p);
+      byKey.set(key, out.length);
+      if (!byCore.has(c)) byCore.set(c, out.length);
+      if (mayBeShortForm(key)) shortOnes.push(out.length);
+      out.push({ party, key });
       continue;
     }
-    const key = sideKey(p);
-    const had = sideKey(out[at]!);
+    const had = out[at]!.key;
+    byKey.set(key, at);
+    byCore.set(c, at);
     // `宜昌市夷陵区` and its party committee `宜昌市夷陵区委` are one side, but neither is the other's full name.
-    if (key.length > had.length && key !== had + '委') out[at] = p;
+    if (key.length > had.length && key !== had + '委') out[at] = { party, key };
   }
-  return out;
+  return out.map((o) => o.party);
 }
 
-const sideKey = (p: Party) => fold(p.name).replace(/\s/g, '');
+/** Can this name be the short form of another (`山大`, `市中心医院`)? */
+function mayBeShortForm(key: string): boolean {
+  return /^[\u4e00-\u9fff]{1,3}大$/.test(key) || /^[省市县区镇]/.test(key);
+}
 
-/** Do two parties name one side: one name, one name in two legal forms, a short form and its full name? */
-function sameSide(a: Party, b: Party): boolean {
-  const x = sideKey(a);
-  const y = sideKey(b);
-  if (x === y || core(x) === core(y) || abbreviates(x, y) || abbreviates(y, x)) return true;
+/** A short form and the full name it stands for, either way round. */
+function sameSideByForm(a: Party, x: string, b: Party, y: string): boolean {
+  if (abbreviates(x, y) || abbreviates(y, x)) return true;
   return a.type === b.type && (shortFormOf(x, y) || shortFormOf(y, x));
 }
 

@@ -41,6 +41,13 @@ const LED_BY = /(?:一行|带队|率队|率团|代表团|\d+人|一行\d+人)[�
 const VISIT_RE = new RegExp(byLength(VISIT_VERBS).join('|'), 'g');
 const STOPS = new StartIndex(VISIT_STOPS);
 
+/**
+ * How far a sentence or clause is read around a verb. Real sentences are far
+ * shorter; text with no stop at all (a list of thousands of names) would
+ * otherwise make every visit verb read back to the start: quadratic.
+ */
+const SENTENCE_REACH = 240;
+
 const TITLE_OWNER = new ScratchArray((n) => new Int32Array(n), -1);
 const IN_CHAIN = new ScratchArray((n) => new Uint8Array(n), 0);
 
@@ -51,10 +58,12 @@ interface Found {
   place?: boolean;
 }
 
+/** The rest of the clause from `at`, at most SENTENCE_REACH long. */
 function clauseRest(view: string, at: number): string {
   let end = at;
   const stop = CLAUSE_END_CHARS.table;
-  while (end < view.length && stop[view.charCodeAt(end)] === 0) end++;
+  const ceiling = Math.min(view.length, at + SENTENCE_REACH);
+  while (end < ceiling && stop[view.charCodeAt(end)] === 0) end++;
   return view.slice(at, end);
 }
 
@@ -154,10 +163,11 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   }
 
   const endTable = SENTENCE_END.table;
-  /** Start of the sentence holding view[i]. */
+  /** Start of the sentence holding view[i], at most SENTENCE_REACH back (text without stops is not one sentence). */
   const sentenceStart = (i: number) => {
     let s = i;
-    while (s > 0 && endTable[view.charCodeAt(s - 1)] === 0) s--;
+    const floor = Math.max(0, i - SENTENCE_REACH);
+    while (s > floor && endTable[view.charCodeAt(s - 1)] === 0) s--;
     return s;
   };
   /** The unit each titled person's office names first (`控制学院党委副书记` → 控制学院). */
@@ -213,7 +223,8 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   for (let mm = MEET_RE.exec(view); mm; mm = MEET_RE.exec(view)) {
     const i = mm.index;
     let sentenceEnd = i;
-    while (sentenceEnd < view.length && endTable[view.charCodeAt(sentenceEnd)] === 0) sentenceEnd++;
+    const ceiling = Math.min(view.length, i + SENTENCE_REACH);
+    while (sentenceEnd < ceiling && endTable[view.charCodeAt(sentenceEnd)] === 0) sentenceEnd++;
     const hosts = peopleIn(sentenceStart(i), i);
     const guests = peopleIn(i + 1, sentenceEnd);
     if (hosts.length === 0 || guests.length === 0) continue;
@@ -272,10 +283,11 @@ function senderAt(view: string, at: number): [number, number] | null {
   return end > at && SENDS.test(view.slice(end, end + 3)) ? [at, end] : null;
 }
 
-/** Start of the clause holding view[i]. */
+/** Start of the clause holding view[i], at most SENTENCE_REACH back. */
 function clauseStartBefore(view: string, i: number): number {
   let c = i;
-  while (c > 0 && !CLAUSE_END_CHARS.at(view, c - 1)) c--;
+  const floor = Math.max(0, i - SENTENCE_REACH);
+  while (c > floor && !CLAUSE_END_CHARS.at(view, c - 1)) c--;
   return c;
 }
 
