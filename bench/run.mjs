@@ -147,8 +147,9 @@ function adversarial(bytes, name) {
   let k = 0;
   while (Buffer.byteLength(s) < bytes * 0.9) s += pieces[k++ % pieces.length] + '\n';
   // One line that grows with the file: text with no stop, where every visit,
-  // reception, sponsor or 暨 would read back to the line's start if nothing bounded it.
-  const unit = '学校组织专家赴北塘' + '学校接待西川县考察团' + '东岭大学主办、' + '东岭大学与南港集团签约暨' + '南港银行与北湖大学';
+  // reception, sponsor or 暨 would read back to the line's start if nothing bounded
+  // it, every 共建 walk the rest of a 、 list, every numeric date check all others.
+  const unit = '学校组织专家赴北塘' + '学校接待西川县考察团' + '东岭大学主办、' + '东岭大学与南港集团签约暨' + '南港银行与北湖大学' + '共建智能制造研究院、' + '2025-05-20 ';
   s += unit.repeat(Math.ceil((bytes - Buffer.byteLength(s)) / Buffer.byteLength(unit))) + '\n';
   writeFileSync(path, s);
   return path;

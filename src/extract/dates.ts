@@ -114,13 +114,18 @@ export function findDates(view: string): FoundDate[] {
       DAY_RE.lastIndex = at;
     }
   }
+  // The day mentions above are in text order, and so are numeric matches: one
+  // pointer finds the mention a match could overlap (a scan of all would be quadratic).
+  const days = found.length;
+  let j = 0;
   NUMERIC_RE.lastIndex = 0;
   for (let m = NUMERIC_RE.exec(view); m; m = NUMERIC_RE.exec(view)) {
     const year = Number(m[1]);
     const month = Number(m[3]);
     const day = Number(m[4]);
     if (!valid(year, month, day)) continue;
-    if (found.some((f) => m!.index < f.index + f.length && f.index < m!.index + m![0].length)) continue;
+    while (j < days && found[j]!.index + found[j]!.length <= m.index) j++;
+    if (j < days && found[j]!.index < m.index + m[0].length) continue;
     found.push({ index: m.index, length: m[0].length, year, month, day, endYear: year, endMonth: month, endDay: day });
   }
   return found.sort((a, b) => a.index - b.index);

@@ -62,9 +62,13 @@ export function findInstitutions(piece: Piece, view: string): Institution[] {
   }
   // Unquoted objects of a founding verb.
   FOUND_VERBS.lastIndex = 0;
+  // Where list items read so far start: a verb opening one (`共建A研究院、共建B中心、…`)
+  // starts no walk of its own, or thousands of verbs would each walk the rest of the list.
+  const itemStarts = new Set<number>();
   for (let m = FOUND_VERBS.exec(view); m; m = FOUND_VERBS.exec(view)) {
+    if (itemStarts.has(m.index)) continue;
     // The object, or each object of a `、` list (`共建A研究院、B实验室`).
-    for (let start = m.index + m[0].length; start < view.length; ) {
+    for (let start = m.index + m[0].length; start < view.length; itemStarts.add(start)) {
       let stop: number;
       if (view[start] === '“' || view[start] === '”') {
         // A quoted object was read above (a straight quote folds to ” on both
