@@ -53,7 +53,7 @@ function extractText(source: string, encoding: Encoding, options: ExtractOptions
   const warnings: Warning[] = [...layout.warnings];
   const m = layout.masthead;
   const ctx: YearContext = {
-    baseYear: m.issue?.year ?? (m.date ? Number(m.date.slice(0, 4)) : (options.year ?? null)),
+    baseYear: baseYearOf(m.issue?.year ?? null, m.date, options.year ?? null),
     anchor: m.date,
   };
   const home = homeUniversity(m.title, m.publisher);
@@ -77,6 +77,18 @@ function extractText(source: string, encoding: Encoding, options: ExtractOptions
     records,
     warnings,
   };
+}
+
+/**
+ * The year a date without one borrows: the issue's, else the masthead date's.
+ * An issue of one year printed in January or February of the next (`〔2023〕第12期`,
+ * 2024年1月5日) takes the date's year: `1月3日` is 2024, and `12月28日` moves back to 2023 by
+ * the 62-day rule.
+ */
+function baseYearOf(issueYear: number | null, date: string | null, fallback: number | null): number | null {
+  const dateYear = date ? Number(date.slice(0, 4)) : null;
+  if (issueYear !== null && dateYear === issueYear + 1 && Number(date!.slice(5, 7)) <= 2) return dateYear;
+  return issueYear ?? dateYear ?? fallback;
 }
 
 function buildRecord(draft: RecordDraft, index: number, ctx: YearContext, home: string | null, warnings: Warning[]): Record {

@@ -58,3 +58,15 @@ describe('date mentions', () => {
     expect(dates('3月15日', { baseYear: 2024, anchor: '2024-01-10' })).toEqual(['3月15日 2023-03-15/2023-03-15 inferred']);
   });
 });
+
+describe('the masthead year a date borrows', () => {
+  it('is the issue year, except for an issue printed in January or February of the next year', async () => {
+    const { extractBriefing } = await import('../src/index.js');
+    const starts = (text: string) => extractBriefing(text).records.map((r) => r.date?.start);
+    const items = '1.甲\n12月28日，东岭大学与南港集团签约。\n2.乙\n1月3日，东岭大学与西川市签约。\n';
+    expect(starts(`合作简报\n〔2023〕第12期\n东岭大学合作处  2024年1月5日\n${items}`)).toEqual(['2023-12-28', '2024-01-03']);
+    // A date later in the next year (a web page's publication line, say) does not move the issue's year.
+    expect(starts(`合作简报\n〔2023〕第12期\n东岭大学合作处  2024年9月5日\n${items}`)).toEqual(['2023-12-28', '2023-01-03']);
+    expect(starts(`合作简报\n〔2023〕第12期\n${items}`)).toEqual(['2023-12-28', '2023-01-03']);
+  });
+});
