@@ -201,12 +201,13 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       }
       const rest = p.piece.slice(num.length, p.piece.text.length);
       const restView = p.view.slice(num.length);
-      // `1. 东岭大学与南港市签署协议。6月5日，…`: a short first sentence before a dated one is the headline.
-      const stop = restView.indexOf('。');
+      // `1. 东岭大学与南港市签署协议。6月5日，…` (or `…签约：6月5日`, `…推进会 6月8日`):
+      // a short headline before a dated sentence.
+      const head = INLINE_HEADLINE.exec(restView);
       if (paragraphLooksLikeTitle(restView)) o.titles.push(rest);
-      else if (stop >= 6 && stop <= 40 && isDateLed(restView.slice(stop + 1)) && paragraphLooksLikeTitle(restView.slice(0, stop))) {
-        o.titles.push(rest.slice(0, stop));
-        o.body.push(rest.slice(stop + 1, rest.text.length));
+      else if (head && isDateLed(restView.slice(head[0].length)) && paragraphLooksLikeTitle(head[1]!)) {
+        o.titles.push(rest.slice(0, head[1]!.length));
+        o.body.push(rest.slice(head[0].length, rest.text.length));
       } else o.body.push(rest);
       continue;
     }
@@ -262,6 +263,9 @@ function withoutContentsEntries(records: RecordDraft[]): RecordDraft[] {
   });
   return records.filter((r, k) => !(r.title && r.body.text.length === 0 && (lastWithText.get(key(r)) ?? -1) > k));
 }
+
+/** A headline of 6 to 40 characters and what parts it from a dated body: `。`, a colon or blanks. */
+const INLINE_HEADLINE = /^([^。：:\s]{6,40}?)(?:。|[：:]\s*|\s+)/;
 
 /** Openers of an enumeration inside a body: `一是…`, `首先…`, `第二，…`. */
 const ENUMERATION = /^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|另外|此外|同时|第[一二三四五六七八九十]+[，、：])/;
