@@ -228,6 +228,14 @@ export function trailingSourceOf(view: string): { text: string; index: number } 
 }
 const TRAILING_SOURCE = new RegExp(`(?<=[。！？；.!?])[（(]\\s*(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*([^（）()]{1,40}?)\\s*[）)]$`);
 
+/**
+ * A headline may exclaim or ask (`喜报！东岭大学获批…`, `…如何打造新范式？`) when
+ * it is short and holds no clause break; a longer line with one is a sentence.
+ */
+export function shortExclaimedTitle(view: string): boolean {
+  return view.length <= 40 && !/[，,]/.test(view);
+}
+
 /** Does the text end a sentence? (`。` `！` `？` `；`, possibly inside closing quotes.) */
 export function endsSentence(view: string): boolean {
   // A credit in brackets after the last sentence (`…合作。（来源：南山大学新闻网）`) ends it too.

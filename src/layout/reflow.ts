@@ -8,7 +8,7 @@
 import { Piece, PieceBuilder } from '../text/piece.js';
 import { displayWidth, splitLines, type Line } from '../text/lines.js';
 import { fold, isCjk } from '../text/normalize.js';
-import { endsSentence, isDateLed, lineKind, numberedPrefix, type LineKind } from './patterns.js';
+import { endsSentence, isDateLed, lineKind, numberedPrefix, shortExclaimedTitle, type LineKind } from './patterns.js';
 
 export interface Paragraph {
   /** Display text: as printed, less layout blanks and line breaks. */
@@ -73,7 +73,7 @@ function lineLooksLikeTitle(p: Prepared): boolean {
   if (num) v = v.slice(num.length);
   const w = displayWidth(v);
   if (w > 84 || isDateLed(v)) return false;
-  if (/[。；！？]/.test(v)) return false;
+  if (/[。；]/.test(v) || (/[！？]/.test(v) && !shortExclaimedTitle(v))) return false;
   // A long line with a clause break inside is a sentence cut by the page width, not a headline.
   if (w >= 50 && /[，]/.test(v)) return false;
   return !/[，、：；（(“《—\-]$/.test(v);

@@ -9,7 +9,7 @@ import { sectionKind } from '../lexicon/sections.js';
 import { Piece, PieceBuilder } from '../text/piece.js';
 import { displayWidth } from '../text/lines.js';
 import { emptyMasthead, readMasthead, takePublicationDate, takeRecipients } from './masthead.js';
-import { headingStyle, isDateLed, metaSourceOf, numberedPrefix, sourceOf, trailingSourceOf } from './patterns.js';
+import { headingStyle, isDateLed, metaSourceOf, numberedPrefix, shortExclaimedTitle, sourceOf, trailingSourceOf } from './patterns.js';
 import { fold } from '../text/normalize.js';
 import type { Paragraph } from './reflow.js';
 
@@ -46,7 +46,7 @@ interface Open {
 /** A paragraph that reads as a title: short, no sentence inside, not mid-clause. */
 function paragraphLooksLikeTitle(view: string): boolean {
   if (view.length === 0 || displayWidth(view) > 120 || isDateLed(view)) return false;
-  if (/[。；！？]/.test(view)) return false;
+  if (/[。；]/.test(view) || (/[！？]/.test(view) && !shortExclaimedTitle(view))) return false;
   return !/[，、：；（(“《—]$/.test(view);
 }
 
