@@ -59,7 +59,9 @@ export function findAgreements(piece: Piece, view: string): Agreement[] {
   for (let m = ENDING_RE.exec(view); m; m = ENDING_RE.exec(view)) {
     const end = m.index + m[0].length;
     let start: number;
-    const open = view[end] === '》' ? lastBefore(view, '《', m.index - 1, m.index - MAX_LENGTH) : -1;
+    // `《…合作协议》`, or with its term after the ending: `《…合作协议（2024—2028年）》`.
+    const closed = view[end] === '》' || /^[（(][^（）()《》\n]{1,16}[）)]》/.test(view.slice(end, end + 19));
+    const open = closed ? lastBefore(view, '《', m.index - 1, m.index - MAX_LENGTH) : -1;
     // A name in book-title marks stays within one paragraph.
     if (open !== -1 && !/[》\n]/.test(view.slice(open + 1, m.index))) {
       start = open + 1;

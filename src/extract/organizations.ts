@@ -97,7 +97,7 @@ export function nameShaped(view: string, start: number, end: number): boolean {
  * Reads an organization's name starting at `start`: the first end that is a
  * name ending followed by what may follow a name. Returns its end, or -1.
  */
-export function readOrganization(view: string, start: number, options: { allowWeak?: boolean; lenient?: boolean } = {}): number {
+export function readOrganization(view: string, start: number, options: { allowWeak?: boolean; lenient?: boolean; afterDash?: boolean } = {}): number {
   const allowWeak = options.allowWeak ?? true;
   // With `lenient` (a name right after 与/和 in a chain), a strong ending followed
   // by anything still ends the name when nothing better is found.
@@ -111,7 +111,8 @@ export function readOrganization(view: string, start: number, options: { allowWe
     if (!suffix || (!allowWeak && !suffix.strong)) continue;
     if (!nameShaped(view, start, end)) continue;
     if (followsName(view, end)) return end;
-    if (options.lenient && suffix.strong) fallback = end;
+    // After a dash (`东岭大学—南港市全面合作推进会`) a place name stands as a side too.
+    if (options.lenient && (suffix.strong || options.afterDash)) fallback = end;
     // A parenthesis closing the name: `康复大学（筹）`, `山东大学（威海）`.
     const paren = /^[（(][^（）()，。]{1,10}[）)]/.exec(view.slice(end, end + 12));
     if (paren && followsName(view, end + paren[0].length)) return end + paren[0].length;

@@ -118,7 +118,8 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const chain: Found[] = [];
     const joins: string[] = [];
     for (;;) {
-      const end = readOrganization(view, p, { lenient: chain.length > 0 && STRONG_CONNECTORS.has(joins[joins.length - 1] ?? '') });
+      const lastJoin = joins[joins.length - 1] ?? '';
+      const end = readOrganization(view, p, { lenient: chain.length > 0 && STRONG_CONNECTORS.has(lastJoin), afterDash: DASHES.has(lastJoin) });
       if (end < 0 || inTitle(p, end)) break;
       chain.push({ start: p, end });
       const join = CONNECTORS.startingAt(view, end);
