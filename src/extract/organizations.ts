@@ -62,6 +62,15 @@ export function orgType(view: string): PartyType {
   return suffixEndingAt(view, view.length)?.type ?? 'other';
 }
 
+/** `西川市人大常委会`: an ending that starts right here (`常委会`) makes the name go on past an office word (`常委`). */
+function longerEndingAhead(view: string, at: number): boolean {
+  for (let k = 2; k <= 4 && at + k <= view.length; k++) {
+    const s = STRONG_INDEX.endingAt(view, at + k);
+    if (s && at + k - s.word.length === at) return true;
+  }
+  return false;
+}
+
 function followsName(view: string, at: number): boolean {
   if (at >= view.length) return true;
   return FOLLOWERS.has(view, at);
@@ -110,7 +119,7 @@ export function readOrganization(view: string, start: number, options: { allowWe
     const suffix = suffixEndingAt(view, end);
     if (!suffix || (!allowWeak && !suffix.strong)) continue;
     if (!nameShaped(view, start, end)) continue;
-    if (followsName(view, end)) return end;
+    if (followsName(view, end) && !longerEndingAhead(view, end)) return end;
     // After a dash (`东岭大学—南港市全面合作推进会`) a place name stands as a side too.
     if (options.lenient && (suffix.strong || options.afterDash)) fallback = end;
     // A parenthesis closing the name: `康复大学（筹）`, `山东大学（威海）`.

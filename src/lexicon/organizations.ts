@@ -12,7 +12,10 @@ export const ORG_SUFFIXES: Array<{ word: string; type: PartyType; strong: boolea
   ...['有限责任公司', '股份有限公司', '有限公司', '分公司', '子公司', '公司', '集团', '银行', '分行', '支行', '工行', '中行', '建行', '农行', '企业', '厂', '事务所', '交易所', '证券', '保险', '信托', '基金', '控股', '实业', '电力', '电网', '供电公司', '传媒', '出版社', '报社', '电视台', '机构'].map((word) => ({ word, type: 'enterprise' as PartyType, strong: true })),
   ...['医院', '卫生院', '妇幼保健院', '疾控中心', '中心医院'].map((word) => ({ word, type: 'hospital' as PartyType, strong: true })),
   ...['研究院', '研究所', '科学院', '工程院', '社科院', '实验室', '研究中心', '工研院', '产研院', '技术中心', '设计院', '研究会', '院所'].map((word) => ({ word, type: 'research' as PartyType, strong: true })),
-  ...['学会', '协会', '联合会', '商会', '基金会', '促进会', '联盟', '侨联', '科协', '工会', '妇联', '团委', '学联', '研究会'].map((word) => ({ word, type: 'association' as PartyType, strong: true })),
+  ...['学会', '协会', '联合会', '商会', '基金会', '促进会', '联盟', '侨联', '科协', '工会', '妇联', '团委', '学联', '研究会', '总工会', '文联', '社科联', '残联', '工商联'].map((word) => ({ word, type: 'association' as PartyType, strong: true })),
+  // people's congresses and their standing committees, supervisory commissions
+  ...['常委会', '监委', '纪委监委'].map((word) => ({ word, type: 'government' as PartyType, strong: true })),
+  ...['疾病预防控制中心', '卫生服务中心', '急救中心'].map((word) => ({ word, type: 'hospital' as PartyType, strong: true })),
   ...['产业园', '工业园', '科技园', '园区', '基地', '中心', '博物馆', '图书馆', '纪念馆', '馆', '站', '台'].map((word) => ({ word, type: 'other' as PartyType, strong: false })),
   ...['省', '市', '区', '县', '州', '镇', '乡', '村', '盟', '旗'].map((word) => ({ word, type: 'government' as PartyType, strong: false })),
 ];
