@@ -17,6 +17,7 @@ const AND_CHARS = new CharSet('与和');
 const partsSides = (view: string, at: number) => AND_CHARS.at(view, at) && suffixEndingAt(view, at)?.strong === true;
 const UNVEIL_STOP_VERBS = wordIndex(['举行', '举办', '召开', '进行', '共建']);
 const ENDING_INDEX = wordIndex(INSTITUTION_ENDINGS);
+const FUNCTION_OPENERS = new CharSet('是的了将在和与及把被对向为也都就');
 const STOP = /[，。；：！？、\n]|签约|签署|签订|协议|仪式|合作|暨|的|在|与|和|及|由|为|举行|揭牌|成立|落地|项目|大会|会议/y;
 
 function endsAsInstitution(name: string): boolean {
@@ -32,6 +33,8 @@ function endsAsInstitution(name: string): boolean {
 function readName(view: string, start: number): { end: number; stop: number } {
   let best = -1;
   let stop = start;
+  // A name never opens with a particle or a verb of being (`建设是学校…`).
+  if (FUNCTION_OPENERS.at(view, start)) return { end: -1, stop };
   while (stop < view.length && stop - start < 40) {
     STOP.lastIndex = stop;
     // A connector inside a word (`碳中和`, `和谐`) joins nothing.

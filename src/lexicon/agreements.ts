@@ -30,7 +30,7 @@ export const AGREEMENT_OPENERS = [
 export const AGREEMENT_DETERMINERS = ['一系列', '系列', '上述', '相关', '有关', '这份', '这项', '多项', '多份', '两份', '两项', '三项', '该', '此', '一份', '份', '项', '各项'];
 
 /** Institution endings: platforms founded, co-built or unveiled. */
-export const INSTITUTION_ENDINGS = ['研究院', '研究中心', '研究所', '实验室', '实验基地', '基地', '中心', '学院', '平台', '工作站', '联盟', '孵化器', '创新园', '产业园', '智库', '书院'];
+export const INSTITUTION_ENDINGS = ['研究院', '研究中心', '研究所', '实验室', '实验基地', '基地', '中心', '学院', '平台', '工作站', '联盟', '孵化器', '创新园', '产业园', '智库', '书院', '实验学校', '附属学校', '职业学校', '技工学校', '外国语学校', '中学', '小学', '幼儿园', '医院'];
 
 /**
  * Two-character words holding a one-character connector or particle
