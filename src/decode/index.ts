@@ -77,17 +77,22 @@ function decodeUtf8(bytes: Uint8Array, base: number): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
+/** Bytes decoded by iconv-lite, with no copy and no check of their own. */
+function iconvDecode(bytes: Uint8Array, encoding: 'gb18030' | 'big5'): string {
+  return loadIconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+}
+
 function decodeGb18030(bytes: Uint8Array, base: number): string {
   const bad = firstInvalidGb18030(bytes);
   if (bad !== -1) {
     throw new InputError('decode', `invalid GB18030/GBK at byte ${bad + base}`, bad + base);
   }
-  return loadIconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+  return iconvDecode(bytes, 'gb18030');
 }
 
 /** Big5 as iconv-lite reads it (it rejects nothing: a byte it cannot map becomes U+FFFD, which a warning reports). */
 function decodeBig5(bytes: Uint8Array): string {
-  return loadIconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'big5');
+  return iconvDecode(bytes, 'big5');
 }
 
 /**
@@ -217,7 +222,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   }
   // GBK, unless the text reads as noise there and as Chinese in Big5 (a Hong Kong or Taiwan source).
   if (firstInvalidGb18030(bytes) === -1) {
-    const gbk = loadIconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+    const gbk = iconvDecode(bytes, 'gb18030'); // checked just above
     const share = commonShare(gbk);
     if (share >= BIG5_SUSPECT) return { text: gbk, encoding: 'gb18030' };
     const big5 = decodeBig5(bytes);
