@@ -38,6 +38,9 @@ export function extractEntities(piece: Piece, view: string, warnings: Warning[])
   };
 }
 
+/** A name as the rules compare it: folded to simplified characters, blanks removed. */
+const nameKey = (name: string) => fold(name).replace(/\s/g, '');
+
 /** How a university's briefing names itself as a side. */
 const SELF_REFERENCES = new Set(['我校', '本校', '学校', '我院', '本院']);
 /** The university a masthead names first (`东岭大学地方合作工作简报` → 东岭大学). */
@@ -46,7 +49,7 @@ const LEADING_UNIVERSITY = /^(?!学校|我校|本校|该校)(?:(?![与和及同]
 /** The briefing's own university, from its masthead title or publisher, or null. */
 export function homeUniversity(title: string | null, publisher: string | null): string | null {
   for (const s of [title, publisher]) {
-    const m = s ? LEADING_UNIVERSITY.exec(fold(s).replace(/\s/g, '')) : null;
+    const m = s ? LEADING_UNIVERSITY.exec(nameKey(s)) : null;
     if (m) return m[0];
   }
   return null;
@@ -58,7 +61,7 @@ export function homeUniversity(title: string | null, publisher: string | null): 
  * self-reference is the same side and gives way to the full name.
  */
 export function preferFullName(parties: Party[], home: string | null): Party[] {
-  if (!home || !parties.some((p) => fold(p.name).replace(/\s/g, '') === home)) return parties;
+  if (!home || !parties.some((p) => nameKey(p.name) === home)) return parties;
   return parties.filter((p) => !SELF_REFERENCES.has(fold(p.name)));
 }
 
@@ -78,7 +81,7 @@ export function nameThirdPerson(parties: Party[], piece: Piece, view: string, ti
   if (!m || /^(?:来|到|赴|访|走进|一行|代表团)/.test(view.slice(m[0].length, m[0].length + 3))) return parties;
   const lead = m[0];
   const rest = parties.filter((p) => !THIRD_PERSON.has(fold(p.name)));
-  if (rest.some((p) => fold(p.name).replace(/\s/g, '') === lead)) return rest;
+  if (rest.some((p) => nameKey(p.name) === lead)) return rest;
   const named: Party = { name: piece.text.slice(0, lead.length), type: 'university', span: piece.span(0, lead.length) };
   return [...rest.slice(0, at), named, ...rest.slice(at)];
 }
@@ -101,7 +104,7 @@ export function nameSelfFromBody(parties: Party[], view: string, bodyAt: number)
   const headline = view.slice(0, bodyAt);
   // The opening of the body says who acts (and reading all of a huge one for every party would be quadratic).
   const body = view.slice(bodyAt, bodyAt + 2000);
-  const keys = parties.map((p) => fold(p.name).replace(/\s/g, ''));
+  const keys = parties.map((p) => nameKey(p.name));
   const partners = keys.filter((k) => k !== self && headline.includes(k));
   const joined = (a: string, b: string) => SIDE_JOINS.some((j) => body.includes(a + j + b));
   const lead = BODY_LEAD.exec(body);
@@ -161,7 +164,7 @@ function mergeParties(parties: Party[]): Party[] {
   const byCore = new Map<string, number>();
   const shortOnes: number[] = [];
   for (const party of parties) {
-    const key = fold(party.name).replace(/\s/g, '');
+    const key = nameKey(party.name);
     const c = core(key);
     let at = byKey.get(key) ?? byCore.get(c) ?? -1;
     if (at === -1 && mayBeShortForm(key)) at = out.findIndex((q) => sameSideByForm(party, key, q.party, q.key));
@@ -182,9 +185,14 @@ function mergeParties(parties: Party[]): Party[] {
   return out.map((o) => o.party);
 }
 
+/** A university's short name: a few characters and `大` (`山大`, `北航大`). */
+const UNIVERSITY_SHORT = /^[\u4e00-\u9fff]{1,3}大$/;
+/** A name less its place opens with the level of government (`市中心医院`). */
+const LEVEL_LEAD = /^[省市县区镇]/;
+
 /** Can this name be the short form of another (`山大`, `市中心医院`)? */
 function mayBeShortForm(key: string): boolean {
-  return /^[\u4e00-\u9fff]{1,3}大$/.test(key) || /^[省市县区镇]/.test(key);
+  return UNIVERSITY_SHORT.test(key) || LEVEL_LEAD.test(key);
 }
 
 /** A short form and the full name it stands for, either way round. */
@@ -198,7 +206,7 @@ function sameSideByForm(a: Party, x: string, b: Party, y: string): boolean {
  * character and `大`, with the characters between taken from the full name in order.
  */
 function abbreviates(short: string, full: string): boolean {
-  if (!/^[\u4e00-\u9fff]{1,3}大$/.test(short) || !full.endsWith('大学') || full[0] !== short[0] || full.length < short.length + 2) return false;
+  if (!UNIVERSITY_SHORT.test(short) || !full.endsWith('大学') || full[0] !== short[0] || full.length < short.length + 2) return false;
   let at = 0;
   for (const c of short.slice(0, -1)) {
     at = full.indexOf(c, at);
@@ -214,7 +222,7 @@ function abbreviates(short: string, full: string): boolean {
  * Other tails name other units (`管理学院` is not `公共管理学院`).
  */
 function shortFormOf(short: string, full: string): boolean {
-  return short.length >= 3 && /^[省市县区镇]/.test(short) && full.length > short.length + 1 && full.endsWith(short);
+  return short.length >= 3 && LEVEL_LEAD.test(short) && full.length > short.length + 1 && full.endsWith(short);
 }
 
 /**
@@ -222,7 +230,7 @@ function shortFormOf(short: string, full: string): boolean {
  * institution, and so are `…实验基地` and `…实验基地（体育特色基地）`: the fuller name stays.
  */
 function fullestNames(items: Institution[]): Institution[] {
-  const keys = items.map((i) => fold(i.name).replace(/\s/g, ''));
+  const keys = items.map((i) => nameKey(i.name));
   const fuller = (other: string, key: string) =>
     other.length > key.length && (other.endsWith(key) || (other.startsWith(key) && /^[（(][^（）()]+[）)]$/.test(other.slice(key.length))));
   return items.filter((_, k) => !keys.some((other, j) => j !== k && fuller(other, keys[k]!)));
