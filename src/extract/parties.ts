@@ -58,13 +58,27 @@ interface Found {
   place?: boolean;
 }
 
+/** Where the stretch holding view[i] that no character of `stops` ends begins, at most SENTENCE_REACH back. */
+function stretchStart(view: string, i: number, stops: CharSet): number {
+  const table = stops.table;
+  const floor = Math.max(0, i - SENTENCE_REACH);
+  let s = i;
+  while (s > floor && table[view.charCodeAt(s - 1)] === 0) s--;
+  return s;
+}
+
+/** Where that stretch ends reading on from `at`, at most SENTENCE_REACH on. */
+function stretchEnd(view: string, at: number, stops: CharSet): number {
+  const table = stops.table;
+  const ceiling = Math.min(view.length, at + SENTENCE_REACH);
+  let e = at;
+  while (e < ceiling && table[view.charCodeAt(e)] === 0) e++;
+  return e;
+}
+
 /** The rest of the clause from `at`, at most SENTENCE_REACH long. */
 function clauseRest(view: string, at: number): string {
-  let end = at;
-  const stop = CLAUSE_END_CHARS.table;
-  const ceiling = Math.min(view.length, at + SENTENCE_REACH);
-  while (end < ceiling && stop[view.charCodeAt(end)] === 0) end++;
-  return view.slice(at, end);
+  return view.slice(at, stretchEnd(view, at, CLAUSE_END_CHARS));
 }
 
 export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>): Party[] {
@@ -163,14 +177,8 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     if (/^(?:合作|共建|签署|签订|签约|战略|联合|共同|开展|建立)/.test(after)) add(i + 1, end);
   }
 
-  const endTable = SENTENCE_END.table;
-  /** Start of the sentence holding view[i], at most SENTENCE_REACH back (text without stops is not one sentence). */
-  const sentenceStart = (i: number) => {
-    let s = i;
-    const floor = Math.max(0, i - SENTENCE_REACH);
-    while (s > floor && endTable[view.charCodeAt(s - 1)] === 0) s--;
-    return s;
-  };
+  /** Start of the sentence holding view[i] (text without stops is not one sentence). */
+  const sentenceStart = (i: number) => stretchStart(view, i, SENTENCE_END);
   /** The unit each titled person's office names first (`控制学院党委副书记` → 控制学院). */
   const addUnits = (who: PersonMention[]) => {
     for (const p of who) {
@@ -191,7 +199,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     // or one that sends people (`学校组织专家团队赴…`).
     const subjects = chainsIn(covered, from, i).filter(([a, b]) => !inTitle(a, b));
     if (subjects.length === 0) {
-      const sender = senderAt(view, clauseStartBefore(view, i));
+      const sender = senderAt(view, stretchStart(view, i, CLAUSE_END_CHARS));
       if (sender) subjects.push(sender);
     }
     // 到 and 来 are visits only right after 一行/带队 … or the organization that comes (`北方工业大学来校交流`).
@@ -213,7 +221,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     for (const [a, b] of hosts) add(a, b);
     if (hosts.length === 0) {
       // `学校分两批次接待…`: a self-name opening the clause hosts, whatever follows it.
-      const c = clauseStartBefore(view, i);
+      const c = stretchStart(view, i, CLAUSE_END_CHARS);
       add(c, c + selfNameAt(view, c));
     }
     add(i + rm[0].length, guestEnd);
@@ -223,9 +231,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   MEET_RE.lastIndex = 0;
   for (let mm = MEET_RE.exec(view); mm; mm = MEET_RE.exec(view)) {
     const i = mm.index;
-    let sentenceEnd = i;
-    const ceiling = Math.min(view.length, i + SENTENCE_REACH);
-    while (sentenceEnd < ceiling && endTable[view.charCodeAt(sentenceEnd)] === 0) sentenceEnd++;
+    const sentenceEnd = stretchEnd(view, i, SENTENCE_END);
     const hosts = peopleIn(sentenceStart(i), i);
     const guests = peopleIn(i + 1, sentenceEnd);
     if (hosts.length === 0 || guests.length === 0) continue;
@@ -274,22 +280,10 @@ const SENDS = /^(?:组织|派出|选派|派遣|委派)(?!部)/;
 
 /** `学校组织专家团队赴…`: the side opening the clause at `at` that sends people, or null. */
 function senderAt(view: string, at: number): [number, number] | null {
-  let end = at + selfNameAt(view, at);
-  if (end === at) {
-    for (let e = at + 2; e <= Math.min(view.length, at + 24) && end === at; e++) {
-      if (CLAUSE_END_CHARS.at(view, e - 1)) break;
-      if (SENDS.test(view.slice(e, e + 3)) && suffixEndingAt(view, e) && nameShaped(view, at, e)) end = e;
-    }
-  }
-  return end > at && SENDS.test(view.slice(end, end + 3)) ? [at, end] : null;
-}
-
-/** Start of the clause holding view[i], at most SENTENCE_REACH back. */
-function clauseStartBefore(view: string, i: number): number {
-  let c = i;
-  const floor = Math.max(0, i - SENTENCE_REACH);
-  while (c > floor && !CLAUSE_END_CHARS.at(view, c - 1)) c--;
-  return c;
+  const sends = (e: number) => SENDS.test(view.slice(e, e + 3));
+  const self = selfNameAt(view, at);
+  const end = self > 0 ? (sends(at + self) ? at + self : -1) : orgEndBefore(view, at, sends);
+  return end > at ? [at, end] : null;
 }
 
 const DASHES = new Set(['—', '-', '－', '–']);
@@ -300,13 +294,21 @@ function innerSideEnd(view: string, start: number, end: number): number {
   return -1;
 }
 
-/** The end of the organization a delegation at `start` comes from (`西川县考察团` → 西川县), or −1. */
-function delegationOf(view: string, start: number): number {
+/**
+ * The first end, within the clause and 24 characters, of an organization's name
+ * read from `start` that `follows` accepts what comes after, or −1.
+ */
+function orgEndBefore(view: string, start: number, follows: (end: number) => boolean): number {
   for (let end = start + 2; end <= Math.min(view.length, start + 24); end++) {
     if (CLAUSE_END_CHARS.at(view, end - 1)) return -1;
-    if (DELEGATION.startingAt(view, end) && suffixEndingAt(view, end) && nameShaped(view, start, end)) return end;
+    if (follows(end) && suffixEndingAt(view, end) && nameShaped(view, start, end)) return end;
   }
   return -1;
+}
+
+/** The end of the organization a delegation at `start` comes from (`西川县考察团` → 西川县), or −1. */
+function delegationOf(view: string, start: number): number {
+  return orgEndBefore(view, start, (end) => DELEGATION.has(view, end));
 }
 
 /** The unit a title names first (`控制学院党委副书记` → 控制学院): its length, or 0. */
