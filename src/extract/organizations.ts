@@ -62,6 +62,16 @@ export function orgType(view: string): PartyType {
   return suffixEndingAt(view, view.length)?.type ?? 'other';
 }
 
+/**
+ * Where `与`/`和` joins two sides in a text: right after a unit's ending
+ * (`学院与南港公司`, `东岭大学和西川市政府`), not inside one name
+ * (`材料科学与工程学院`, `校地合作与交流`). The index of the first 与/和, or −1.
+ */
+export function sidesJoinedAt(text: string): number {
+  const and = text.search(/[与和]/);
+  return and > 0 && suffixEndingAt(text, and) !== null ? and : -1;
+}
+
 /** `西川市人大常委会`: an ending that starts right here (`常委会`) makes the name go on past an office word (`常委`). */
 function longerEndingAhead(view: string, at: number): boolean {
   for (let k = 2; k <= 4 && at + k <= view.length; k++) {
@@ -88,9 +98,7 @@ export function nameShaped(view: string, start: number, end: number): boolean {
   if (suffix.word === '系' && length < 3) return false;
   const name = view.slice(start, end);
   if (NOT_IN_NAME.test(name) || NOT_IN_NAME_WORDS.test(name) || GENERIC_LEAD.test(name)) return false;
-  // `材料科学与工程学院` is one name; `学院与南港公司`, `东岭大学和西川市政府` are two sides.
-  const and = name.search(/[与和]/);
-  if (and > 0 && suffixEndingAt(name, and) !== null) return false;
+  if (sidesJoinedAt(name) > 0) return false;
   // Parentheses must balance: `中节能（即墨）环保能源有限公司`.
   let depth = 0;
   for (let i = 0; i < name.length; i++) {

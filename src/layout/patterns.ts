@@ -13,9 +13,9 @@ import {
   SOURCE_LABELS,
 } from '../lexicon/layout.js';
 
-const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
+import { sidesJoinedAt } from '../extract/organizations.js';
 
-import { suffixEndingAt } from '../extract/organizations.js';
+const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 
 export const CN_DIGIT = '[一二三四五六七八九十]';
 /** Bullet glyphs that open an item as a number does. */
@@ -123,8 +123,7 @@ const EVENT_WORDS = /签署|签订|签约|续签|协议|合同|备忘录|意向�
 function sectionNameLike(text: string): boolean {
   if (text.length > HEADING_TEXT_MAX || EVENT_WORDS.test(text)) return false;
   // `学校与北港集团深化合作` joins two sides: an item. `校地合作与交流` joins two topics: a section.
-  const and = text.search(/[与和]/);
-  return !(and >= 2 && suffixEndingAt(text, and) !== null);
+  return sidesJoinedAt(text) < 2;
 }
 
 export function headingStyle(view: string): string | null {
