@@ -105,6 +105,12 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
     });
   };
 
+  /** The open item when it is a titled article still taking text (not a numbered item): its own sub-parts go into it. */
+  const openArticle = (): Open | null => {
+    const o = open as Open | null;
+    return o && !o.closed && !o.numbered && o.titles.length > 0 ? o : null;
+  };
+
   const begin = (p: Paragraph, numbered: boolean): Open => {
     close();
     open = { gap: false, titles: [], body: [], numbered, source: null, closed: false, start: p.piece.sourceStart, end: p.piece.sourceEnd };
@@ -126,11 +132,11 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
         // Inside a titled article (a case: `（一）基本情况`, `（二）主要做法`), a heading that names
         // no kind of section, in a numbering style no open section uses, is the article's own
         // sub-heading: it stays in its text. (`二、重要会议` after `一、工作动态` is the next section.)
-        const inArticle = open as Open | null;
+        const inArticle = openArticle();
         const subHeading = style !== 'part' && style !== 'bracket' && !stack.some((h) => h.style === style) && sectionKind(p.view) === 'other';
-        if (inArticle && !inArticle.closed && !inArticle.numbered && inArticle.titles.length > 0 && subHeading) {
+        if (inArticle && subHeading) {
           inArticle.body.push(p.piece);
-          inArticle.end = Math.max(inArticle.end, p.piece.sourceEnd);
+          extend(inArticle);
           continue;
         }
         close();
@@ -178,13 +184,13 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
     const num = numberedPrefix(p.view);
     // Inside a titled case or peer article (`典型案例`, `他山之石`), its numbered points
     // (`（一）强化顶层设计。…`, `1.…`) are its text, unless an open section numbers that way.
-    const article = open as Open | null;
-    if (p.kind === 'numbered' && num && article && !article.closed && !article.numbered && article.titles.length > 0 && num.style !== 'label') {
+    const article = openArticle();
+    if (p.kind === 'numbered' && num && article && num.style !== 'label') {
       const kind = article.label ? article.label.kind : currentKind();
       const sectionStyle = NUMBERED_AS_HEADING[num.style];
       if ((kind === 'case-study' || kind === 'peer-practice') && !(sectionStyle && stack.some((h) => h.style === sectionStyle))) {
         article.body.push(p.piece);
-        article.end = Math.max(article.end, p.piece.sourceEnd);
+        extend(article);
         continue;
       }
     }
