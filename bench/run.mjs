@@ -36,7 +36,7 @@ function prng(seed) {
 }
 
 function fixtureTexts() {
-  const dirs = ['fixtures/corpus', 'fixtures/cases'];
+  const dirs = ['fixtures/sample', 'fixtures/cases'];
   const texts = [];
   for (const d of dirs) {
     for (const f of readdirSync(join(ROOT, d))) {
@@ -133,7 +133,7 @@ function peakRss(listFile, times) {
 
 function bigFile(bytes, name) {
   const path = join(OUT, name);
-  const unit = readFileSync(join(ROOT, 'fixtures/corpus/sdu-service-shandong-2023-03.txt'), 'utf8') + '\n\n';
+  const unit = readFileSync(join(ROOT, 'fixtures/sample/briefing.txt'), 'utf8') + '\n\n';
   const reps = Math.ceil(bytes / Buffer.byteLength(unit));
   writeFileSync(path, unit.repeat(reps));
   return path;
@@ -216,7 +216,7 @@ await Promise.all(
 const pairMs = Number(process.hrtime.bigint() - pairStart) / 1e6;
 
 // 3. Start-up.
-const [nodeBare, version, oneFile] = startups([['-e', ''], [BIN, '--version'], [BIN, 'extract', join(ROOT, 'fixtures/corpus/sdu-service-shandong-2023-03.txt')]]);
+const [nodeBare, version, oneFile] = startups([['-e', ''], [BIN, '--version'], [BIN, 'extract', join(ROOT, 'fixtures/sample/briefing.txt')]]);
 
 // 4. Peak memory at 1,000 and 10,000 files (the archive listed ten times for the second).
 const list1k = join(OUT, 'list-1k.txt');

@@ -1,31 +1,21 @@
 /** The command line, driven as a user drives it: spawn bin/briefing.js (built by `npm test`). */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CASES, CORPUS, ROOT } from './helpers.js';
+import { CASES, ROOT, SAMPLE, listFiles, run, tempDir } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/briefing.js');
 
-function run(args: string[], input?: string | Buffer, cwd = ROOT) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'buffer', maxBuffer: 1 << 28 });
-  return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), raw: r.stdout };
-}
-
-function listFiles(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), base) : [join(dir, e.name).slice(base.length + 1)])).sort();
-}
-
 describe('single files', () => {
   it('prints the JSON Document of a file', () => {
-    const r = run(['extract', 'fixtures/corpus/university-news-digest.txt']);
+    const r = run(['extract', 'fixtures/sample/briefing.txt']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.schemaVersion).toBe(1);
-    expect(doc.file).toBe('fixtures/corpus/university-news-digest.txt');
-    expect(doc.records).toHaveLength(3);
+    expect(doc.file).toBe('fixtures/sample/briefing.txt');
+    expect(doc.records).toHaveLength(5);
     expect(r.stderr).toBe('');
   });
 
@@ -40,7 +30,7 @@ describe('single files', () => {
   });
 
   it('names a missing file, a directory and a binary file on one line each, exit 1', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'briefing-'));
+    const dir = tempDir();
     writeFileSync(join(dir, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
     const missing = run(['extract', 'missing.txt']);
     expect(missing.code).toBe(1);
@@ -54,19 +44,12 @@ describe('single files', () => {
   });
 
   it('names the line of an undecodable byte under a forced encoding', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'briefing-'));
+    const dir = tempDir();
     const f = join(dir, 'gbk.txt');
     writeFileSync(f, Buffer.concat([Buffer.from('第一行\n第二行\n'), iconv.encode('第三行', 'gbk')]));
     const r = run(['extract', '--encoding', 'utf-8', f]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`briefing: ${f}: invalid UTF-8 at byte 20, line 3\n`);
-  });
-
-  it('exits 2 on usage errors', () => {
-    expect(run(['extract', '--format', 'xml', 'x']).code).toBe(2);
-    expect(run(['extract', '--jobs', '0', 'x']).stderr).toBe('briefing: --jobs takes a whole number from 1 to 256, not "0"\n');
-    expect(run(['extract', '--encoding', 'latin9', 'x']).code).toBe(2);
-    expect(run(['frobnicate']).code).toBe(2);
   });
 
   it('prints its version and the JSON Schema', () => {
@@ -93,31 +76,34 @@ describe('single files', () => {
   });
 
   it('writes -o atomically and leaves nothing when it cannot', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'briefing-'));
+    const dir = tempDir();
     const out = join(dir, 'out.json');
     expect(run(['extract', '-o', out, 'fixtures/cases/crlf.txt']).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).records).toHaveLength(2);
     expect(readdirSync(dir)).toEqual(['out.json']);
     const bad = run(['extract', '-o', join(dir, 'no/such/dir/out.json'), 'fixtures/cases/crlf.txt']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^briefing: cannot write /);
+    expect(bad.stderr).toBe(`briefing: cannot write ${join(dir, 'no/such/dir/out.json')}: no such file\n`);
   });
 
-  it('ends quietly when the reader of a pipe goes away', () => {
-    const r = spawnSync('bash', ['-c', `node ${BIN} extract -f ndjson fixtures/corpus fixtures/cases | head -n 1`], { cwd: ROOT, encoding: 'utf8' });
+  it('stops quietly when the reader of a pipe goes away, with the exit code of SIGPIPE', () => {
+    const dir = tempDir();
+    for (let i = 0; i < 40; i++) copyFileSync(SAMPLE, join(dir, `f${String(i).padStart(2, '0')}.txt`));
+    const r = spawnSync('bash', ['-c', `node ${BIN} extract -f ndjson ${dir} | head -n 1; echo "status \${PIPESTATUS[0]}" >&2`], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+    // Nothing misleading: no summary of files "converted" that nobody read, no stack trace.
+    expect(r.stderr.trim()).toBe('status 141');
   });
 });
 
 describe('archives', () => {
   let archive: string;
   beforeAll(() => {
-    archive = mkdtempSync(join(tmpdir(), 'briefing-archive-'));
+    archive = tempDir('briefing-archive-');
     mkdirSync(join(archive, '2022/spring'), { recursive: true });
     mkdirSync(join(archive, '2023'), { recursive: true });
-    copyFileSync(join(CORPUS, 'sdu-service-shandong-2023-03.txt'), join(archive, '2023/03.txt'));
-    copyFileSync(join(CORPUS, 'university-news-digest.txt'), join(archive, '2023/digest.txt'));
+    copyFileSync(SAMPLE, join(archive, '2023/04.txt'));
+    copyFileSync(join(CASES, 'single-article.txt'), join(archive, '2023/article.txt'));
     writeFileSync(join(archive, '2022/spring/gbk.txt'), iconv.encode(readFileSync(join(CASES, 'no-masthead.txt'), 'utf8'), 'gbk'));
     copyFileSync(join(CASES, 'entities.txt'), join(archive, '2022/entities.txt'));
     writeFileSync(join(archive, '2022/scan.txt'), Buffer.from('%PDF-1.4\n\u0000\u0001binary'));
@@ -128,7 +114,7 @@ describe('archives', () => {
   });
 
   it('converts every good file, reports the bad ones, mirrors the tree, exit 1', () => {
-    const out = mkdtempSync(join(tmpdir(), 'briefing-out-'));
+    const out = tempDir('briefing-out-');
     const r = run(['extract', archive, '--out-dir', out, '--jobs', '2']);
     expect(r.code).toBe(1);
     const errors = r.stderr.split('\n').filter((l) => l.startsWith('briefing: '));
@@ -137,94 +123,96 @@ describe('archives', () => {
       `briefing: ${shown('2022/loop-a.txt')}: too many levels of symbolic links (a symlink loop?)`,
       `briefing: ${shown('2022/loop-b.txt')}: too many levels of symbolic links (a symlink loop?)`,
       `briefing: ${shown('2022/scan.txt')}: not a text file (PDF document at byte 0)`,
-      `briefing: ${shown('2022/vanished.txt')}: no such file`,
+      `briefing: ${shown('2022/vanished.txt')}: no such file (a link that points nowhere)`,
     ]);
-    expect(listFiles(out)).toEqual(['2022/entities.json', '2022/spring/gbk.json', '2023/03.json', '2023/digest.json']);
+    expect(listFiles(out)).toEqual(['2022/entities.json', '2022/spring/gbk.json', '2023/04.json', '2023/article.json']);
     expect(JSON.parse(readFileSync(join(out, '2022/spring/gbk.json'), 'utf8')).encoding).toBe('gb18030');
-    expect(JSON.parse(readFileSync(join(out, '2023/03.json'), 'utf8')).records).toHaveLength(52);
-    expect(r.stderr).toMatch(/4 files converted, 4 failed, 64 records/);
+    expect(JSON.parse(readFileSync(join(out, '2023/04.json'), 'utf8')).records).toHaveLength(5);
+    expect(r.stderr).toMatch(/4 files converted, 4 failed, 15 records/);
   });
 
   it('gives the same stream in the same order whatever the number of workers', () => {
     const one = run(['extract', archive, '-f', 'ndjson', '--jobs', '1', '-q']);
     const two = run(['extract', archive, '-f', 'ndjson', '--jobs', '2', '-q']);
+    const three = run(['extract', archive, '-f', 'ndjson', '--jobs', '3', '-q', '--timeout-per-file', '60']);
     expect(two.stdout).toBe(one.stdout);
+    expect(three.stdout).toBe(one.stdout);
     const files = one.stdout.trim().split('\n').map((l) => JSON.parse(l).file as string);
     expect([...new Set(files)]).toEqual([...new Set(files)].sort());
     expect(one.stderr.split('\n').filter(Boolean)).toHaveLength(4);
   });
 
-  it('streams one CSV header for many files and names each row\'s file', () => {
+  it("streams one CSV header for many files and names each row's file", () => {
     const r = run(['extract', archive, '-f', 'csv', '-q']);
     const rows = r.stdout.split('\r\n').filter(Boolean);
     expect(rows.filter((l) => l.startsWith('file,index'))).toHaveLength(1);
-    expect(rows).toHaveLength(1 + 64);
+    expect(rows).toHaveLength(1 + 15);
   });
 
   it('emits one JSON array of Documents for a folder', () => {
     const docs = JSON.parse(run(['extract', archive, '-q']).stdout);
-    expect(docs.map((d: { file: string }) => d.file.split('/').slice(-2).join('/'))).toEqual(['2022/entities.txt', 'spring/gbk.txt', '2023/03.txt', '2023/digest.txt']);
+    expect(docs.map((d: { file: string }) => d.file.slice(archive.length + 1))).toEqual(['2022/entities.txt', '2022/spring/gbk.txt', '2023/04.txt', '2023/article.txt']);
   });
 
-  it('takes globs, --glob and --files-from', () => {
+  it('takes globs, --glob and --files-from (one a line, or NUL-separated)', () => {
     const glob = run(['extract', `${archive}/2023/*.txt`, '-f', 'ndjson', '-q']);
-    expect(new Set(glob.stdout.trim().split('\n').map((l) => JSON.parse(l).file)).size).toBe(2);
+    expect(new Set(glob.stdout.trim().split('\n').map((l) => JSON.parse(l).file))).toEqual(new Set([`${archive}/2023/04.txt`, `${archive}/2023/article.txt`]));
     const md = run(['extract', archive, '--glob', '**/*.md', '-f', 'ndjson', '-q']);
     expect(md.code).toBe(0);
-    const list = join(mkdtempSync(join(tmpdir(), 'briefing-list-')), 'list.txt');
-    writeFileSync(list, `${join(archive, '2023/03.txt')}\n${join(archive, '2022/entities.txt')}\n`);
-    const from = run(['extract', '--files-from', list, '-f', 'ndjson', '-q']);
+    const dir = tempDir('briefing-list-');
+    writeFileSync(join(dir, 'list.txt'), `${join(archive, '2023/04.txt')}\n${join(archive, '2022/entities.txt')}\n`);
+    const from = run(['extract', '--files-from', join(dir, 'list.txt'), '-f', 'ndjson', '-q']);
     expect(new Set(from.stdout.trim().split('\n').map((l) => JSON.parse(l).file)).size).toBe(2);
+    const nul = run(['extract', '--files-from', '-', '--null', '-f', 'ndjson', '-q'], `${join(archive, '2023/04.txt')}\0${join(archive, '2022/entities.txt')}\0`);
+    expect(nul.stdout).toBe(from.stdout);
   });
 
   it('skips inputs whose output is newer with --skip-existing, and writes a run report', () => {
-    const out = mkdtempSync(join(tmpdir(), 'briefing-out-'));
+    const out = tempDir('briefing-out-');
     run(['extract', archive, '--out-dir', out, '-q']);
     const old = new Date(Date.now() - 3600_000);
-    utimesSync(join(out, '2023/03.json'), old, old);
-    const report = join(out, 'report.json');
+    utimesSync(join(out, '2023/04.json'), old, old);
+    const report = join(tempDir(), 'report.json');
     const before = statSync(join(out, '2022/entities.json')).mtimeMs;
     const r = run(['extract', archive, '--out-dir', out, '--skip-existing', '--report', report, '-q']);
     expect(r.code).toBe(1);
     const rows = JSON.parse(readFileSync(report, 'utf8')).files as Array<{ display: string; status: string; encoding?: string; records: number; error?: string }>;
-    const status = Object.fromEntries(rows.map((f) => [f.display.split('/').slice(-2).join('/'), f.status]));
+    const status = Object.fromEntries(rows.map((f) => [f.display.slice(archive.length + 1), f.status]));
     expect(status).toEqual({
       '2022/entities.txt': 'skipped',
       '2022/loop-a.txt': 'failed',
       '2022/loop-b.txt': 'failed',
-      'spring/gbk.txt': 'skipped',
+      '2022/spring/gbk.txt': 'skipped',
       '2022/scan.txt': 'failed',
       '2022/vanished.txt': 'failed',
-      '2023/03.txt': 'ok',
-      '2023/digest.txt': 'skipped',
+      '2023/04.txt': 'ok',
+      '2023/article.txt': 'skipped',
     });
-    expect(rows.find((f) => f.status === 'ok')).toMatchObject({ encoding: 'utf-8', records: 52 });
+    expect(rows.find((f) => f.status === 'ok')).toMatchObject({ encoding: 'utf-8', records: 5 });
     expect(statSync(join(out, '2022/entities.json')).mtimeMs).toBe(before);
   });
 
   it('never leaves a half-written output when killed', async () => {
-    const big = mkdtempSync(join(tmpdir(), 'briefing-big-'));
-    const source = readFileSync(join(CORPUS, 'sdu-service-shandong-2023-03.txt'));
-    for (let i = 0; i < 120; i++) writeFileSync(join(big, `f${String(i).padStart(3, '0')}.txt`), source);
-    const out = mkdtempSync(join(tmpdir(), 'briefing-out-'));
+    const big = tempDir('briefing-big-');
+    for (let i = 0; i < 200; i++) copyFileSync(SAMPLE, join(big, `f${String(i).padStart(3, '0')}.txt`));
+    const out = tempDir('briefing-out-');
     const child = spawn(process.execPath, [BIN, 'extract', big, '--out-dir', out, '-q', '--jobs', '2'], { stdio: 'ignore' });
     await new Promise((r) => setTimeout(r, 700));
     child.kill('SIGKILL');
     await new Promise((r) => child.on('exit', r));
     const written = readdirSync(out).filter((f) => f.endsWith('.json'));
     for (const f of written) expect(() => JSON.parse(readFileSync(join(out, f), 'utf8')), f).not.toThrow();
-    expect(written.length).toBeLessThan(120);
+    expect(written.length).toBeLessThan(200);
   });
 
   it('stops on Ctrl-C, prints the summary so far and exits 130', async () => {
-    const big = mkdtempSync(join(tmpdir(), 'briefing-int-'));
-    const source = readFileSync(join(CORPUS, 'sdu-service-shandong-2023-03.txt'));
-    for (let i = 0; i < 150; i++) writeFileSync(join(big, `f${String(i).padStart(3, '0')}.txt`), source);
-    const out = join(mkdtempSync(join(tmpdir(), 'briefing-out-')), 'all.ndjson');
+    const big = tempDir('briefing-int-');
+    for (let i = 0; i < 400; i++) copyFileSync(SAMPLE, join(big, `f${String(i).padStart(3, '0')}.txt`));
+    const out = join(tempDir('briefing-out-'), 'all.ndjson');
     const child = spawn(process.execPath, [BIN, 'extract', big, '-f', 'ndjson', '-o', out, '--jobs', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    await new Promise((r) => setTimeout(r, 800));
+    await new Promise((r) => setTimeout(r, 700));
     child.kill('SIGINT');
     const code = await new Promise((r) => child.on('exit', r));
     expect(code).toBe(130);
@@ -239,12 +227,11 @@ describe('archives', () => {
   });
 
   it('reports an output folder it cannot write into, and goes on', () => {
-    const out = mkdtempSync(join(tmpdir(), 'briefing-out-'));
+    const out = tempDir('briefing-out-');
     writeFileSync(join(out, '2023'), 'a file where a folder should be');
     const r = run(['extract', archive, '--out-dir', out, '-q']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/2023\/03\.txt: cannot write .*2023\/03\.json/);
+    expect(r.stderr).toMatch(/2023\/04\.txt: cannot write .*2023\/04\.json/);
     expect(existsSync(join(out, '2022/entities.json'))).toBe(true);
-    chmodSync(out, 0o755);
   });
 });

@@ -2,8 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Document, NdjsonRecord, TABLE_COLUMNS, csvHeader, csvRows, extractBriefing, formatDocument, ndjsonLines } from '../src/index.js';
+import { documentJsonParts, encodeParts } from '../src/format/index.js';
+import { allFixtures, SAMPLE } from './helpers.js';
 
-const doc = extractBriefing(readFileSync('fixtures/corpus/university-news-digest.txt'), { file: 'digest.txt' });
+const doc = extractBriefing(readFileSync(SAMPLE), { file: 'digest.txt' });
 
 describe('library formatters', () => {
   it('renders one NDJSON line per record, each a valid NdjsonRecord naming its file', () => {
@@ -14,6 +16,16 @@ describe('library formatters', () => {
     expect(parsed.map((r) => r.file)).toEqual(doc.records.map(() => 'digest.txt'));
     expect(parsed.map((r) => r.index)).toEqual(doc.records.map((r) => r.index));
     expect(parsed[0]!.briefingDate).toBe(doc.briefing.date);
+  });
+
+  it('writes JSON in parts (one a record) that join to JSON.stringify(doc, null, 2) byte for byte', () => {
+    for (const path of allFixtures()) {
+      const d = extractBriefing(readFileSync(path), { file: path });
+      const parts = [...documentJsonParts(d)];
+      expect(parts.length).toBeGreaterThanOrEqual(d.records.length);
+      expect(parts.join('')).toBe(JSON.stringify(d, null, 2));
+      expect(Buffer.concat(encodeParts(parts, 64)).toString('utf8')).toBe(JSON.stringify(d, null, 2));
+    }
   });
 
   it('renders JSON that reads back as the same Document', () => {

@@ -1,16 +1,20 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * Scoring, on the bundled sample and its gold (our own text). The real texts
+ * in ../shared are scored by `npm run eval:dev` against a committed baseline.
+ */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { extractBriefing } from '../src/index.js';
 import { GoldFile } from '../src/eval/gold.js';
 import { scoreDocuments } from '../src/eval/score.js';
-import { CORPUS, GOLD, squeeze } from './helpers.js';
+import { SAMPLE, SAMPLE_GOLD, squeeze } from './helpers.js';
 
-const golds = readdirSync(GOLD).map((f) => GoldFile.parse(JSON.parse(readFileSync(join(GOLD, f), 'utf8'))));
-const pairs = golds.map((gold) => ({ gold, doc: extractBriefing(readFileSync(join(CORPUS, gold.file)), { file: gold.file }) }));
+const goldText = readFileSync(SAMPLE_GOLD, 'utf8');
+const golds = [GoldFile.parse(JSON.parse(goldText))];
+const pairs = golds.map((gold) => ({ gold, doc: extractBriefing(readFileSync(SAMPLE), { file: gold.file }) }));
 
-describe('the corpus against its gold: layout and dates are exact', () => {
+describe('the sample against its gold: layout and dates are exact', () => {
   for (const { gold, doc } of pairs) {
     it(`${gold.file}: masthead`, () => {
       const { spans: _s, ...b } = doc.briefing;
@@ -32,38 +36,28 @@ describe('the corpus against its gold: layout and dates are exact', () => {
   }
 });
 
-describe('entity accuracy on the gold holds the figures of the issue', () => {
+describe('entity accuracy on the sample', () => {
   const { scores } = scoreDocuments(pairs);
-  it('people names F1 ≥ 0.97 and title accuracy ≥ 0.92', () => {
-    expect(scores.people.f).toBeGreaterThanOrEqual(0.97);
-    expect(scores.personTitle.acc).toBeGreaterThanOrEqual(0.92);
-  });
-  it('parties F1 ≥ 0.85 lenient (strict reported, and not far below)', () => {
-    expect(scores.partiesLenient.f).toBeGreaterThanOrEqual(0.85);
-    expect(scores.parties.f).toBeGreaterThanOrEqual(0.8);
-  });
-  it('agreement kinds F1 ≥ 0.95', () => {
-    expect(scores.agreements.f).toBeGreaterThanOrEqual(0.95);
-  });
-  it('institutions and party types (no issue sets a figure) stay at 0.85 and 0.9, a guard against regressions', () => {
-    expect(scores.institutions.ng).toBeGreaterThan(0);
-    expect(scores.institutions.f).toBeGreaterThanOrEqual(0.85);
-    expect(scores.partyType.n).toBeGreaterThan(100);
-    expect(scores.partyType.acc).toBeGreaterThanOrEqual(0.9);
-  });
-  it('records, dates, sections, titles and masthead stay exact', () => {
+  it('records, dates, sections, titles, masthead and people are exact', () => {
     expect(scores.records.f).toBe(1);
     expect(scores.dates.f).toBe(1);
     expect(scores.date.acc).toBe(1);
     expect(scores.section.acc).toBe(1);
     expect(scores.title.acc).toBe(1);
     expect(scores.masthead.acc).toBe(1);
+    expect(scores.people.f).toBe(1);
+    expect(scores.personTitle.acc).toBe(1);
+    expect(scores.agreements.f).toBe(1);
+  });
+  it('parties and institutions hold at least their figures of today', () => {
+    expect(scores.partiesLenient.f).toBeGreaterThanOrEqual(0.9);
+    expect(scores.institutions.f).toBeGreaterThanOrEqual(0.9);
   });
 });
 
-describe('a GBK copy of a corpus file', () => {
+describe('a GBK copy of the sample', () => {
   it('gives the same records and reports gb18030', () => {
-    const text = readFileSync(join(CORPUS, 'sdu-service-shandong-2023-03.txt'), 'utf8');
+    const text = readFileSync(SAMPLE, 'utf8');
     const gbk = iconv.encode(text, 'gbk');
     const fromGbk = extractBriefing(gbk, { file: 'x' });
     const fromUtf8 = extractBriefing(Buffer.from(text, 'utf8'), { file: 'x' });
@@ -93,7 +87,7 @@ describe('scoring itself', () => {
   });
 });
 
-describe('the corpus in other clothes scores as the original does', () => {
+describe('the sample in other clothes scores as the original does', () => {
   // Real files from other places print the same news with half-width punctuation,
   // spaces inside dates and CRLF line ends; the gold is dressed the same way where
   // its strings hold that punctuation (dates are compared by value).
@@ -108,10 +102,8 @@ describe('the corpus in other clothes scores as the original does', () => {
   ];
   for (const [name, dressText, dressGold] of variants) {
     it(name, () => {
-      const dressed = readdirSync(GOLD).map((f) => {
-        const gold = GoldFile.parse(JSON.parse(dressGold(readFileSync(join(GOLD, f), 'utf8'))));
-        return { gold, doc: extractBriefing(dressText(readFileSync(join(CORPUS, gold.file), 'utf8')), { file: gold.file }) };
-      });
+      const gold = GoldFile.parse(JSON.parse(dressGold(goldText)));
+      const dressed = [{ gold, doc: extractBriefing(dressText(readFileSync(SAMPLE, 'utf8')), { file: gold.file }) }];
       const { scores } = scoreDocuments(dressed);
       expect(scores).toEqual(original);
     });

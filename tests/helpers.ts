@@ -1,12 +1,32 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { extractBriefing, type Document } from '../src/index.js';
 import { squeeze } from '../src/text/normalize.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const CASES = join(ROOT, 'fixtures/cases');
-export const CORPUS = join(ROOT, 'fixtures/corpus');
-export const GOLD = join(ROOT, 'fixtures/gold');
+/** The bundled sample briefing (our own text) and its gold answer. */
+export const SAMPLE = join(ROOT, 'fixtures/sample/briefing.txt');
+export const SAMPLE_GOLD = join(ROOT, 'fixtures/sample/briefing.gold.json');
+
+const made: string[] = [];
+// Every test file that imports these helpers removes the folders it made (links and locked folders included).
+afterAll(() => {
+  for (const d of made.splice(0)) {
+    spawnSync('chmod', ['-R', 'u+rwx', d]);
+    rmSync(d, { recursive: true, force: true });
+  }
+});
+
+/** A temporary folder, removed when the test file is done. */
+export function tempDir(prefix = 'briefing-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 export function extractFile(path: string, file = path): Document {
   return extractBriefing(readFileSync(path), { file });
@@ -16,12 +36,9 @@ export function caseDoc(name: string): Document {
   return extractFile(join(CASES, name), name);
 }
 
-/** Every text fixture: the corpus and our own cases. */
+/** Every text fixture: the sample and our own cases. */
 export function allFixtures(): string[] {
-  const files = [
-    ...readdirSync(CORPUS).map((f) => join(CORPUS, f)),
-    ...readdirSync(CASES).filter((f) => !f.endsWith('.json')).map((f) => join(CASES, f)),
-  ];
+  const files = [SAMPLE, ...readdirSync(CASES).filter((f) => !f.endsWith('.json')).map((f) => join(CASES, f))];
   return files.sort();
 }
 
@@ -69,4 +86,17 @@ export function withoutPageLines(stretch: string): string {
 
 export function sliceMatches(source: string, span: [number, number], value: string): boolean {
   return squeeze(withoutPageLines(source.slice(span[0], span[1]))) === squeeze(value);
+}
+
+const BIN = join(ROOT, 'bin/briefing.js');
+
+/** Runs the built command line as a user would; stdout and stderr as text. */
+export function run(args: string[], input?: string | Buffer, cwd = ROOT, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input: typeof input === 'string' ? Buffer.from(input) : input, encoding: 'buffer', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
+  return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), raw: r.stdout };
+}
+
+/** Every file below `dir`, relative to it, sorted. */
+export function listFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), base) : [join(dir, e.name).slice(base.length + 1)])).sort();
 }

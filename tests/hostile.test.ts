@@ -1,16 +1,15 @@
 /** Named hostile and broken inputs: each gives a valid Document or one clear error. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { Document, extractBriefing, InputError } from '../src/index.js';
-import { ROOT } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/briefing.js');
 const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-const tmp = () => mkdtempSync(join(tmpdir(), 'briefing-hostile-'));
+const tmp = () => tempDir('briefing-hostile-');
 
 describe('empty and structureless input', () => {
   it('an empty file and a blank one give an empty Document and a warning, exit 0', () => {

@@ -23,3 +23,12 @@ describe('options', () => {
     expect(parseSize('lots')).toBeNull();
   });
 });
+
+describe('the package', () => {
+  it('has a LICENSE that is the license package.json names', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.license).toBe('MIT');
+    expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
+    expect(pkg.files).toContain('LICENSE');
+  });
+});

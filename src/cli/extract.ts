@@ -1,101 +1,195 @@
-/** `briefing extract`: inputs → documents → stdout, -o FILE or --out-dir. */
-import { join } from 'node:path';
-import { parseEncodingName } from '../core.js';
-import type { Encoding } from '../schema/index.js';
-import { FORMATS, TABLES, csvHeader, type Format, type Table } from '../format/index.js';
-import { expandInputs, type InputFile } from './inputs.js';
-import { writeAtomic } from './fsutil.js';
-import { Output } from './output.js';
-import { inlinePool, workerPool, type Pool } from './pool.js';
+/**
+ * `briefing extract`: inputs → plan → documents → stdout, -o FILE or --out-dir.
+ *
+ * Nothing is read before the plan holds (see plan.ts), nothing is written
+ * half (outputs are renamed into place complete), and the exit code says
+ * whether all the work was done: 0 every input converted, 1 some input
+ * failed, 2 usage or output error, 130 interrupted, 141 the reader of stdout
+ * went away.
+ */
+import { mkdir, open, rm } from 'node:fs/promises';
+import { posix } from 'node:path';
+import { totalmem } from 'node:os';
+import pkg from '../../package.json' with { type: 'json' };
+import { csvHeader, documentParts, encodeParts, type Format, type Table } from '../format/index.js';
+import { expandInputs } from './inputs.js';
+import { describeFsError, tempPathFor, writeAtomic } from './fsutil.js';
+import { readManifest, manifestText, sameOptions, type ManifestLine } from './manifest.js';
+import { Output, OutputError } from './output.js';
+import { absolute, decodePath, escapeControls, fromText, fsPath } from './paths.js';
+import { planRun, type PlannedFile } from './plan.js';
+import { createPool } from './pool.js';
 import { Progress, summaryLine, type Totals } from './progress.js';
-import { extractOrFail, okResult, streamChunk, type TaskOptions, type TaskResult } from './task.js';
-import { parseSize, type ExtractFlags } from './options.js';
+import { convertBytes, extractOrFail, type TaskOptions, type TaskResult } from './task.js';
+import { checkFlags, type ExtractFlags } from './options.js';
 import { UsageError, untilInterrupted, type Io } from './io.js';
 
-const EXTENSION: Record<Format, string> = { json: '.json', ndjson: '.ndjson', csv: '.csv' };
-
-function checkFlags(flags: ExtractFlags): { options: TaskOptions; jobs: number } {
-  if (!(FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`unknown --format "${flags.format}" (json, ndjson or csv)`);
-  if (!(TABLES as readonly string[]).includes(flags.table)) throw new UsageError(`unknown --table "${flags.table}" (records, people, parties or agreements)`);
-  let encoding: Encoding | undefined;
-  if (flags.encoding) {
-    try {
-      encoding = parseEncodingName(flags.encoding);
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-  }
-  let year: number | undefined;
-  if (flags.year !== undefined) {
-    if (!/^\d{4}$/.test(flags.year)) throw new UsageError(`--year takes a four-digit year, not "${flags.year}"`);
-    year = Number(flags.year);
-  }
-  const maxSize = parseSize(flags.maxSize);
-  if (maxSize === null || maxSize <= 0) throw new UsageError(`--max-size takes a size like 256m, not "${flags.maxSize}"`);
-  const jobs = Number(flags.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256, not "${flags.jobs}"`);
-  if (flags.output && flags.outDir) throw new UsageError('use -o or --out-dir, not both');
-  if (flags.skipExisting && !flags.outDir) throw new UsageError('--skip-existing goes with --out-dir');
-  return {
-    jobs,
-    options: {
-      format: flags.format as Format,
-      table: flags.table as Table,
-      bom: flags.bom ?? false,
-      encoding,
-      year,
-      maxSize,
-      skipExisting: flags.skipExisting ?? false,
-    },
-  };
+/** The extension an output under --out-dir takes: CSV tables are named by table (`03.people.csv`). */
+export function outputExtension(format: Format, table: Table): string {
+  return format === 'csv' ? `.${table}.csv` : `.${format}`;
 }
 
-function outPathFor(outDir: string, file: InputFile, format: Format): string {
-  const rel = file.rel.replace(/\.[^./]*$/, '') + EXTENSION[format];
-  return join(outDir, rel);
+/** Exit code of a run whose stdout reader went away (128 + SIGPIPE, as a shell reports a tool killed by it). */
+export const EXIT_PIPE = 141;
+
+/** Is a path writable? Probed by creating (and removing) a temp file beside it, before any work starts. */
+async function probeWritable(path: string, label: string): Promise<void> {
+  const tmp = tempPathFor(absolute(fromText(path)));
+  try {
+    await mkdir(fsPath(posix.dirname(tmp)), { recursive: true });
+    const h = await open(fsPath(tmp), 'wx');
+    await h.close();
+    await rm(fsPath(tmp), { force: true });
+  } catch (e) {
+    throw new UsageError(`cannot write ${label} ${escapeControls(path)}: ${describeFsError(e)}`);
+  }
+}
+
+const show = (s: string) => escapeControls(s);
+
+/**
+ * The old-generation heap of a worker: room for the largest file allowed
+ * (about 24 times its size at worst), within a share of the machine's memory
+ * so that the workers together stay inside it (then a file too big for memory
+ * fails cleanly in its worker instead of the system killing the process).
+ * BRIEFING_WORKER_HEAP_MB sets it outright.
+ */
+function workerHeapMb(maxSize: number, jobs: number, env: NodeJS.ProcessEnv): number {
+  const forced = Number(env.BRIEFING_WORKER_HEAP_MB);
+  if (Number.isInteger(forced) && forced >= 16) return forced;
+  const wanted = Math.ceil((maxSize / (1024 * 1024)) * 24);
+  const share = Math.floor((totalmem() / (1024 * 1024)) * 0.6 / Math.max(1, jobs));
+  return Math.max(512, Math.min(wanted, share));
 }
 
 export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, workerUrl: URL): Promise<number> {
-  const { options, jobs } = checkFlags(flags);
+  const c = checkFlags(flags);
   const started = Date.now();
-  const expanded = await expandInputs(inputs, { glob: flags.glob, filesFrom: flags.filesFrom, readStdin: async () => (await io.readStdin()).toString('utf8') }).catch((e: unknown) => {
-    throw new UsageError(`cannot read the input list: ${(e as Error).message}`);
-  });
-  const files = expanded.files;
-  const totals: Totals = { files: files.length, done: 0, failed: 0, skipped: 0, records: 0, bytes: 0 };
-  const progress = new Progress(io.stderr, !flags.quiet && io.stderr.isTTY === true && files.length > 1, started);
-  const out = flags.outDir ? null : flags.output ? Output.file(flags.output) : Output.stdout();
-  const reportRows: Array<Omit<TaskResult, 'chunk'>> = [];
+  const options: TaskOptions = {
+    format: c.format,
+    table: c.table,
+    bom: c.bom,
+    encoding: c.encoding,
+    year: c.year,
+    maxSize: c.maxSize,
+    skipExisting: flags.skipExisting ?? false,
+    hashes: flags.manifest !== undefined,
+  };
+  const manifestOptions: ManifestLine['options'] = {
+    version: pkg.version,
+    format: c.format,
+    table: c.format === 'csv' ? c.table : null,
+    bom: c.bom,
+    encoding: c.encoding ?? null,
+    year: c.year ?? null,
+  };
+  if (flags.filesFrom === '-' && inputs.includes('-')) throw new UsageError('standard input cannot be both --files-from and an input');
 
-  const useWorkers = jobs > 1 && files.filter((f) => f.path !== '-').length > 1;
-  const pool: Pool = useWorkers ? workerPool(Math.min(jobs, files.length), options, workerUrl) : inlinePool(options);
+  const expanded = await expandInputs(inputs, {
+    glob: flags.glob,
+    filesFrom: flags.filesFrom,
+    nul: flags.null ?? false,
+    hidden: flags.hidden ?? false,
+    readStdin: async () => {
+      const r = await io.readStdin(c.maxSize);
+      if (r.tooLarge) throw new UsageError(`the --files-from list on standard input is larger than --max-size`);
+      return r.bytes;
+    },
+  }).catch((e: unknown) => {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot read the input list ${show(flags.filesFrom ?? '')}: ${describeFsError(e)}`);
+  });
+
+  const toStdout = flags.outDir === undefined && (flags.output === undefined || flags.output === '-');
+  const writes = [
+    ...(flags.output !== undefined && flags.output !== '-' ? [{ label: flags.output, path: flags.output }] : []),
+    ...(flags.report !== undefined ? [{ label: flags.report, path: flags.report }] : []),
+    ...(flags.manifest !== undefined ? [{ label: flags.manifest, path: flags.manifest }] : []),
+  ];
+  const files = await planRun(expanded.files, { outDir: flags.outDir, extension: outputExtension(c.format, c.table), writes, shard: c.shard });
+  if (flags.report !== undefined) await probeWritable(flags.report, 'the report');
+  const previous = flags.manifest !== undefined ? await readManifest(flags.manifest).catch((e: unknown) => {
+    throw new UsageError(`cannot read the manifest ${show(flags.manifest!)}: ${describeFsError(e)}`);
+  }) : null;
+  if (flags.manifest !== undefined) await probeWritable(flags.manifest, 'the manifest');
+
+  let out: Output | null = null;
+  if (flags.outDir === undefined) {
+    try {
+      out = toStdout ? Output.stdout() : await Output.file(fromText(flags.output!), flags.output!);
+    } catch (e) {
+      if (e instanceof OutputError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+
+  const totals: Totals = { files: files.length, done: 0, failed: 0, skipped: 0, records: 0, bytes: 0 };
+  // Progress goes to a terminal on stderr, and never while data goes to the same terminal on stdout.
+  const progress = new Progress(io.stderr, !flags.quiet && io.stderr.isTTY === true && !(toStdout && io.stdout.isTTY === true) && files.length > 1, started);
+  const reportRows: Array<Omit<TaskResult, 'chunk'>> = [];
+  const manifestRows = new Map<string, ManifestLine>(previous ?? []);
+  let manifestSaved = Date.now();
+  const saveManifest = async () => {
+    if (flags.manifest === undefined) return;
+    await writeAtomic(fromText(flags.manifest), manifestText(manifestRows.values()));
+    manifestSaved = Date.now();
+  };
+
+  const heapMb = workerHeapMb(c.maxSize, c.jobs, io.env);
+  const pool = createPool({ jobs: c.jobs, options, workerUrl, timeoutMs: c.timeoutMs, heapMb });
 
   let interrupted = false;
   let stop = false;
+  let resolveStop: () => void = () => {};
+  const stopped = new Promise<void>((r) => (resolveStop = r));
   const onSignal = () => {
     interrupted = true;
     stop = true;
+    resolveStop();
   };
   io.onInterrupt(onSignal);
 
-  const json = options.format === 'json';
+  const json = c.format === 'json';
   const wrapArray = json && !expanded.single;
   let first = true;
+  let produced = false;
   if (out) {
     if (wrapArray) await out.write('[\n');
-    if (options.format === 'csv') await out.write(csvHeader(options.table, options.bom));
+    if (c.format === 'csv') await out.write(csvHeader(c.table, c.bom));
   }
 
-  const runOne = async (file: InputFile): Promise<TaskResult> => {
-    if (file.error) return { status: 'failed', display: file.display, bytes: 0, records: 0, warnings: 0, error: file.error };
-    if (file.path === '-') return stdinTask(io, options);
-    return pool.run({ path: file.path, display: file.display, outPath: flags.outDir ? outPathFor(flags.outDir, file, options.format) : undefined });
+  const stdinTask = async (file: PlannedFile): Promise<TaskResult> => {
+    const r = await io.readStdin(c.maxSize);
+    if (r.tooLarge) return { status: 'failed', display: '-', bytes: 0, records: 0, warnings: 0, error: `standard input too large: more than --max-size ${c.maxSize} bytes` };
+    if (!file.outPath) return convertBytes(r.bytes, '-', options);
+    const extracted = extractOrFail(r.bytes, '-', options);
+    if ('failed' in extracted) return extracted.failed;
+    try {
+      await writeAtomic(file.outPath, encodeParts(documentParts(extracted.doc, c.format, { table: c.table, bom: c.bom })));
+    } catch (e) {
+      return { status: 'failed', display: '-', bytes: r.bytes.length, records: 0, warnings: 0, error: `cannot write ${file.outDisplay}: ${describeFsError(e)}` };
+    }
+    return { status: 'ok', display: '-', bytes: r.bytes.length, records: extracted.doc.records.length, warnings: extracted.doc.warnings.length, encoding: extracted.doc.encoding };
+  };
+
+  const runOne = (file: PlannedFile): Promise<TaskResult> => {
+    const base = { display: file.display, bytes: 0, records: 0, warnings: 0 };
+    if (file.error) return Promise.resolve({ ...base, status: 'failed', error: file.error });
+    if (file.duplicateOf) return Promise.resolve({ ...base, status: 'skipped', reason: `the same file as ${file.duplicateOf}` });
+    if (file.path === '-') return stdinTask(file);
+    const line = previous?.get(decodePath(absolute(file.path)));
+    const unchanged =
+      flags.skipExisting && line && line.status === 'ok' && line.sha256 && line.outputSha256 && sameOptions(line.options, manifestOptions)
+        ? { sha256: line.sha256, outputSha256: line.outputSha256 }
+        : undefined;
+    return pool.run({ path: file.path, display: file.display, outPath: file.outPath, outDisplay: file.outDisplay, unchanged }, file.size);
   };
 
   // Dispatch ahead of the write cursor, write strictly in input order.
-  const window = Math.max(2, jobs * 4);
+  const window = Math.max(2, c.jobs * 4);
   const inFlight = new Map<number, Promise<TaskResult>>();
   let next = 0;
+  let outputFailed: string | null = null;
   try {
     for (let k = 0; k < files.length; k++) {
       while (!stop && next < files.length && next < k + window) {
@@ -107,26 +201,48 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
       const result = await untilInterrupted(io, pending);
       if (!result || interrupted) break;
       inFlight.delete(k);
+      const file = files[k]!;
       totals.done++;
       totals.bytes += result.bytes;
       if (result.status === 'failed') {
         totals.failed++;
         progress.clear();
-        io.stderr.write(`briefing: ${result.display}: ${result.error}\n`);
+        io.stderr.write(`briefing: ${show(result.display)}: ${result.error}\n`);
         if (flags.failFast) stop = true;
       } else if (result.status === 'skipped') {
         totals.skipped++;
       } else {
         totals.records += result.records;
         if (out && result.chunk !== undefined) {
-          if (json && !first) await out.write(',\n');
-          await out.write(result.chunk);
+          if (json && !first) await out.write(',\n', stopped);
+          for (const part of result.chunk) await out.write(part, stopped);
           first = false;
+          produced = true;
         }
       }
       const { chunk: _chunk, ...row } = result;
       reportRows.push(row);
+      if (file.path !== '-' && flags.manifest !== undefined && !file.duplicateOf) {
+        const key = decodePath(absolute(file.path));
+        const kept = result.status === 'skipped' ? manifestRows.get(key) : undefined;
+        manifestRows.set(key, {
+          path: file.display,
+          absolutePath: key,
+          size: file.size ?? null,
+          sha256: result.sha256 ?? null,
+          output: file.outDisplay ?? (flags.output ?? null),
+          outputSha256: result.outputSha256 ?? null,
+          status: kept ? kept.status : result.status,
+          ...(result.error ? { error: result.error } : {}),
+          options: manifestOptions,
+        });
+        if (Date.now() - manifestSaved > 5000) await saveManifest().catch(() => {});
+      }
       progress.update(totals);
+      if (out?.error) {
+        outputFailed = `cannot write ${out.name}: ${describeFsError(out.error)}`;
+        stop = true;
+      }
       if (out?.closed) stop = true;
       if (stop) break;
     }
@@ -137,38 +253,41 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   progress.clear();
 
   let code = totals.failed > 0 ? 1 : 0;
+  // Inputs never reached (--fail-fast, a failed output) are work dropped: the run does not exit 0.
+  if (!interrupted && totals.done < files.length && code === 0 && !out?.closed) code = 1;
   if (out) {
     if (interrupted) await out.abort();
     else {
       if (wrapArray) await out.write(first ? ']\n' : '\n]\n');
       else if (json && !first) await out.write('\n');
       try {
-        await out.finish();
+        // A file target is replaced only when the run gave output, or failed nowhere (an empty array, a bare CSV header).
+        await out.finish(produced || totals.failed === 0);
       } catch (e) {
-        io.stderr.write(`briefing: cannot write ${flags.output ?? 'stdout'}: ${(e as Error).message}\n`);
-        code = 2;
+        outputFailed ??= e instanceof OutputError ? e.message : `cannot write ${out.name}: ${describeFsError(e)}`;
       }
-      if (out.error && !flags.output) code = 2;
     }
   }
-  if (flags.report) {
+  if (outputFailed) {
+    io.stderr.write(`briefing: ${show(outputFailed)}\n`);
+    code = 2;
+  }
+  if (flags.report !== undefined) {
     // Peak resident memory of the whole process, workers included (they are threads).
     const maxRssKb = process.resourceUsage().maxRSS;
-    const report = { started: new Date(started).toISOString(), elapsedMs: Date.now() - started, interrupted, maxRssKb, totals, files: reportRows };
-    await writeAtomic(flags.report, JSON.stringify(report, null, 2) + '\n').catch((e: Error) => {
-      io.stderr.write(`briefing: cannot write report ${flags.report}: ${e.message}\n`);
+    const report = { started: new Date(started).toISOString(), elapsedMs: Date.now() - started, interrupted, maxRssKb, totals, hidden: expanded.hidden, files: reportRows };
+    await writeAtomic(fromText(flags.report), JSON.stringify(report, null, 2) + '\n').catch((e: Error) => {
+      io.stderr.write(`briefing: cannot write the report ${show(flags.report!)}: ${describeFsError(e)}\n`);
       code = 2;
     });
   }
-  if (!flags.quiet && (files.length > 1 || interrupted)) io.stderr.write(summaryLine(totals, Date.now() - started, interrupted) + '\n');
+  await saveManifest().catch((e: Error) => {
+    io.stderr.write(`briefing: cannot write the manifest ${show(flags.manifest!)}: ${describeFsError(e)}\n`);
+    code = 2;
+  });
+  if (out?.closed && !interrupted) return EXIT_PIPE; // `| head`: the reader chose to stop; nothing more to say
+  // After a failed output the error line says what happened: a count of files "converted" would mislead.
+  if (!flags.quiet && !outputFailed && (files.length > 1 || interrupted)) io.stderr.write(summaryLine(totals, Date.now() - started, interrupted) + '\n');
   if (interrupted) return 130;
   return code;
 }
-
-async function stdinTask(io: Io, options: TaskOptions): Promise<TaskResult> {
-  const bytes = await io.readStdin();
-  const extracted = extractOrFail(bytes, '-', options);
-  if ('failed' in extracted) return extracted.failed;
-  return { ...okResult(extracted.doc, '-', bytes.length), chunk: Buffer.from(streamChunk(extracted.doc, options.format, options.table, options.bom)) };
-}
-

@@ -2,9 +2,14 @@
 export interface Io {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
-  readStdin(): Promise<Buffer>;
+  /**
+   * Reads standard input to its end, or until more than `limit` bytes came:
+   * then reading stops (`tooLarge` is set and the bytes are not kept).
+   */
+  readStdin(limit?: number): Promise<{ bytes: Buffer; tooLarge: boolean }>;
   onInterrupt(handler: () => void): void;
   offInterrupt(handler: () => void): void;
+  env: NodeJS.ProcessEnv;
 }
 
 /** A mistake on the command line or an output that cannot be written: exit 2. */
@@ -16,7 +21,7 @@ export class UsageError extends Error {
 }
 
 export function processIo(): Io {
-  let stdinCache: Promise<Buffer> | null = null;
+  let stdinCache: Promise<{ bytes: Buffer; tooLarge: boolean }> | null = null;
   const handlers = new Set<() => void>();
   const onSignal = () => {
     for (const h of [...handlers]) h();
@@ -24,12 +29,32 @@ export function processIo(): Io {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    readStdin() {
-      stdinCache ??= (async () => {
+    env: process.env,
+    readStdin(limit = Infinity) {
+      stdinCache ??= new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];
-        for await (const c of process.stdin) chunks.push(c as Buffer);
-        return Buffer.concat(chunks);
-      })();
+        let size = 0;
+        const stdin = process.stdin;
+        const done = (tooLarge: boolean) => {
+          stdin.off('data', onData);
+          stdin.off('end', onEnd);
+          stdin.off('error', onError);
+          // Stop reading: an endless producer (`yes | briefing`) must not keep the process alive.
+          stdin.pause();
+          stdin.destroy();
+          resolve({ bytes: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge });
+        };
+        const onData = (c: Buffer) => {
+          size += c.length;
+          if (size > limit) done(true);
+          else chunks.push(c);
+        };
+        const onEnd = () => done(false);
+        const onError = (e: Error) => reject(e);
+        stdin.on('data', onData);
+        stdin.on('end', onEnd);
+        stdin.on('error', onError);
+      });
       return stdinCache;
     },
     onInterrupt(h) {

@@ -1,10 +1,11 @@
 /**
  * The command line: a thin layer over the library. Returns the exit code,
  * never calls process.exit (bin/briefing.js sets it).
- *   0  every input converted
- *   1  the run finished but at least one input failed
- *   2  usage error, or an output that could not be written
+ *   0   every input converted
+ *   1   the run finished but at least one input failed (or was not reached)
+ *   2   usage error, or an output that could not be written
  *   130 interrupted (Ctrl-C / SIGTERM)
+ *   141 the reader of stdout went away (`| head`)
  */
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
@@ -14,21 +15,61 @@ import { processIo, UsageError, type Io } from './io.js';
 /** The worker entry sits beside this file in dist/ (the bundle keeps cli.js and worker.js together). */
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
+const EXIT_CODES = `
+Exit codes:
+  0    every input converted (warnings may have been emitted)
+  1    the run finished, but at least one input failed or was not reached
+  2    usage error, or an output (-o, --report, stdout) could not be written
+  130  interrupted by Ctrl-C or SIGTERM
+  141  the reader of stdout went away (| head)`;
+
+const EXTRACT_EXAMPLES = `
+Examples:
+  briefing extract briefing.txt                      one Document as JSON
+  briefing extract archive/ -f ndjson > all.ndjson   every *.txt below archive/, one record a line
+  briefing extract archive/ --out-dir out/           out/2023/03.json for archive/2023/03.txt …
+  briefing extract a.txt -t people --bom -o p.csv    the people table, for Excel
+  find archive -name '*.txt' -print0 | briefing extract --files-from - --null --out-dir out
+${EXIT_CODES}`;
+
+const EVAL_EXAMPLES = `
+Examples:
+  briefing eval gold/*.json --corpus corpus/         scores per record (GOLD.md)
+  briefing eval gold/*.json --corpus corpus/ --doc   per document, as the issues measure
+  briefing eval gold/*.json --by-rule                which rule made each right and wrong value
+${EXIT_CODES}`;
+
+/** Colour off when NO_COLOR is set (https://no-color.org) or --no-color is given. */
+async function applyColor(io: Io, argv: string[]): Promise<void> {
+  if ((io.env.NO_COLOR ?? '') !== '' || argv.includes('--no-color')) {
+    const { default: chalk } = await import('chalk');
+    chalk.level = 0;
+  }
+}
+
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const program = new Command();
   let result: Promise<number> = Promise.resolve(0);
+  await applyColor(io, argv);
   program
     .name('briefing')
     .description('Turn Chinese university cooperation briefings (工作简报, 高校动态 …) into structured data.')
     .version(pkg.version, '-V, --version')
+    .option('--no-color', 'no colour in the output (also when NO_COLOR is set)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError('(run "briefing --help" for usage)');
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // One line: `briefing: unknown option '--x' (see briefing --help)`.
+      outputError: (s, write) => write(`briefing: ${s.replace(/^error:\s*/, '').trim().replace(/\s*\n\s*/g, ' ')} (see "briefing --help")\n`),
+    })
+    .addHelpText('after', EXIT_CODES);
 
   const extract = program
     .command('extract')
     .description('extract briefings: files, folders, globs or "-" for stdin (the default)')
-    .argument('[inputs...]', 'files, folders (see --glob), globs, or - for stdin');
+    .argument('[inputs...]', 'files, folders (see --glob), globs, or - for stdin')
+    .addHelpText('after', EXTRACT_EXAMPLES);
   for (const o of EXTRACT_OPTIONS) {
     const opt = new Option(o.flags, o.description);
     if (o.default !== undefined) opt.default(o.default);
@@ -41,6 +82,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   program
     .command('schema')
     .description('print the JSON Schema of the output (generated from the zod schemas)')
+    .addHelpText('after', EXIT_CODES)
     .action(() => {
       result = import('../schema/index.js').then((m) => {
         io.stdout.write(JSON.stringify(m.documentJsonSchema(), null, 2) + '\n');
@@ -53,11 +95,24 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .description('score extraction against gold files (see docs/GOLD.md)')
     .argument('<gold...>', 'gold JSON files')
     .option('--corpus <dir>', 'folder holding the source texts (default: beside each gold file)')
+    .option('--doc', 'score per document: entities as sets over each document, as the issues measure')
+    .option('--by-rule', 'per rule (the `via` of each value): how many of its values were right and wrong')
     .option('--json', 'print the scores as JSON')
     .option('-v, --verbose', 'list every miss and extra')
-    .action((gold: string[], flags: { corpus?: string; json?: boolean; verbose?: boolean }) => {
+    .addHelpText('after', EVAL_EXAMPLES)
+    .action((gold: string[], flags: { corpus?: string; json?: boolean; verbose?: boolean; doc?: boolean; byRule?: boolean }) => {
       result = import('./eval.js').then((m) => m.runEval(gold, flags, io));
     });
+
+  // Commander's own messages are one line too.
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride();
+    cmd.configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`briefing: ${s.replace(/^error:\s*/, '').trim().replace(/\s*\n\s*/g, ' ')} (see "briefing ${cmd === program ? '' : cmd.name() + ' '}--help")\n`),
+    });
+  }
 
   try {
     await program.parseAsync(argv);

@@ -2,11 +2,13 @@
  * One input file → its output: read, extract, format, and (with --out-dir)
  * write atomically. Runs in a worker thread or in the main thread alike.
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extractBriefing, InputError } from '../core.js';
 import type { Document, Encoding } from '../schema/index.js';
-import { formatDocument, csvRows, documentJson, ndjsonLines, type Format, type Table } from '../format/index.js';
+import { documentParts, encodeParts, streamParts, type Format, type Table } from '../format/index.js';
 import { describeFsError, writeAtomic } from './fsutil.js';
+import { fsPath, type BytePath } from './paths.js';
 
 export interface TaskOptions {
   format: Format;
@@ -15,29 +17,45 @@ export interface TaskOptions {
   encoding?: Encoding | undefined;
   year?: number | undefined;
   maxSize: number;
-  /** With --out-dir: where this input's output goes. */
-  outPath?: string | undefined;
   skipExisting: boolean;
+  /** Compute the sha256 of every input and output (for --manifest). */
+  hashes: boolean;
 }
 
 export interface TaskInput {
-  path: string;
+  /** Bytes of the path (see paths.ts). */
+  path: BytePath;
   /** As shown in messages and in the Document's `file`. */
   display: string;
-  outPath?: string | undefined;
+  /** With --out-dir: where this input's output goes (bytes). */
+  outPath?: BytePath | undefined;
+  /** The output path as messages show it. */
+  outDisplay?: string | undefined;
+  /** With --skip-existing and a manifest: skip when the input and output still have these hashes. */
+  unchanged?: { sha256: string; outputSha256: string } | undefined;
 }
 
 export interface TaskResult {
   status: 'ok' | 'failed' | 'skipped';
   display: string;
-  /** Output chunk for the shared stream (stdout or -o) as UTF-8, absent with --out-dir. */
-  chunk?: Uint8Array;
+  /** Output for the shared stream (stdout or -o) as UTF-8 parts; absent with --out-dir. */
+  chunk?: Uint8Array[];
   bytes: number;
   records: number;
   warnings: number;
   encoding?: Encoding;
   error?: string;
+  /** Why an input was skipped. */
+  reason?: string;
+  sha256?: string;
+  outputSha256?: string;
 }
+
+const sha256 = (parts: Iterable<Uint8Array | string>) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex');
+};
 
 /** Where in the bytes a decode error sits, as a line number. */
 function lineAt(bytes: Uint8Array, offset: number): number {
@@ -49,18 +67,6 @@ function lineAt(bytes: Uint8Array, offset: number): number {
 export function inputErrorMessage(e: InputError, bytes: Uint8Array | null): string {
   if (e.offset !== undefined && bytes && e.code === 'decode') return `${e.message}, line ${lineAt(bytes, e.offset)}`;
   return e.message;
-}
-
-/** The part of the shared output stream that one document contributes. */
-export function streamChunk(doc: Document, format: Format, table: Table, excel: boolean): string {
-  switch (format) {
-    case 'json':
-      return documentJson(doc);
-    case 'ndjson':
-      return ndjsonLines(doc);
-    case 'csv':
-      return csvRows(doc, table, excel);
-  }
 }
 
 export function extractFromBytes(bytes: Uint8Array, display: string, o: TaskOptions): Document {
@@ -82,37 +88,58 @@ export function okResult(doc: Document, display: string, bytes: number): TaskRes
   return { display, status: 'ok', bytes, records: doc.records.length, warnings: doc.warnings.length, encoding: doc.encoding };
 }
 
+/** Bytes already read (stdin, or a file) → the result, with the output for the shared stream. */
+export function convertBytes(bytes: Uint8Array, display: string, o: TaskOptions): TaskResult {
+  const extracted = extractOrFail(bytes, display, o);
+  if ('failed' in extracted) return extracted.failed;
+  const result = okResult(extracted.doc, display, bytes.length);
+  result.chunk = encodeParts(streamParts(extracted.doc, o.format, { table: o.table, bom: o.bom }));
+  if (o.hashes) {
+    result.sha256 = sha256([bytes]);
+    result.outputSha256 = sha256(result.chunk);
+  }
+  return result;
+}
+
 export async function runTask(input: TaskInput, o: TaskOptions): Promise<TaskResult> {
   const base = { display: input.display, bytes: 0, records: 0, warnings: 0 };
-  let bytes: Uint8Array | null = null;
+  let bytes: Uint8Array;
   try {
-    const info = await stat(input.path);
+    const info = await stat(fsPath(input.path));
     if (info.isDirectory()) return { ...base, status: 'failed', error: 'is a directory, not a file' };
     if (!info.isFile()) return { ...base, status: 'failed', error: 'not a regular file' };
     if (info.size > o.maxSize) {
       return { ...base, status: 'failed', bytes: info.size, error: `file too large: ${info.size} bytes exceeds --max-size ${o.maxSize}` };
     }
-    if (input.outPath && o.skipExisting) {
-      const out = await stat(input.outPath).catch(() => null);
-      if (out && out.mtimeMs >= info.mtimeMs) return { ...base, status: 'skipped', bytes: info.size };
+    if (input.outPath && o.skipExisting && !input.unchanged && !o.hashes) {
+      const out = await stat(fsPath(input.outPath)).catch(() => null);
+      if (out && out.mtimeMs >= info.mtimeMs) return { ...base, status: 'skipped', bytes: info.size, reason: 'output newer than input' };
     }
-    bytes = await readFile(input.path);
+    bytes = await readFile(fsPath(input.path));
   } catch (e) {
     return { ...base, status: 'failed', error: describeFsError(e) };
   }
+  if (bytes.length > o.maxSize) return { ...base, status: 'failed', bytes: bytes.length, error: `file too large: ${bytes.length} bytes exceeds --max-size ${o.maxSize}` };
+  const inputSha = o.hashes ? sha256([bytes]) : undefined;
+  if (input.outPath && input.unchanged && inputSha === input.unchanged.sha256) {
+    const previous = await readFile(fsPath(input.outPath)).catch(() => null);
+    if (previous && sha256([previous]) === input.unchanged.outputSha256) {
+      return { ...base, status: 'skipped', bytes: bytes.length, reason: 'unchanged since the manifest', sha256: inputSha, outputSha256: input.unchanged.outputSha256 };
+    }
+  }
+  if (!input.outPath) return convertBytes(bytes, input.display, o);
   const extracted = extractOrFail(bytes, input.display, o);
   if ('failed' in extracted) return extracted.failed;
-  const doc = extracted.doc;
-  const result = okResult(doc, input.display, bytes.length);
-  if (input.outPath) {
-    try {
-      await writeAtomic(input.outPath, formatDocument(doc, o.format, { table: o.table, bom: o.bom }));
-    } catch (e) {
-      return { ...result, status: 'failed', error: `cannot write ${input.outPath}: ${describeFsError(e)}` };
-    }
-  } else {
-    // Encoded here, in the worker, and handed over without a copy (see worker.ts).
-    result.chunk = Buffer.from(streamChunk(doc, o.format, o.table, o.bom));
+  const result = okResult(extracted.doc, input.display, bytes.length);
+  const parts = encodeParts(documentParts(extracted.doc, o.format, { table: o.table, bom: o.bom }));
+  try {
+    await writeAtomic(input.outPath, parts);
+  } catch (e) {
+    return { ...result, status: 'failed', error: `cannot write ${input.outDisplay ?? 'the output'}: ${describeFsError(e)}` };
+  }
+  if (inputSha) {
+    result.sha256 = inputSha;
+    result.outputSha256 = sha256(parts);
   }
   return result;
 }

@@ -231,9 +231,14 @@ function shortFormOf(short: string, full: string): boolean {
  */
 function fullestNames(items: Institution[]): Institution[] {
   const keys = items.map((i) => nameKey(i.name));
-  const fuller = (other: string, key: string) =>
-    other.length > key.length && (other.endsWith(key) || (other.startsWith(key) && /^[（(][^（）()]+[）)]$/.test(other.slice(key.length))));
-  return items.filter((_, k) => !keys.some((other, j) => j !== k && fuller(other, keys[k]!)));
+  // Every proper ending of a name, and every name less its bracketed qualifier, looked up (not compared pair by pair).
+  const shorter = new Set<string>();
+  for (const key of new Set(keys)) {
+    for (let k = 1; k < key.length; k++) shorter.add(key.slice(k));
+    const q = /[（(][^（）()]+[）)]$/.exec(key);
+    if (q && q.index > 0) shorter.add(key.slice(0, q.index));
+  }
+  return items.filter((_, k) => !shorter.has(keys[k]!));
 }
 
 function dedupe<T>(items: T[], key: (t: T) => string): T[] {

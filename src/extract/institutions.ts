@@ -110,12 +110,14 @@ export function findInstitutions(piece: Piece, view: string): Institution[] {
     }
   }
   const out: Institution[] = [];
+  const seen = new Set<string>();
   for (const [s, nameEnd] of found.sort((a, b) => a[0] - b[0])) {
     // A qualifier in brackets is part of the name: `…实验基地（体育特色基地）`, `…研究院（筹）`.
     const qualifier = /^[（(][^（）()，。；、\n]{1,12}[）)]/.exec(view.slice(nameEnd, nameEnd + 14));
     const e = nameEnd + (qualifier ? qualifier[0].length : 0);
     const name = piece.text.slice(s, e);
-    if (out.some((x) => x.name === name)) continue;
+    if (seen.has(name)) continue;
+    seen.add(name);
     out.push({ name, span: piece.span(s, e) });
   }
   return out;

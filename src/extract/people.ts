@@ -334,14 +334,24 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   const names = new Set<string>(knownNames);
   for (const p of found.values()) names.add(view.slice(p.start, p.end));
   // Where is each known name printed? Where two start at one place the longer is the mention.
-  const longest = new Map<number, string>();
+  // One pass over the text, looking names up by their first two characters (a search per name would be quadratic).
+  const byHead = new Map<number, string[]>();
+  const headAt = (t: string, i: number) => t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1);
   for (const name of names) {
-    for (let at = view.indexOf(name); at !== -1; at = view.indexOf(name, at + 1)) {
-      const had = longest.get(at);
-      if (had === undefined || had.length < name.length) longest.set(at, name);
-    }
+    if (name.length < 2) continue;
+    const head = headAt(name, 0);
+    const list = byHead.get(head);
+    if (list) list.push(name);
+    else byHead.set(head, [name]);
   }
-  const occurrences = [...longest].sort((a, b) => a[0] - b[0]);
+  const occurrences: Array<[number, string]> = [];
+  for (let at = 0; at + 1 < view.length; at++) {
+    const list = byHead.get(headAt(view, at));
+    if (!list) continue;
+    let best: string | null = null;
+    for (const name of list) if ((best === null || name.length > best.length) && view.startsWith(name, at)) best = name;
+    if (best !== null) occurrences.push([at, best]);
+  }
   for (const [at, name] of occurrences) {
     if (found.has(at)) continue;
     if (followStrength(view, at + name.length) === 0) continue;

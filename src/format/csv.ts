@@ -21,13 +21,15 @@ const FORMULA_LEAD = /^[=+\-@\t\r]/;
 
 /**
  * One field. With `excel` (the `--bom` output), a field a spreadsheet would take
- * for a formula opens with an apostrophe, its mark for text.
+ * for a formula opens with an apostrophe, its mark for text, and a field holding
+ * `;` is quoted too: Excel splits on `;` in the many locales where it is the list
+ * separator, so `;@SUM(1)` would otherwise open a cell of its own.
  */
 export function csvField(value: string | number | null, excel = false): string {
   if (value === null) return '';
   let s = String(value);
   if (excel && FORMULA_LEAD.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",\r\n]/.test(s) || (excel && s.includes(';')) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function csvRow(fields: Array<string | number | null>, excel = false): string {
@@ -65,9 +67,16 @@ function recordRows(file: string, r: Record, table: Table): Array<Array<string |
   }
 }
 
-/** The rows of one document, without the header (`excel`: see csvField). */
+/** The rows of one document, without the header (`excel`: see csvField), one part a record. */
+export function* csvRowParts(doc: Document, table: Table, excel = false): Generator<string> {
+  for (const r of doc.records) {
+    let out = '';
+    for (const row of recordRows(doc.file, r, table)) out += csvRow(row, excel);
+    if (out) yield out;
+  }
+}
+
+/** The rows of one document, without the header. */
 export function csvRows(doc: Document, table: Table, excel = false): string {
-  let out = '';
-  for (const r of doc.records) for (const row of recordRows(doc.file, r, table)) out += csvRow(row, excel);
-  return out;
+  return [...csvRowParts(doc, table, excel)].join('');
 }

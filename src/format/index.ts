@@ -1,22 +1,51 @@
-/** Output formats as pure functions from Documents to strings. */
+/**
+ * Output formats as pure functions from Documents to text. Each format is
+ * also given as a sequence of parts (about one a record), so a large document
+ * is written piece by piece and never becomes one string.
+ */
 import type { Document, NdjsonRecord } from '../schema/index.js';
-import { csvHeader, csvRows, type Table } from './csv.js';
+import { csvHeader, csvRows, csvRowParts, type Table } from './csv.js';
 
 export const FORMATS = ['json', 'ndjson', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
+const indent = (json: string, pad: string) => json.replace(/\n/g, '\n' + pad);
+
+/**
+ * `JSON.stringify(doc, null, 2)`, in parts: the records one by one. The text
+ * is the same byte for byte (a JSON string never holds a raw line break, so
+ * indenting every line break indents the nested value).
+ */
+export function* documentJsonParts(doc: Document): Generator<string> {
+  let first = true;
+  for (const [key, value] of Object.entries(doc)) {
+    if (value === undefined) continue;
+    yield `${first ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `;
+    first = false;
+    if (key === 'records' && Array.isArray(value) && value.length > 0) {
+      for (let k = 0; k < value.length; k++) yield `${k === 0 ? '[\n' : ',\n'}    ${indent(JSON.stringify(value[k], null, 2), '    ')}`;
+      yield '\n  ]';
+    } else {
+      yield indent(JSON.stringify(value, null, 2), '  ');
+    }
+  }
+  yield first ? '{}' : '\n}';
+}
+
 export function documentJson(doc: Document): string {
-  return JSON.stringify(doc, null, 2);
+  return [...documentJsonParts(doc)].join('');
 }
 
 /** One line per record, each carrying its file and the masthead date. */
-export function ndjsonLines(doc: Document): string {
-  let out = '';
+export function* ndjsonParts(doc: Document): Generator<string> {
   for (const r of doc.records) {
     const line: NdjsonRecord = { file: doc.file, briefingDate: doc.briefing.date, ...r };
-    out += JSON.stringify(line) + '\n';
+    yield JSON.stringify(line) + '\n';
   }
-  return out;
+}
+
+export function ndjsonLines(doc: Document): string {
+  return [...ndjsonParts(doc)].join('');
 }
 
 export interface FormatOptions {
@@ -24,16 +53,46 @@ export interface FormatOptions {
   bom: boolean;
 }
 
-/** One document as a complete output (used for --out-dir and single files). */
-export function formatDocument(doc: Document, format: Format, options: FormatOptions): string {
+/** The parts one document contributes to a shared stream (no CSV header, JSON not closed by a line break). */
+export function streamParts(doc: Document, format: Format, options: FormatOptions): Iterable<string> {
   switch (format) {
     case 'json':
-      return documentJson(doc) + '\n';
+      return documentJsonParts(doc);
     case 'ndjson':
-      return ndjsonLines(doc);
+      return ndjsonParts(doc);
     case 'csv':
-      return csvHeader(options.table, options.bom) + csvRows(doc, options.table, options.bom);
+      return csvRowParts(doc, options.table, options.bom);
   }
+}
+
+/** One document as a complete output (--out-dir and single files), in parts. */
+export function* documentParts(doc: Document, format: Format, options: FormatOptions): Generator<string> {
+  if (format === 'csv') yield csvHeader(options.table, options.bom);
+  yield* streamParts(doc, format, options);
+  if (format === 'json') yield '\n';
+}
+
+/** One document as a complete output. */
+export function formatDocument(doc: Document, format: Format, options: FormatOptions): string {
+  return [...documentParts(doc, format, options)].join('');
+}
+
+/** Text parts gathered into UTF-8 buffers of about a megabyte each. */
+export function encodeParts(parts: Iterable<string>, size = 1 << 20): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let pending: string[] = [];
+  let length = 0;
+  for (const p of parts) {
+    pending.push(p);
+    length += p.length;
+    if (length >= size) {
+      out.push(Buffer.from(pending.join('')));
+      pending = [];
+      length = 0;
+    }
+  }
+  if (pending.length > 0) out.push(Buffer.from(pending.join('')));
+  return out;
 }
 
 export { csvHeader, csvRows, TABLES, TABLE_COLUMNS, type Table } from './csv.js';

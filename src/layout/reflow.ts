@@ -125,6 +125,11 @@ function continues(current: Prepared[], next: Prepared, width: number): boolean 
 }
 
 function makeParagraph(source: string, lines: Prepared[]): Paragraph {
+  const first = lines[0]!;
+  if (lines.length === 1) {
+    // One line: its own piece and view serve (no copy for each of a file's many short lines).
+    return { piece: first.line.piece, view: first.view, kind: first.kind, lineCount: 1, line: first.line.number, raw: source.slice(first.line.start, first.line.end).trim() };
+  }
   const b = new PieceBuilder();
   // The fold is one character to one, so the paragraph's view is its lines' views joined the same way.
   const views: string[] = [];
@@ -142,7 +147,6 @@ function makeParagraph(source: string, lines: Prepared[]): Paragraph {
     prevLast = text.charCodeAt(text.length - 1);
   }
   const piece = b.build(lines[0]!.line.start);
-  const first = lines[0]!;
   return {
     piece,
     view: views.length === 1 ? views[0]! : views.join(''),

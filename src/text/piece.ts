@@ -8,25 +8,30 @@ import type { Span } from '../schema/index.js';
 
 export class Piece {
   readonly text: string;
-  /** Run starts in `text`, ascending. */
-  private readonly at: number[];
-  /** Source index of each run's first character. */
-  private readonly from: number[];
+  /**
+   * The runs, packed: [textStart0, sourceStart0, textStart1, sourceStart1, …],
+   * ascending, in an array of exactly that length (a document holds a piece per
+   * line and per paragraph: two growable arrays each would cost hundreds of bytes).
+   */
+  private readonly runs_: number[];
 
-  constructor(text: string, at: number[], from: number[]) {
+  constructor(text: string, runs: number[]) {
     this.text = text;
-    this.at = at;
-    this.from = from;
+    this.runs_ = runs;
+  }
+
+  private get count(): number {
+    return this.runs_.length >> 1;
   }
 
   /** The run holding text[i]: the last run starting at or before i. */
   private runAt(i: number): number {
-    const at = this.at;
+    const r = this.runs_;
     let lo = 0;
-    let hi = at.length - 1;
+    let hi = (r.length >> 1) - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (at[mid]! <= i) lo = mid;
+      if (r[mid * 2]! <= i) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -34,28 +39,30 @@ export class Piece {
 
   /** Source index of text[i]. */
   sourceIndex(i: number): number {
-    const r = this.runAt(i);
-    return this.from[r]! + (i - this.at[r]!);
+    const k = this.runAt(i) * 2;
+    return this.runs_[k + 1]! + (i - this.runs_[k]!);
   }
 
   /** The runs overlapping text[start, end): [textStart, textEnd, sourceStart] each. */
   *runs(start: number, end: number): Generator<[number, number, number]> {
-    const at = this.at;
-    for (let r = this.runAt(start); r < at.length && at[r]! < end; r++) {
-      const runEnd = r + 1 < at.length ? at[r + 1]! : this.text.length;
-      const s = Math.max(start, at[r]!);
+    const r = this.runs_;
+    const n = this.count;
+    for (let k = this.runAt(start); k < n && r[k * 2]! < end; k++) {
+      const runEnd = k + 1 < n ? r[k * 2 + 2]! : this.text.length;
+      const s = Math.max(start, r[k * 2]!);
       const e = Math.min(end, runEnd);
-      if (e > s) yield [s, e, this.from[r]! + (s - at[r]!)];
+      if (e > s) yield [s, e, r[k * 2 + 1]! + (s - r[k * 2]!)];
     }
   }
 
   /** Calls `f` for every run: [textStart, textEnd, sourceStart]. */
   eachRun(f: (start: number, end: number, source: number) => void): void {
-    const n = this.at.length;
-    for (let r = 0; r < n; r++) {
-      const s = this.at[r]!;
-      const e = r + 1 < n ? this.at[r + 1]! : this.text.length;
-      if (e > s) f(s, e, this.from[r]!);
+    const r = this.runs_;
+    const n = this.count;
+    for (let k = 0; k < n; k++) {
+      const s = r[k * 2]!;
+      const e = k + 1 < n ? r[k * 2 + 2]! : this.text.length;
+      if (e > s) f(s, e, r[k * 2 + 1]!);
     }
   }
 
@@ -69,25 +76,24 @@ export class Piece {
   }
 
   get sourceStart(): number {
-    return this.text.length === 0 ? (this.from[0] ?? 0) : this.sourceIndex(0);
+    return this.text.length === 0 ? (this.runs_[1] ?? 0) : this.sourceIndex(0);
   }
 
   get sourceEnd(): number {
-    return this.text.length === 0 ? (this.from[0] ?? 0) : this.sourceIndex(this.text.length - 1) + 1;
+    return this.text.length === 0 ? (this.runs_[1] ?? 0) : this.sourceIndex(this.text.length - 1) + 1;
   }
 
   /** The piece for text[start, end). */
   slice(start: number, end: number): Piece {
     const b = new PieceBuilder();
     b.appendPiece(this, start, end);
-    return b.build(this.text.length === 0 ? (this.from[0] ?? 0) : this.sourceIndex(Math.min(start, this.text.length - 1)));
+    return b.build(this.text.length === 0 ? (this.runs_[1] ?? 0) : this.sourceIndex(Math.min(start, this.text.length - 1)));
   }
 }
 
 export class PieceBuilder {
   private parts: string[] = [];
-  private at: number[] = [];
-  private from: number[] = [];
+  private runs: number[] = [];
   private length = 0;
   private nextSource = -1;
 
@@ -105,8 +111,7 @@ export class PieceBuilder {
   /** Appends a character that stands for source position `sourceAt` (e.g. a joined line break). */
   appendSynthetic(ch: string, sourceAt: number): void {
     this.parts.push(ch);
-    this.at.push(this.length);
-    this.from.push(sourceAt);
+    this.runs.push(this.length, sourceAt);
     this.length += ch.length;
     this.nextSource = -1;
   }
@@ -127,16 +132,17 @@ export class PieceBuilder {
   }
 
   private mark(sourceStart: number, n: number): void {
-    if (this.nextSource !== sourceStart || this.at.length === 0) {
-      this.at.push(this.length);
-      this.from.push(sourceStart);
+    if (this.nextSource !== sourceStart || this.runs.length === 0) {
+      this.runs.push(this.length, sourceStart);
     }
     this.length += n;
     this.nextSource = sourceStart + n;
   }
 
   build(emptyAt = 0): Piece {
-    if (this.at.length === 0) return new Piece('', [0], [emptyAt]);
-    return new Piece(this.parts.join(''), this.at, this.from);
+    if (this.runs.length === 0) return new Piece('', [0, emptyAt]);
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    // An exact-size copy: a growable array keeps its spare capacity.
+    return new Piece(text, this.runs.length === 2 ? [this.runs[0]!, this.runs[1]!] : this.runs.slice());
   }
 }

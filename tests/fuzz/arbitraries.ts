@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { CASES, CORPUS } from '../helpers.js';
+import { dirname } from 'node:path';
+import { CASES, SAMPLE } from '../helpers.js';
 
 const PIECES = [
   '工作简报', '高校动态', '〔2023〕第3期(总第38期)', '2016年第1期', '第12期', '东岭大学合作发展部', '2023年10月26日',
@@ -33,7 +34,7 @@ export const randomBytes = fc
 
 function fixtureTexts(): string[] {
   const texts: string[] = [];
-  for (const dir of [CORPUS, CASES]) {
+  for (const dir of [dirname(SAMPLE), CASES]) {
     for (const f of readdirSync(dir)) {
       if (!f.endsWith('.txt')) continue;
       const bytes = readFileSync(join(dir, f));
