@@ -56,5 +56,12 @@ await build({
 });
 
 // Type declarations for library users (dist/types, named by package.json "types").
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', new URL('../tsconfig.build.json', import.meta.url).pathname], { stdio: 'inherit' });
+// TypeScript is a development tool: an install without it (`npm install -g .`
+// from a clone) builds the command line and the library, without declarations.
+let tsc = null;
+try {
+  tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+} catch {
+  console.error('briefing build: typescript is not installed, so dist/types is not written (the command line is built).');
+}
+if (tsc) execFileSync(process.execPath, [tsc, '-p', new URL('../tsconfig.build.json', import.meta.url).pathname], { stdio: 'inherit' });
