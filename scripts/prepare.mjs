@@ -11,6 +11,8 @@ try {
   const npm = process.env.npm_execpath;
   const [cmd, args] = npm ? [process.execPath, [npm]] : ['npm', []];
   console.error('briefing: installing the build tools from package-lock.json (npm ci --ignore-scripts) …');
-  execFileSync(cmd, [...args, 'ci', '--ignore-scripts', '--no-audit', '--no-fund'], { stdio: 'inherit', cwd: new URL('..', import.meta.url) });
+  // Inside `npm install -g`, npm's settings say "global": this install is the folder's own.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_(global|location|prefix)$/i.test(k)));
+  execFileSync(cmd, [...args, 'ci', '--ignore-scripts', '--no-audit', '--no-fund'], { stdio: 'inherit', cwd: new URL('..', import.meta.url), env });
 }
 await import('./build.mjs');
