@@ -5,11 +5,11 @@ import chalk from 'chalk';
 import { extractBriefing } from '../core.js';
 import type { Document } from '../schema/index.js';
 import { GoldFile } from '../eval/gold.js';
-import { scoreDocuments, type Prf, type Scores } from '../eval/score.js';
+import { scoreByRule, scoreDocuments, scoreDocumentsPerDoc, type Prf, type RuleTally, type Scores } from '../eval/score.js';
 import { describeFsError } from './fsutil.js';
 import { UsageError, type Io } from './io.js';
 
-export async function runEval(goldPaths: string[], flags: { corpus?: string; json?: boolean; verbose?: boolean }, io: Io): Promise<number> {
+export async function runEval(goldPaths: string[], flags: { corpus?: string; json?: boolean; verbose?: boolean; doc?: boolean; byRule?: boolean }, io: Io): Promise<number> {
   const pairs: Array<{ gold: GoldFile; doc: Document }> = [];
   for (const path of goldPaths) {
     let gold: GoldFile;
@@ -27,12 +27,14 @@ export async function runEval(goldPaths: string[], flags: { corpus?: string; jso
     if (!bytes) throw new UsageError(`${path}: source ${gold.file} not found (${describeFsError({ code: 'ENOENT' })}; use --corpus DIR)`);
     pairs.push({ gold, doc: extractBriefing(bytes, { file: gold.file }) });
   }
-  const { scores, differences } = scoreDocuments(pairs);
+  const { scores, differences } = flags.doc ? scoreDocumentsPerDoc(pairs) : scoreDocuments(pairs);
+  const rules = flags.byRule ? scoreByRule(pairs, flags.doc ?? false) : null;
   if (flags.json) {
-    io.stdout.write(JSON.stringify(flags.verbose ? { ...scores, differences } : scores, null, 2) + '\n');
+    io.stdout.write(JSON.stringify({ ...scores, ...(rules ? { byRule: rules } : {}), ...(flags.verbose ? { differences } : {}) }, null, 2) + '\n');
     return 0;
   }
-  io.stdout.write(renderScores(scores));
+  io.stdout.write(renderScores(scores, flags.doc ?? false));
+  if (rules) io.stdout.write('\n' + renderRules(rules));
   if (flags.verbose) {
     io.stdout.write('\n');
     for (const d of differences) {
@@ -44,7 +46,19 @@ export async function runEval(goldPaths: string[], flags: { corpus?: string; jso
   return 0;
 }
 
-export function renderScores(s: Scores): string {
+export function renderRules(rules: RuleTally[]): string {
+  const lines = ['field    rule                     right  wrong  precision  right (lenient)'];
+  for (const r of rules) {
+    const n = r.right + r.wrong;
+    const precision = r.via === '(missed)' ? '      —' : `${((n ? r.right / n : 0) * 100).toFixed(1).padStart(7)}`;
+    const lenient = r.field === 'parties' && r.via !== '(missed)' ? String(r.rightLenient).padStart(8) : '';
+    lines.push(`${r.field.padEnd(8)} ${r.via.padEnd(24)} ${String(r.right).padStart(5)}  ${String(r.wrong).padStart(5)}    ${precision}  ${lenient}`);
+  }
+  lines.push('', '(missed): gold values no rule found');
+  return lines.join('\n') + '\n';
+}
+
+export function renderScores(s: Scores, perDoc = false): string {
   const pct = (x: number) => (x * 100).toFixed(1).padStart(6);
   const color = (x: number) => (x >= 0.95 ? chalk.green : x >= 0.85 ? chalk.yellow : chalk.red)(pct(x));
   const lines = ['measure            P       R       F     tp    np    ng'];
@@ -59,6 +73,8 @@ export function renderScores(s: Scores): string {
     const name = k === 'partyType' ? 'partyType*' : k;
     lines.push(`${name.padEnd(15)}   ${color(v.acc)}  ${String(v.ok).padStart(5)} ${String(v.n).padStart(5)}`);
   }
-  lines.push('', "* not in GOLD.md's scoring: institutions (optional in SCHEMA) over the records whose gold lists them; the type of each gold party found by name");
+  lines.push('', perDoc
+    ? "per document: entities as sets over each document; date, title and section of its first record; masthead right when every field is. * not in GOLD.md's scoring: institutions; the type of each gold party found (lenient)"
+    : "* not in GOLD.md's scoring: institutions (optional in SCHEMA) over the records whose gold lists them; the type of each gold party found by name");
   return lines.join('\n') + '\n';
 }

@@ -175,6 +175,108 @@ export function scoreDocuments(pairs: Array<{ gold: GoldFile; doc: Document }>):
   };
 }
 
+/**
+ * Per document (GOLD.md, last paragraph; how the issues measure): records are
+ * matched by anchor as above, but people, parties, agreements and dates are
+ * compared as sets over the whole document (the union over its records), so
+ * that splitting or merging records does not count twice against the
+ * entities; `date`, `title` and `section` are those of the first record of
+ * each; the masthead counts once per document, right when every field is.
+ */
+export function scoreDocumentsPerDoc(pairs: Array<{ gold: GoldFile; doc: Document }>): { scores: Scores; differences: Difference[] } {
+  const c = {
+    records: new Counter(),
+    people: new Counter(),
+    parties: new Counter(),
+    partiesLenient: new Counter(),
+    agreements: new Counter(),
+    dates: new Counter(),
+    institutions: new Counter(),
+  };
+  const t = { date: new Tally(), personTitle: new Tally(), partyType: new Tally(), section: new Tally(), title: new Tally(), masthead: new Tally() };
+  const differences: Difference[] = [];
+  for (const { gold, doc } of pairs) {
+    const note = (d: Omit<Difference, 'file'>) => differences.push({ file: gold.file, ...d });
+    const fields = new Tally();
+    scoreMasthead(gold, doc, fields, note);
+    t.masthead.add(fields.ok === fields.n);
+    const used = new Set<number>();
+    c.records.np += doc.records.length;
+    c.records.ng += gold.records.length;
+    for (const g of gold.records) {
+      const anchor = squeeze(g.anchor);
+      const k = doc.records.findIndex((r, i) => !used.has(i) && squeeze(r.text).startsWith(anchor));
+      if (k !== -1) {
+        used.add(k);
+        c.records.tp++;
+      } else note({ record: g.index, field: 'record', kind: 'missed', expected: g.anchor });
+    }
+    doc.records.forEach((r, i) => {
+      if (!used.has(i)) note({ record: null, field: 'record', kind: 'extra', got: `#${r.index} ${squeeze(r.text).slice(0, 16)}` });
+    });
+    // The first record of each: its date, title and section.
+    const g0 = gold.records[0];
+    const r0 = doc.records[0];
+    if (g0) {
+      const merged: GoldRecord = { ...g0, people: [], parties: [], agreements: [], dates: [], institutions: undefined };
+      scoreRecord(merged, r0 ? { ...r0, people: [], parties: [], agreements: [], dates: [], institutions: [] } : null, { people: new Counter(), parties: new Counter(), partiesLenient: new Counter(), agreements: new Counter(), dates: new Counter(), institutions: new Counter() }, { date: t.date, personTitle: new Tally(), partyType: new Tally(), section: t.section, title: t.title }, (d) => note({ record: g0.index, ...d }));
+    }
+    // Entities over the whole document: the first mention of each name gives its title or type.
+    const firstBy = <T>(items: T[], key: (x: T) => string) => {
+      const m = new Map<string, T>();
+      for (const x of items) if (!m.has(key(x))) m.set(key(x), x);
+      return m;
+    };
+    const diff = (field: string) => (kind: 'missed' | 'extra', v: string) => note({ record: null, field, kind, ...(kind === 'missed' ? { expected: v } : { got: v }) });
+    const gPeople = firstBy(gold.records.flatMap((r) => r.people), (p) => squeeze(p.name));
+    const pPeople = firstBy(doc.records.flatMap((r) => r.people), (p) => squeeze(p.name));
+    setCompare(c.people, [...pPeople.keys()], [...gPeople.keys()], strictly, diff('people'));
+    for (const [name, gp] of gPeople) {
+      const p = pPeople.get(name);
+      if (!p) continue;
+      const ok = (p.title === null ? null : squeeze(p.title)) === (gp.title === null ? null : squeeze(gp.title));
+      t.personTitle.add(ok);
+      if (!ok) note({ record: null, field: 'personTitle', kind: 'wrong', expected: `${gp.title ?? 'null'} ${gp.name}`, got: `${p.title ?? 'null'} ${p.name}` });
+    }
+    const gParties = firstBy(gold.records.flatMap((r) => r.parties), (p) => squeeze(p.name));
+    const pParties = firstBy(doc.records.flatMap((r) => r.parties), (p) => squeeze(p.name));
+    const predNames = [...pParties.keys()];
+    const goldNames = [...gParties.keys()];
+    setCompare(c.parties, predNames, goldNames, strictly, diff('parties'));
+    setCompare(c.partiesLenient, predNames, goldNames, leniently, () => {});
+    const { pairs: matched } = pair(predNames, goldNames, leniently);
+    for (const [pk, gk] of matched) {
+      const gp = gParties.get(goldNames[gk]!)!;
+      const pp = pParties.get(predNames[pk]!)!;
+      t.partyType.add(pp.type === gp.type);
+      if (pp.type !== gp.type) note({ record: null, field: 'partyType', kind: 'wrong', expected: `${gp.name} ${gp.type}`, got: `${pp.name} ${pp.type}` });
+    }
+    setCompare(c.agreements, doc.records.flatMap((r) => r.agreements.map((a) => a.kind)), gold.records.flatMap((r) => r.agreements.map((a) => a.kind)), strictly, diff('agreements'));
+    setCompare(c.dates, doc.records.flatMap((r) => r.dates.map((d) => `${d.start}/${d.end}`)), gold.records.flatMap((r) => r.dates.map((d) => `${d.start}/${d.end}`)), strictly, diff('dates'));
+    if (gold.records.some((r) => r.institutions)) {
+      setCompare(c.institutions, doc.records.flatMap((r) => r.institutions.map((i) => squeeze(i.name))), gold.records.flatMap((r) => (r.institutions ?? []).map(squeeze)), strictly, diff('institutions'));
+    }
+  }
+  return {
+    scores: {
+      records: c.records.prf(),
+      people: c.people.prf(),
+      parties: c.parties.prf(),
+      partiesLenient: c.partiesLenient.prf(),
+      agreements: c.agreements.prf(),
+      dates: c.dates.prf(),
+      institutions: c.institutions.prf(),
+      date: t.date.acc(),
+      personTitle: t.personTitle.acc(),
+      partyType: t.partyType.acc(),
+      section: t.section.acc(),
+      title: t.title.acc(),
+      masthead: t.masthead.acc(),
+    },
+    differences,
+  };
+}
+
 type Note = (d: Omit<Difference, 'file' | 'record'>) => void;
 
 function scoreRecord(
@@ -247,4 +349,70 @@ function scoreMasthead(gold: GoldFile, doc: Document, tally: Tally, note: (d: Om
     tally.add(ok);
     if (!ok) note({ record: null, field: `masthead.${field}`, kind: 'wrong', expected, got });
   }
+}
+
+/** Per rule (the `via` of each value): how many of its values gold confirms and how many it does not. */
+export interface RuleTally {
+  field: 'people' | 'parties';
+  via: string;
+  right: number;
+  wrong: number;
+  /** Parties only: right when one name contains the other (GOLD.md's lenient match). */
+  rightLenient: number;
+}
+
+/**
+ * Tallies every person and party by the rule that made it: right when gold
+ * has it (by name; parties also leniently), wrong when not. Per record, or per
+ * document (`perDoc`: the union of each document's records, first mention).
+ * Gold values nobody found are counted under the rule "(missed)".
+ */
+export function scoreByRule(pairs: Array<{ gold: GoldFile; doc: Document }>, perDoc: boolean): RuleTally[] {
+  const tallies = new Map<string, RuleTally>();
+  const tally = (field: RuleTally['field'], via: string) => {
+    const key = `${field}\u0000${via}`;
+    let t = tallies.get(key);
+    if (!t) tallies.set(key, (t = { field, via, right: 0, wrong: 0, rightLenient: 0 }));
+    return t;
+  };
+  const unit = (field: RuleTally['field'], pred: Array<{ name: string; via?: string }>, gold: Array<{ name: string }>) => {
+    const seen = new Set<string>();
+    const p = pred.filter((x) => !seen.has(squeeze(x.name)) && seen.add(squeeze(x.name)));
+    const g = [...new Set(gold.map((x) => squeeze(x.name)))];
+    const names = p.map((x) => squeeze(x.name));
+    const strict = pair(names, g, strictly);
+    const lenient = field === 'parties' ? pair(names, g, leniently) : strict;
+    const strictHit = new Set(strict.pairs.map(([k]) => k));
+    const lenientHit = new Set(lenient.pairs.map(([k]) => k));
+    p.forEach((x, k) => {
+      const t = tally(field, x.via ?? '(none)');
+      if (strictHit.has(k)) t.right++;
+      else t.wrong++;
+      if (lenientHit.has(k)) t.rightLenient++;
+    });
+    const m = tally(field, '(missed)');
+    m.wrong += strict.missed.length;
+  };
+  for (const { gold, doc } of pairs) {
+    if (perDoc) {
+      unit('people', doc.records.flatMap((r) => r.people), gold.records.flatMap((r) => r.people));
+      unit('parties', doc.records.flatMap((r) => r.parties), gold.records.flatMap((r) => r.parties));
+      continue;
+    }
+    const used = new Set<number>();
+    for (const g of gold.records) {
+      const anchor = squeeze(g.anchor);
+      const k = doc.records.findIndex((r, i) => !used.has(i) && squeeze(r.text).startsWith(anchor));
+      if (k !== -1) used.add(k);
+      const r = k === -1 ? null : doc.records[k]!;
+      unit('people', r?.people ?? [], g.people);
+      unit('parties', r?.parties ?? [], g.parties);
+    }
+    doc.records.forEach((r, i) => {
+      if (used.has(i)) return;
+      unit('people', r.people, []);
+      unit('parties', r.parties, []);
+    });
+  }
+  return [...tallies.values()].sort((a, b) => a.field.localeCompare(b.field) || b.right + b.wrong - (a.right + a.wrong));
 }

@@ -82,7 +82,7 @@ export function nameThirdPerson(parties: Party[], piece: Piece, view: string, ti
   const lead = m[0];
   const rest = parties.filter((p) => !THIRD_PERSON.has(fold(p.name)));
   if (rest.some((p) => nameKey(p.name) === lead)) return rest;
-  const named: Party = { name: piece.text.slice(0, lead.length), type: 'university', span: piece.span(0, lead.length) };
+  const named: Party = { name: piece.text.slice(0, lead.length), type: 'university', span: piece.span(0, lead.length), via: 'headline-university' };
   return [...rest.slice(0, at), named, ...rest.slice(at)];
 }
 
@@ -133,7 +133,7 @@ function mergePeople(piece: Piece, view: string, mentions: PersonMention[]): Per
     const key = view.slice(m.start, m.end);
     const existing = byName.get(key);
     if (!existing) {
-      byName.set(key, { name: m.name, title: m.title, span: piece.span(m.start, m.end) });
+      byName.set(key, { name: m.name, title: m.title, span: piece.span(m.start, m.end), via: m.via });
     } else if (m.title && (!existing.title || m.title.replace(/\s/g, '').length > existing.title.replace(/\s/g, '').length)) {
       existing.title = m.title;
     }

@@ -54,6 +54,8 @@ const IN_CHAIN = new ScratchArray((n) => new Uint8Array(n), 0);
 interface Found {
   start: number;
   end: number;
+  /** The rule that found it (a Party's `via`). */
+  via: string;
   /** A place visited by a bare two- or three-character name (`赴济南`): a locality (`天罡仪表` may be a firm). */
   place?: boolean;
 }
@@ -83,8 +85,8 @@ function clauseRest(view: string, at: number): string {
 
 export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>): Party[] {
   const found: Found[] = [];
-  const add = (start: number, end: number, place = false) => {
-    if (end > start) found.push({ start, end, place });
+  const add = (start: number, end: number, via: string, place = false) => {
+    if (end > start) found.push({ start, end, via, place });
   };
   // Position tables keep every question local (linear however many people and chains a record holds).
   const byStart = [...people].sort((a, b) => a.start - b.start);
@@ -129,7 +131,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
       if (w === '由') viaBy = true;
       p += w.length;
     }
-    const chain: Found[] = [];
+    const chain: Array<{ start: number; end: number }> = [];
     const joins: string[] = [];
     for (;;) {
       const lastJoin = joins[joins.length - 1] ?? '';
@@ -152,18 +154,19 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     }
     if (UNVEIL.test(after)) {
       // The chain names what is unveiled; `甲—乙…学院揭牌` still names the two sides that found it.
-      if (joins.length > 0 && joins.every((j) => DASHES.has(j))) for (const c of chain) add(c.start, c.end);
+      if (joins.length > 0 && joins.every((j) => DASHES.has(j))) for (const c of chain) add(c.start, c.end, 'dash-sides');
       continue;
     }
     const rest = clauseRest(view, last.end);
     const strong = joins.some((j) => STRONG_CONNECTORS.has(j));
     let take = false;
+    let via = 'coordination';
     // Two or more sides joined by 与/和/携手 (or a plain 、 list) act together only where the clause says so.
     const cooperating = COOPERATION_WORDS.some((w) => rest.includes(w)) || (strong && /^(?:签|共|合作|联合|举行|召开|走进)/.test(after));
     if (chain.length >= 2) take = cooperating;
-    else if (viaBy) take = SPONSOR_VERBS.some((w) => after.startsWith(w)) || /^[^，。；]{0,12}(?:主办|承办|共建|牵头)/.test(rest);
-    else take = HOST_VERBS.some((w) => after.startsWith(w)) || /^(?:合作签约|签约|合作协议|战略合作|牵头|发起)/.test(after) || HOST_AT_PLACE.test(rest);
-    if (take) for (const c of chain) add(c.start, c.end);
+    else if (viaBy) (via = 'sponsor'), (take = SPONSOR_VERBS.some((w) => after.startsWith(w)) || /^[^，。；]{0,12}(?:主办|承办|共建|牵头)/.test(rest));
+    else (via = 'host'), (take = HOST_VERBS.some((w) => after.startsWith(w)) || /^(?:合作签约|签约|合作协议|战略合作|牵头|发起)/.test(after) || HOST_AT_PLACE.test(rest));
+    if (take) for (const c of chain) add(c.start, c.end, via);
   }
 
   // An organization after 与/同/和 followed by a word of cooperation (`与B合作`, `与B共建`).
@@ -174,17 +177,17 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const end = readOrganization(view, i + 1);
     if (end < 0 || inTitle(i + 1, end)) continue;
     const after = view.slice(end, end + 4);
-    if (/^(?:合作|共建|签署|签订|签约|战略|联合|共同|开展|建立)/.test(after)) add(i + 1, end);
+    if (/^(?:合作|共建|签署|签订|签约|战略|联合|共同|开展|建立)/.test(after)) add(i + 1, end, 'partner-with');
   }
 
   /** Start of the sentence holding view[i] (text without stops is not one sentence). */
   const sentenceStart = (i: number) => stretchStart(view, i, SENTENCE_END);
   /** The unit each titled person's office names first (`控制学院党委副书记` → 控制学院). */
-  const addUnits = (who: PersonMention[]) => {
+  const addUnits = (who: PersonMention[], via: string) => {
     for (const p of who) {
       if (!p.title) continue;
       const unit = unitOfTitle(view.slice(p.titleStart, p.start));
-      if (unit > 0) add(p.titleStart, p.titleStart + unit);
+      if (unit > 0) add(p.titleStart, p.titleStart + unit, via);
     }
   };
 
@@ -206,9 +209,9 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     if ((verb === '到' || verb === '来' || verb === '来到') && !ledBy && !subjects.some(([, b]) => b === i)) continue;
     const visitors = peopleIn(from, i);
     if (visitors.length === 0 && !ledBy && subjects.length === 0) continue;
-    for (const [a, b] of subjects) add(a, b);
-    addUnits(visitors);
-    visitedPlaces(view, i + verb.length, add);
+    for (const [a, b] of subjects) add(a, b, 'visitor');
+    addUnits(visitors, 'visitor-unit');
+    visitedPlaces(view, i + verb.length, (a, b, place) => add(a, b, 'visited', place));
   }
 
   // Receptions: `学校接待西川县考察团` — the host at the head of the sentence and the delegation's organization.
@@ -218,13 +221,13 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const guestEnd = delegationOf(view, i + rm[0].length);
     if (guestEnd < 0) continue;
     const hosts = chainsIn(covered, sentenceStart(i), i).filter(([a, b]) => !inTitle(a, b));
-    for (const [a, b] of hosts) add(a, b);
+    for (const [a, b] of hosts) add(a, b, 'reception-host');
     if (hosts.length === 0) {
       // `学校分两批次接待…`: a self-name opening the clause hosts, whatever follows it.
       const c = stretchStart(view, i, CLAUSE_END_CHARS);
-      add(c, c + selfNameAt(view, c));
+      add(c, c + selfNameAt(view, c), 'reception-host');
     }
-    add(i + rm[0].length, guestEnd);
+    add(i + rm[0].length, guestEnd, 'reception-guest');
   }
 
   // Meetings: `甲校长张某会见（来访的）乙市市长李某一行` — host and guest units, each read from a title.
@@ -235,7 +238,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const hosts = peopleIn(sentenceStart(i), i);
     const guests = peopleIn(i + 1, sentenceEnd);
     if (hosts.length === 0 || guests.length === 0) continue;
-    addUnits([...hosts, ...guests]);
+    addUnits([...hosts, ...guests], 'meeting-unit');
   }
 
   const parties: Party[] = [];
@@ -256,7 +259,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     if (seen.has(key) || foundedTail(key)) continue;
     seen.add(key);
     const type = orgType(key);
-    parties.push({ name: piece.text.slice(f.start, f.end), type: f.place && type === 'other' ? 'government' : type, span: piece.span(f.start, f.end) });
+    parties.push({ name: piece.text.slice(f.start, f.end), type: f.place && type === 'other' ? 'government' : type, span: piece.span(f.start, f.end), via: f.via });
   }
   return parties;
 }
@@ -336,7 +339,7 @@ function unitOfTitle(title: string): number {
 }
 
 /** The places named after a visit verb, up to what is done there. */
-function visitedPlaces(view: string, start: number, add: (s: number, e: number, place?: boolean) => void): void {
+function visitedPlaces(view: string, start: number, add: (s: number, e: number, place: boolean) => void): void {
   if (view[start] === '了') start++; // `走访了A、B`
   let end = start;
   while (end < view.length && end - start < 60 && !STOPS.has(view, end)) end++;
@@ -351,7 +354,7 @@ function visitedPlaces(view: string, start: number, add: (s: number, e: number, 
       const s = suffixEndingAt(view, e);
       if (s && e - p > s.word.length) best = e;
     }
-    if (best > 0) add(p, best);
+    if (best > 0) add(p, best, false);
     else if (stop - p >= 2 && stop - p <= 4 && /^[\u4e00-\u9fff]+$/.test(view.slice(p, stop))) add(p, stop, stop - p <= 3);
     p = q + 1;
   }

@@ -23,6 +23,8 @@ export interface PersonMention {
   readBack?: boolean;
   /** Where the person before it ended when the title was read (a later person in between means reading again). */
   floor?: number;
+  /** The rule that found it (a Person's `via`). */
+  via: string;
 }
 
 const byLength = (words: readonly string[]) => [...new Set(words)].sort((a, b) => b.length - a.length);
@@ -273,7 +275,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     }
     const floor = prevEnd(at);
     const { title, at: titleStart } = titleBefore(view, at, floor);
-    if (add({ name: piece.text.slice(at, at + len), start: at, end: at + len, title: title && piece.text.slice(titleStart, at), titleStart, readBack: true, floor })) {
+    if (add({ name: piece.text.slice(at, at + len), start: at, end: at + len, title: title && piece.text.slice(titleStart, at), titleStart, readBack: true, floor, via: 'office-before' })) {
       at += len;
     }
   }
@@ -303,7 +305,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
         const len = readName(view, nameAt);
         if (len === 0) break;
         const inherited = sep === '、' || (inList && (sep === '和' || sep === '及' || sep === '以及'));
-        if (!add({ name: piece.text.slice(nameAt, nameAt + len), start: nameAt, end: nameAt + len, title: inherited ? listTitle : null, titleStart: nameAt })) break;
+        if (!add({ name: piece.text.slice(nameAt, nameAt + len), start: nameAt, end: nameAt + len, title: inherited ? listTitle : null, titleStart: nameAt, via: 'list' })) break;
         grew = true;
         if (!inherited) listTitle = null;
         inList = inList || sep === '、';
@@ -326,7 +328,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     const verbAt = at + len + (honorific ? honorific.length : 0);
     const after = view.slice(verbAt, verbAt + 2);
     if (!SPEECH_VERBS.some((v) => after.startsWith(v)) && !(honorific && HONORIFIC_JOINS.test(after))) continue;
-    add({ name: piece.text.slice(at, at + len), start: at, end: at + len, title: null, titleStart: at });
+    add({ name: piece.text.slice(at, at + len), start: at, end: at + len, title: null, titleStart: at, via: 'speech-verb' });
   }
 
   // 4. Bare names joined to a person (`易凡与刘爱华共同揭牌`) are covered by step 2;
@@ -359,7 +361,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     const head = view.slice(Math.max(0, at - 8), at);
     if (before && /[\u4e00-\u9fff]/.test(before) && !endsWithTitle(head) && !/[与和及同由对向为]/.test(before) && !LEADERS.some((w) => head.endsWith(w))) continue;
     const { title, at: titleStart } = titleBefore(view, at, prevEnd(at));
-    add({ name: piece.text.slice(at, at + name.length), start: at, end: at + name.length, title: title && piece.text.slice(titleStart, at), titleStart, readBack: true });
+    add({ name: piece.text.slice(at, at + name.length), start: at, end: at + name.length, title: title && piece.text.slice(titleStart, at), titleStart, readBack: true, via: 'known-name' });
   }
   extendLists();
 
@@ -376,7 +378,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       const cand = view.slice(start, i);
       if (!hanAt(view, start, len) || NOT_NAMES.has(cand) || NOT_LAST.at(cand, len - 1)) continue;
       if (start > 0 && !CLAUSE_OR_LIST.at(view, start - 1)) continue;
-      if (add({ name: piece.text.slice(start, i), start, end: i, title: piece.text.slice(i + 1, close), titleStart: i + 1 })) break;
+      if (add({ name: piece.text.slice(start, i), start, end: i, title: piece.text.slice(i + 1, close), titleStart: i + 1, via: 'bracketed-title' })) break;
     }
   }
 
@@ -396,7 +398,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     if (names.length < 2) continue;
     const last = names[names.length - 1]![1];
     if (!/^(?:等|和|及|共同|分别|出席|参加)/.test(view.slice(last, last + 2))) continue;
-    for (const [s, e] of names) add({ name: piece.text.slice(s, e), start: s, end: e, title: null, titleStart: s });
+    for (const [s, e] of names) add({ name: piece.text.slice(s, e), start: s, end: e, title: null, titleStart: s, via: 'bare-list' });
   }
 
   // 5. A bare name joined before a person (`甲与乙共同揭牌`, where only 乙 was known).
@@ -412,7 +414,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       const before = view.slice(Math.max(0, start - 8), start);
       if (!(start === 0 || /[，。；：！？\n由]$/.test(before) || endsWithTitle(before))) continue;
       const { title, at: titleStart } = titleBefore(view, start, prevEnd(start));
-      if (add({ name: piece.text.slice(start, end), start, end, title: title && piece.text.slice(titleStart, start), titleStart, readBack: true })) break;
+      if (add({ name: piece.text.slice(start, end), start, end, title: title && piece.text.slice(titleStart, start), titleStart, readBack: true, via: 'joined-before' })) break;
     }
   }
 

@@ -43,10 +43,14 @@ export const DateMention = z.object({
 });
 export type DateMention = z.infer<typeof DateMention>;
 
+/** The rule that produced a value (an addition to SCHEMA: see docs/FORMAT.md, "Provenance"). */
+const Via = z.string().describe('the name of the rule that found this value (docs/FORMAT.md)');
+
 export const Person = z.object({
   name: z.string(),
   title: z.string().nullable(),
   span: Span,
+  via: Via,
 });
 export type Person = z.infer<typeof Person>;
 
@@ -61,7 +65,7 @@ export const PartyType = z.enum([
 ]);
 export type PartyType = z.infer<typeof PartyType>;
 
-export const Party = z.object({ name: z.string(), type: PartyType, span: Span });
+export const Party = z.object({ name: z.string(), type: PartyType, span: Span, via: Via });
 export type Party = z.infer<typeof Party>;
 
 export const AgreementKind = z.enum([
