@@ -7,8 +7,9 @@
 import { decodeBytes } from './decode/index.js';
 import { InputError } from './errors.js';
 import { findDates, resolveDates, type YearContext } from './extract/dates.js';
-import { extractEntities, homeUniversity, nameSelfFromBody, nameThirdPerson, preferFullName, recordText } from './extract/entities.js';
+import { extractEntities, homeUniversity, nameThirdPerson, recordText } from './extract/entities.js';
 import { reflow } from './layout/reflow.js';
+import { fold } from './text/normalize.js';
 import { parseLayout, type RecordDraft } from './layout/structure.js';
 import type { Document, Encoding, Record, Warning } from './schema/index.js';
 import { SCHEMA_VERSION } from './schema/version.js';
@@ -94,11 +95,11 @@ function baseYearOf(issueYear: number | null, date: string | null, fallback: num
 function buildRecord(draft: RecordDraft, index: number, ctx: YearContext, home: string | null, warnings: Warning[]): Record {
   const carry = { year: null as number | null };
   // One fold per record: the title's and the body's views are parts of the joined view.
-  const { piece, view, bodyAt } = recordText(draft.title, draft.body);
-  const titleDates = draft.title ? resolveDates(draft.title, findDates(view.slice(0, bodyAt - 1)), ctx, carry) : [];
+  const { piece, view, bodyAt, breaks } = recordText(draft.titleParts, draft.body);
+  const titleDates = draft.title ? resolveDates(draft.title, findDates(fold(draft.title.text)), ctx, carry) : [];
   const bodyDates = resolveDates(draft.body, findDates(bodyAt === 0 ? view : view.slice(bodyAt)), ctx, carry);
-  const entities = extractEntities(piece, view, warnings);
-  entities.parties = nameSelfFromBody(nameThirdPerson(preferFullName(entities.parties, home), piece, view, draft.title ? bodyAt - 1 : 0), view, bodyAt);
+  const entities = extractEntities(piece, view, warnings, home, breaks);
+  entities.parties = nameThirdPerson(entities.parties, piece, view, draft.title ? bodyAt - 1 : 0);
   return {
     index,
     section: draft.section,

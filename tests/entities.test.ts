@@ -161,10 +161,10 @@ describe('parties', () => {
     ]);
   });
 
-  it('finds both sides of a visit: the visitor by its leader\'s title and the places visited', () => {
+  it('finds both sides of a visit: the visitor by its leader\'s title and the places visited (a place named also with its government is that side)', () => {
     expect(parties(rec(2))).toEqual([
       ['东岭大学', 'university'],
-      ['北湖区', 'government'],
+      ['北湖区人民政府', 'government'],
       ['临江县', 'government'],
     ]);
     const r = one('3月15日，北湖区人民政府副区长黄立一行来东岭大学化学学院调研。');
@@ -234,9 +234,9 @@ describe('self-names', () => {
 describe('one side, several names', () => {
   it('lets a headline\'s 学校 give way to the university the body joins to the same partner or opens with', () => {
     const joined = extractBriefing('1.学校与北港银行签署合作协议\n5月15日，由西岭市金融局主办、南湖大学与北港银行联合承办的论坛举行。\n');
-    expect(joined.records[0]!.parties.map((p) => p.name)).toEqual(['北港银行', '西岭市金融局', '南湖大学']);
+    expect(joined.records[0]!.parties.map((p) => p.name)).toEqual(['南湖大学', '北港银行', '西岭市金融局']);
     const opens = extractBriefing('1.学校携手市中心医院共建临床学院\n5月10日上午，南湖大学携手江州市中心医院举行签约仪式。\n');
-    expect(opens.records[0]!.parties.map((p) => p.name)).toEqual(['江州市中心医院', '南湖大学']);
+    expect(opens.records[0]!.parties.map((p) => p.name)).toEqual(['南湖大学', '江州市中心医院']);
     const again = extractBriefing('1.学校与北港银行签署合作协议\n5月15日，学校与北港银行签约，南湖大学校友会参加。\n');
     expect(again.records[0]!.parties.map((p) => p.name)).toContain('学校');
   });

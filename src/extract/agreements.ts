@@ -52,7 +52,8 @@ function phraseStart(view: string, end: number): number {
   return s;
 }
 
-export function findAgreements(piece: Piece, view: string): Agreement[] {
+/** `ranges` (if given) receives where each agreement's name stands in the view. */
+export function findAgreements(piece: Piece, view: string, ranges?: Array<[number, number]>): Agreement[] {
   const out: Agreement[] = [];
   const seen = new Set<string>();
   ENDING_RE.lastIndex = 0;
@@ -84,6 +85,7 @@ export function findAgreements(piece: Piece, view: string): Agreement[] {
     if (view[start] === '的') start++;
     if (start >= m.index) continue; // a bare 协议
     const text = piece.text.slice(start, end);
+    ranges?.push([start, end]);
     if (seen.has(text)) continue;
     seen.add(text);
     out.push({ kind: agreementKind(view.slice(start, end)), text, span: piece.span(start, end) });

@@ -46,7 +46,8 @@ function readName(view: string, start: number): { end: number; stop: number } {
   return { end: best, stop };
 }
 
-export function findInstitutions(piece: Piece, view: string): Institution[] {
+/** `ranges` (if given) receives where each institution's name stands in the view, every mention. */
+export function findInstitutions(piece: Piece, view: string, ranges?: Array<[number, number]>): Institution[] {
   const found: Array<[number, number]> = [];
   // Quoted names right after a founding verb, or standing before 揭牌.
   // Straight quotes fold to ” on both sides, so a quoted name may open with either mark.
@@ -116,6 +117,7 @@ export function findInstitutions(piece: Piece, view: string): Institution[] {
     const qualifier = /^[（(][^（）()，。；、\n]{1,12}[）)]/.exec(view.slice(nameEnd, nameEnd + 14));
     const e = nameEnd + (qualifier ? qualifier[0].length : 0);
     const name = piece.text.slice(s, e);
+    ranges?.push([s, e]);
     if (seen.has(name)) continue;
     seen.add(name);
     out.push({ name, span: piece.span(s, e) });

@@ -42,9 +42,22 @@ const COMPANY_FORM = /(?:公司|集团)$/;
 /** A company's regional division (`阿斯利康亚太区`, `某某中国区`): a business, not a district. */
 const BUSINESS_REGION = /(?:亚太|大中华|中国|全球|欧洲|北美|华东|华南|华北|华中|西南|西北|东北)区$/;
 
+/** A unit of government by its name: a place, a level, a party committee or a state body heads it. */
+const GOVERNMENT_MARK = /[省市县区州旗镇乡]|国家|中央|中共|国务院|人民政府|政府|人大|政协|党委|市委|省委|县委|区委|党工委|管委会/;
+/** Offices and departments (`创新管理部`, `科技处`, `校长办公室`): a university's own unless the name marks it as government's. */
+const OFFICE_ENDING = /(?:部|处|办公室|办|室|科)$/;
+
 export function orgType(view: string): PartyType {
   const self = SELF_TYPES.get(view);
   if (self) return self;
+  if (OFFICE_ENDING.test(view) && !GOVERNMENT_MARK.test(view) && !/^[\u4e00-\u9fff]{2}部$/.test(view)) {
+    // `教育部`, `外交部` (a two-character domain): a ministry; `创新管理部`: a university's department.
+    return /(?:大学|学院|学校)/.test(view) || !/(?:集团|公司|银行|医院)/.test(view) ? 'university' : orgTypeByEnding(view);
+  }
+  return orgTypeByEnding(view);
+}
+
+function orgTypeByEnding(view: string): PartyType {
   if (COMPANY_FORM.test(view) || BUSINESS_REGION.test(view)) return 'enterprise';
   // A name ending in 大学 is a university, whatever it starts with (`中国科学院大学`).
   if (view.endsWith('大学')) return 'university';

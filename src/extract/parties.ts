@@ -1,361 +1,574 @@
 /**
- * Parties: the organizations acting together in an item. Found by position,
- * not by name: a chain of organizations joined by 与/和/、/携手 at the head of
- * a clause next to a word of cooperation; `由A、B共建/主办`; an organization
- * after 与 followed by 合作/共建; the host of an event (`A举行…`); and both
- * sides of a visit (`A的领导带队赴B`). Organizations only named inside an
- * attendee's title are not parties.
+ * Parties: the organizations that are sides of an item's cooperation.
+ *
+ * Names come from the mention reader (orgtext.ts: both edges of a name);
+ * roles from the clause around them, one small rule each, in order. Each
+ * party records the rule that made it (`via`).
+ *
+ *   coordination    `东岭大学与西川市人民政府签署…`: sides joined by 与/和/、/携手 where the clause cooperates
+ *   institution-name `中国人民大学福州研究院揭牌成立`: where nothing else names a side, the university
+ *                   and the place the founded institution's name joins
+ *   partner         `学校先后与南港集团、北湖区签约`: what follows 与 before a cooperation word, and the subject
+ *   sponsor         `由甲大学、乙市联合主办` / `甲、乙联合主办`
+ *   host            `清华大学举行…联席会议`: the one side heading a clause that holds an event
+ *   apposition      `合作企业包括：A、B以及C`: the list a partner noun announces
+ *   visit           `东岭大学代表团赴西川市…`, `调研组到访南湖大学`: visitor and visited
+ *   reception       `学校接待西川县考察团`
+ *   meeting         `甲校长张某会见乙市市长李某`: the units of host and guest
+ *   agreement-name  `《甲市人民政府、乙大学战略合作协议》`: the sides its name prints
+ *
+ * Not parties, by structure: organizations that only appear inside the title
+ * of someone who attends; a list followed by `等单位…代表参加`; the
+ * institutions the item founds.
  */
 import { COOPERATION_WORDS, HOST_VERBS, VISIT_STOPS, VISIT_VERBS } from '../lexicon/organizations.js';
-import { insideCompound } from '../lexicon/agreements.js';
+import { INSTITUTION_ENDINGS } from '../lexicon/agreements.js';
 import { TITLE_WORDS } from '../lexicon/people.js';
-import type { Party } from '../schema/index.js';
+import type { SideDraft } from './sides.js';
 import type { Piece } from '../text/piece.js';
 import { ScratchArray } from '../text/scratch.js';
-import { isSelfName, nameShaped, orgType, readOrganization, selfNameAt, suffixEndingAt } from './organizations.js';
+import { orgType } from './organizations.js';
+import { OrgText } from './orgtext.js';
 import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
 import type { PersonMention } from './people.js';
 
-const byLength = (w: readonly string[]) => [...new Set(w)].sort((a, b) => b.length - a.length);
-const CONNECTORS = new StartIndex(['分别与', '先后与', '以及', '与', '和', '及', '同', '、', '携手', '联合', '—', '-', '－', '–']);
-const STRONG_CONNECTORS = new Set(['分别与', '先后与', '与', '和', '及', '同', '携手', '联合', '—', '-', '－', '–', '以及']);
-const CLAUSE_LEAD = new StartIndex(['此外', '同时', '另外', '会上', '此次', '本次', '其中', '随后', '目前', '近日', '日前', '据悉', '据了解', '并', '还', '由', '与', '同', '和', '联合', '携手']);
-/** `大会由A主办`: the event's name before 由 is not a side. */
-const EVENT_BY = /^(?:大会|会议|活动|论坛|仪式|峰会|比赛|大赛|展会|项目|研讨会|座谈会|本次活动|本届大会|此次活动)由/;
-const SPONSOR_VERBS = ['主办', '承办', '协办', '牵头', '共建', '联合', '联办', '发起', '组织', '共同'];
-/** `学校在海口举办…`: a host with the place of its event between. */
-const HOST_AT_PLACE = /^在[^，。；、与和]{1,12}?(?:举行|召开|举办|主办)/;
-const SPONSOR_ROLE = wordIndex(['主办', '承办', '协办', '指导', '支持']);
-const UNVEIL = /^(?:揭牌|成立|挂牌|正式成立|落成|启用|揭牌成立)/;
-const CLAUSE_END_CHARS = new CharSet('，。；！？\n');
-const ANCHOR_CHARS = new CharSet('，。；：！？\n暨');
+/** What joins two sides of one list. */
+const JOINS = new StartIndex(['以及', '分别与', '先后与', '与', '和', '及', '同', '跟', '、', '携手', '联合', '—', '-', '－', '–', '/']);
+const STRONG_JOINS = new Set(['以及', '分别与', '先后与', '与', '和', '及', '同', '跟', '携手', '联合']);
+const DASHES = new Set(['—', '-', '－', '–', '/']);
+const CLAUSE_END = new CharSet('，。；！？\n');
 const SENTENCE_END = new CharSet('。；！？\n');
-const AND_CHARS = new CharSet('与同和');
-/** Office words by their ending (a table, not a 150-way pattern compiled at every start). */
 const TITLE_ENDING = wordIndex(TITLE_WORDS);
-const MEET_RE = /会见|接见|会晤|会谈/g;
-const RECEIVE_RE = /接待(?:了)?/g;
+const TITLE_START = new StartIndex(TITLE_WORDS);
+const INSTITUTION_ENDING = wordIndex(INSTITUTION_ENDINGS);
+/** How far a clause or sentence is read around a word (text with no stops is not one sentence). */
+const REACH = 240;
+/** `甲、乙揭牌`: what a list before these words names is unveiled, not a side. */
+const UNVEIL = /^(?:正式)?(?:揭牌|成立|挂牌|落成|启用|揭牌成立)/;
+const SPONSOR_VERBS = /^(?:联合|共同)?(?:主办|承办|协办|共建|牵头|发起|联办|合办|组织)/;
+const COOPERATIVE_OPENING = /^(?:签|共|合作|联合|举行|召开|走进|携手|达成|续签|深化|开展|建立|就)/;
+/** After an attendee list: `等单位的教授代表参加签约仪式`. */
+const ATTENDEES = /^(?:等)?(?:单位|部门|学院|院系|高校|企业|机构)?(?:的)?[^，。；]{0,10}?(?:代表|负责人|领导|嘉宾|师生|专家|教授|学者|人员|校友|同志|老师|学生)[^，。；]{0,6}?(?:参加|出席|陪同|列席|见证|参会|参观)/;
+const RECEIVE = /接待(?:了)?/g;
+const MEET = /会见|接见|会晤|会谈/g;
 /** What a visiting organization's delegation is called after its name. */
-const DELEGATION = new StartIndex(['考察团', '代表团', '调研组', '考察组', '访问团', '一行', '来访团', '客人', '领导']);
-const LED_BY = /(?:一行|带队|率队|率团|代表团|\d+人|一行\d+人)[，]?$/;
-const VISIT_RE = new RegExp(byLength(VISIT_VERBS).join('|'), 'g');
-const STOPS = new StartIndex(VISIT_STOPS);
-
-/**
- * How far a sentence or clause is read around a verb. Real sentences are far
- * shorter; text with no stop at all (a list of thousands of names) would
- * otherwise make every visit verb read back to the start: quadratic.
- */
-const SENTENCE_REACH = 240;
+const DELEGATION = new StartIndex(['考察团', '代表团', '调研组', '考察组', '访问团', '工作组', '调研团', '一行', '来访团', '客人', '领导']);
+const LED = /(?:一行|带队|率队|率团|带领|率领|代表团|调研组|调研团|调研团队|考察团|考察组|工作组|访问团|\d+人)(?:先后|分别|一同|还|也|专程|再次|首站)?[，]?$/;
+const VISITS = new RegExp([...VISIT_VERBS, '到访', '访问', '莅临', '参观', '考察'].sort((a, b) => b.length - a.length).join('|'), 'g');
+const VISIT_END = new StartIndex(VISIT_STOPS);
+/** Nouns that announce a list of partners: `合作企业包括：…`. */
+const PARTNER_NOUN = /(?:合作|签约|共建|参与|联合|成员|协作|结对|对口)(?:企业|单位|高校|院校|学校|伙伴|方|对象|机构|医院|城市|地区|部门|园区)(?:主要)?(?:包括|有|为|是|涵盖|涉及)?[：:]?$/;
+/** A class of sides heading a list: `…签约的内地大学有：`. */
+const PLURAL_HEAD = /(?:大学|高校|院校|学校|企业|单位|机构|医院|城市|地区|部门|园区|伙伴|方)(?:主要)?(?:包括|有|为|是|涵盖|涉及|分别是|分别为)?$/;
+/** Verbs by which a side sends its people (not `组织部`). */
+const SENDS = /^(?:组织|派出|选派|派遣|委派)(?!部)/;
 
 const TITLE_OWNER = new ScratchArray((n) => new Int32Array(n), -1);
-const IN_CHAIN = new ScratchArray((n) => new Uint8Array(n), 0);
 
 interface Found {
   start: number;
   end: number;
-  /** The rule that found it (a Party's `via`). */
   via: string;
-  /** A place visited by a bare two- or three-character name (`赴济南`): a locality (`天罡仪表` may be a firm). */
+  group: number;
+  /** A short form the reader guessed (`西电`): kept only where the record prints what it stands for. */
+  short?: boolean;
+  /** A visited place named bare (`赴济南`): a locality. */
   place?: boolean;
 }
 
-/** Where the stretch holding view[i] that no character of `stops` ends begins, at most SENTENCE_REACH back. */
+interface Mention {
+  start: number;
+  end: number;
+}
+
+/** Where the stretch holding view[i] that no character of `stops` ends begins, at most REACH back. */
 function stretchStart(view: string, i: number, stops: CharSet): number {
   const table = stops.table;
-  const floor = Math.max(0, i - SENTENCE_REACH);
+  const floor = Math.max(0, i - REACH);
   let s = i;
   while (s > floor && table[view.charCodeAt(s - 1)] === 0) s--;
   return s;
 }
 
-/** Where that stretch ends reading on from `at`, at most SENTENCE_REACH on. */
+/** Where that stretch ends reading on from `at`, at most REACH on. */
 function stretchEnd(view: string, at: number, stops: CharSet): number {
   const table = stops.table;
-  const ceiling = Math.min(view.length, at + SENTENCE_REACH);
+  const ceiling = Math.min(view.length, at + REACH);
   let e = at;
   while (e < ceiling && table[view.charCodeAt(e)] === 0) e++;
   return e;
 }
 
-/** The rest of the clause from `at`, at most SENTENCE_REACH long. */
-function clauseRest(view: string, at: number): string {
-  return view.slice(at, stretchEnd(view, at, CLAUSE_END_CHARS));
+/** Does the stretch hold a word of cooperation? */
+const cooperates = (text: string) => COOPERATION_WORDS.some((w) => text.includes(w));
+
+export interface PartyContext {
+  /** Where agreements' names stand in the view. */
+  agreementSpans?: Array<[number, number]>;
+  /** Where the institutions the item founds are named. */
+  institutionSpans?: Array<[number, number]>;
+  /** Where the lines of a title meet: a name may start there (`…谱新篇` / `市政府与…`). */
+  breaks?: number[];
 }
 
-export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>): Party[] {
+export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>, context: PartyContext = {}): { drafts: SideDraft[]; printed: string[] } {
+  const t = new OrgText(view, context.breaks);
   const found: Found[] = [];
+  // Each application of a rule (one list, one visit …) is a group: its sides stand together.
+  let group = 0;
+  const next = () => ++group;
   const add = (start: number, end: number, via: string, place = false) => {
-    if (end > start) found.push({ start, end, via, place });
+    if (end > start) found.push({ start, end, via, group, place });
   };
-  // Position tables keep every question local (linear however many people and chains a record holds).
+
+  // Who owns each stretch of text as a title: a name there belongs to an attendee's office.
   const byStart = [...people].sort((a, b) => a.start - b.start);
   const titleOwner = TITLE_OWNER.take(view.length + 1);
   byStart.forEach((p, k) => {
     if (p.titleStart < p.start) titleOwner.fill(k, p.titleStart, p.start);
   });
   const inTitle = (start: number, end: number) => titleOwner[start]! !== -1 && titleOwner[start] === titleOwner[end - 1];
-  /** The people mentioned within view[from, to). */
-  const peopleIn = (from: number, to: number) => {
-    let lo = 0;
-    let hi = byStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (byStart[mid]!.start < from) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: PersonMention[] = [];
-    for (let k = lo; k < byStart.length && byStart[k]!.start < to; k++) if (byStart[k]!.end <= to) out.push(byStart[k]!);
-    return out;
-  };
-  const covered: Array<[number, number]> = [];
-  const inChain = IN_CHAIN.take(view.length + 1);
+  const peopleIn = (from: number, to: number) => byStart.filter((p) => p.start >= from && p.end <= to);
 
-  // Chains at the head of each clause (and after 暨).
-  const anchors = [0];
-  const anchorTable = ANCHOR_CHARS.table;
-  for (let i = 0; i < view.length; i++) {
-    if (anchorTable[view.charCodeAt(i)] === 1) anchors.push(i + 1);
-    // `由A主办、B与C联合承办`: the next sponsors' chain starts after the 、.
-    else if (view.charCodeAt(i) === 0x3001 && SPONSOR_ROLE.endingAt(view, i)) anchors.push(i + 1);
-  }
-  for (const anchor of anchors) {
-    let p = anchor;
-    let viaBy = false;
-    const event = EVENT_BY.exec(view.slice(p, p + 8));
-    if (event) {
-      p += event[0].length;
-      viaBy = true;
-    }
-    for (let w = CLAUSE_LEAD.startingAt(view, p); w && !view.startsWith('联合国', p); w = CLAUSE_LEAD.startingAt(view, p)) {
-      if (w === '由') viaBy = true;
-      p += w.length;
-    }
-    const chain: Array<{ start: number; end: number }> = [];
+  // Every name in the text, read from its ending; the longest where several share a start.
+  const shortStarts = new Set<number>();
+  const mentions = collectMentions(t, view, shortStarts);
+  const mentionAt = new Map<number, Mention>();
+  for (const m of mentions) mentionAt.set(m.start, m);
+  /** The name (or self-name) starting at `s`, within `limit`. */
+  const nameAt = (s: number, limit = view.length): Mention | null => {
+    const m = mentionAt.get(s);
+    if (m && m.end <= limit) return m;
+    const self = t.selfAt(s);
+    if (self > 0 && t.closesAt(s + self)) return { start: s, end: s + self };
+    return null;
+  };
+
+  // Lists of sides: names joined by 与/和/、/携手 …
+  const chains: Array<{ members: Mention[]; joins: string[] }> = [];
+  const inChain = new Set<number>();
+  for (const m of mentions) {
+    if (inChain.has(m.start)) continue;
+    const members = [m];
     const joins: string[] = [];
+    let at = m.end;
     for (;;) {
-      const lastJoin = joins[joins.length - 1] ?? '';
-      const end = readOrganization(view, p, { lenient: chain.length > 0 && STRONG_CONNECTORS.has(lastJoin), afterDash: DASHES.has(lastJoin) });
-      if (end < 0 || inTitle(p, end)) break;
-      chain.push({ start: p, end });
-      const join = CONNECTORS.startingAt(view, end);
-      if (!join) break;
-      joins.push(join);
-      p = end + join.length;
+      const j = JOINS.startingAt(view, at);
+      if (!j) break;
+      const next = nameAt(at + j.length);
+      if (!next) break;
+      members.push(next);
+      joins.push(j);
+      at = next.end;
     }
-    // A chain that ran into a non-organization keeps only its joined members.
-    if (joins.length >= chain.length && chain.length > 0) joins.length = chain.length - 1;
-    if (chain.length === 0) continue;
-    const last = chain[chain.length - 1]!;
-    const after = view.slice(last.end, last.end + 6);
-    for (const c of chain) {
-      covered.push([c.start, c.end]);
-      inChain.fill(1, c.start, c.end);
-    }
-    if (UNVEIL.test(after)) {
-      // The chain names what is unveiled; `甲—乙…学院揭牌` still names the two sides that found it.
-      if (joins.length > 0 && joins.every((j) => DASHES.has(j))) for (const c of chain) add(c.start, c.end, 'dash-sides');
+    for (const x of members) inChain.add(x.start);
+    chains.push({ members, joins });
+  }
+
+  const agreementSpans = context.agreementSpans ?? [];
+  const inAgreement = (m: Mention) => agreementSpans.some(([a, b]) => m.start >= a && m.end <= b);
+  for (const { members, joins } of chains) {
+    next();
+    const first = members[0]!;
+    // Sides printed inside an agreement's name are read by the agreement-name rule.
+    if (members.every(inAgreement)) continue;
+    const last = members[members.length - 1]!;
+    if (members.some((x) => inTitle(x.start, x.end))) continue;
+    // `与鲁南制药的党建基地、实习基地合作`: what follows 的 belongs to someone; it is no side.
+    if (view.charCodeAt(first.start - 1) === 0x7684) continue;
+    const clauseFrom = stretchStart(view, first.start, CLAUSE_END);
+    const clauseTo = stretchEnd(view, last.end, CLAUSE_END);
+    const before = view.slice(clauseFrom, first.start);
+    const after = view.slice(last.end, clauseTo);
+    // The list names what is unveiled (`甲—乙…学院揭牌`): its sides, if nothing else names them, come
+    // from the founded institution's name (see below).
+    if (UNVEIL.test(after)) continue;
+    if (ATTENDEES.test(after)) continue;
+    // `社会合作处、新农村发展研究院处长谈某`: a list an office follows is someone's affiliation.
+    if (TITLE_START.has(view, last.end)) continue;
+    const viaBy = /由$/.test(before);
+    if (viaBy || /^(?:、[^，。；]{0,20})?(?:联合|共同)?(?:主办|承办|协办)/.test(after)) {
+      if (SPONSOR_VERBS.test(after) || /^[^，。；]{0,16}(?:主办|承办|共建|牵头)/.test(after)) for (const x of members) add(x.start, x.end, 'sponsor');
       continue;
     }
-    const rest = clauseRest(view, last.end);
-    const strong = joins.some((j) => STRONG_CONNECTORS.has(j));
-    let take = false;
-    let via = 'coordination';
-    // Two or more sides joined by 与/和/携手 (or a plain 、 list) act together only where the clause says so.
-    const cooperating = COOPERATION_WORDS.some((w) => rest.includes(w)) || (strong && /^(?:签|共|合作|联合|举行|召开|走进)/.test(after));
-    if (chain.length >= 2) take = cooperating;
-    else if (viaBy) (via = 'sponsor'), (take = SPONSOR_VERBS.some((w) => after.startsWith(w)) || /^[^，。；]{0,12}(?:主办|承办|共建|牵头)/.test(rest));
-    else (via = 'host'), (take = HOST_VERBS.some((w) => after.startsWith(w)) || /^(?:合作签约|签约|合作协议|战略合作|牵头|发起)/.test(after) || HOST_AT_PLACE.test(rest));
-    if (take) for (const c of chain) add(c.start, c.end, via);
+    if (members.length >= 2 && joins.some((j) => !DASHES.has(j) || true)) {
+      const strong = joins.some((j) => STRONG_JOINS.has(j));
+      if (cooperates(after) || (strong && COOPERATIVE_OPENING.test(after))) {
+        for (const x of members) add(x.start, x.end, 'coordination');
+        continue;
+      }
+    }
+    // One side heading its clause before an event: `清华大学举行…`, `学校在海口举办…`.
+    const afterJoint = /暨$/.test(before);
+    if (members.length === 1 && (afterJoint || skipLead(view, clauseFrom) === first.start)) {
+      if (HOST_VERBS.some((w) => after.startsWith(w)) || /^(?:合作签约|签约|合作协议|战略合作|牵头|发起)/.test(after) || /^在[^，。；、与和]{1,12}?(?:举行|召开|举办|主办)/.test(after)) {
+        add(first.start, first.end, 'host');
+      }
+    }
   }
 
-  // An organization after 与/同/和 followed by a word of cooperation (`与B合作`, `与B共建`).
-  const andTable = AND_CHARS.table;
+  // Partners after 与/同: `学校先后与南港集团、北湖区签约`, and the subject that cooperates with them.
   for (let i = 0; i < view.length; i++) {
-    if (andTable[view.charCodeAt(i)] === 0 || insideCompound(view, i + 1)) continue;
-    if (inChain[i] === 1) continue;
-    const end = readOrganization(view, i + 1);
-    if (end < 0 || inTitle(i + 1, end)) continue;
-    const after = view.slice(end, end + 4);
-    if (/^(?:合作|共建|签署|签订|签约|战略|联合|共同|开展|建立)/.test(after)) add(i + 1, end, 'partner-with');
+    const c = view.charCodeAt(i);
+    if (c !== 0x4e0e && c !== 0x540c && c !== 0x548c && c !== 0x8ddf) continue; // 与 同 和 跟
+    const list: Mention[] = [];
+    let at = i + 1;
+    for (;;) {
+      const m = nameAt(at);
+      // `与镇党委书记某某座谈`: a name an office follows is someone's affiliation.
+      if (!m || inTitle(m.start, m.end) || TITLE_START.has(view, m.end)) break;
+      list.push(m);
+      const j = JOINS.startingAt(view, m.end);
+      if (!j || j === '与' || j === '和' || j === '同') break;
+      at = m.end + j.length;
+    }
+    if (list.length === 0) continue;
+    next();
+    const last = list[list.length - 1]!;
+    const rest = view.slice(last.end, stretchEnd(view, last.end, CLAUSE_END));
+    // The cooperation follows the partner itself, not a list it heads or a thing it owns (`与学校、学子的交流`).
+    if (rest.startsWith('、') || !/^(?:[^，。；的]{0,12}?)(?:合作|共建|签署|签订|签约|续签|战略|联合|共同|开展|建立|举行|召开|座谈|会谈|洽谈|对接|深化|达成|交流|携手)/.test(rest)) continue;
+    if (ATTENDEES.test(rest)) continue;
+    for (const m of list) add(m.start, m.end, 'partner');
+    // The subject: the side opening the clause (`学校先后与…`).
+    const from = stretchStart(view, i, CLAUSE_END);
+    const subject = nameAt(skipLead(view, from), i + 1);
+    if (subject && subject.end <= i && /^(?:[^，。；]{0,8})$/.test(view.slice(subject.end, i)) && !inTitle(subject.start, subject.end)) add(subject.start, subject.end, 'partner');
   }
 
-  /** Start of the sentence holding view[i] (text without stops is not one sentence). */
-  const sentenceStart = (i: number) => stretchStart(view, i, SENTENCE_END);
-  /** The unit each titled person's office names first (`控制学院党委副书记` → 控制学院). */
+  // Partners announced by a noun: `本次签约的合作企业包括：A、B、C以及D`, `同时签约的内地大学有：…`.
+  for (let i = 0; i < view.length; i++) {
+    const c = view.charCodeAt(i);
+    if (c !== 0xff1a && c !== 0x3a) continue; // ：
+    const from = stretchStart(view, i, CLAUSE_END);
+    const head = view.slice(from, i);
+    if (!PARTNER_NOUN.test(head) && !(cooperates(head) && PLURAL_HEAD.test(head))) continue;
+    next();
+    let at = i + 1;
+    for (let guard = 0; guard < 60; guard++) {
+      const m = nameAt(at);
+      if (!m) break;
+      add(m.start, m.end, 'apposition');
+      const j = JOINS.startingAt(view, m.end);
+      if (!j) break;
+      at = m.end + j.length;
+    }
+  }
+
+  // The units people's offices name first (`控制学院党委副书记` → 控制学院).
   const addUnits = (who: PersonMention[], via: string) => {
     for (const p of who) {
       if (!p.title) continue;
-      const unit = unitOfTitle(view.slice(p.titleStart, p.start));
-      if (unit > 0) add(p.titleStart, p.titleStart + unit, via);
+      const unit = unitOfTitle(t, p.titleStart, p.start);
+      if (unit) add(unit.start, unit.end, via);
     }
   };
 
-  // Visits: the visitors' units (from their titles) and the places visited.
-  VISIT_RE.lastIndex = 0;
-  for (let vm = VISIT_RE.exec(view); vm; vm = VISIT_RE.exec(view)) {
+  // Visits: the visitors (a side heading the sentence, or the units in the visitors' titles) and the places visited.
+  VISITS.lastIndex = 0;
+  for (let vm = VISITS.exec(view); vm; vm = VISITS.exec(view)) {
     const i = vm.index;
     const verb = vm[0];
-    const from = sentenceStart(i);
-    const ledBy = LED_BY.test(view.slice(Math.max(from, i - 8), i));
-    // A visiting organization at the head of the sentence (`东岭大学代表团赴…`),
-    // or one that sends people (`学校组织专家团队赴…`).
-    const subjects = chainsIn(covered, from, i).filter(([a, b]) => !inTitle(a, b));
+    // `考察团`, `访问团`, `调研组`: the noun of a delegation, not its visit.
+    if (/^[团组队]/.test(view.slice(i + verb.length, i + verb.length + 1))) continue;
+    const from = stretchStart(view, i, SENTENCE_END);
+    const clause = stretchStart(view, i, CLAUSE_END);
+    const ledBy = LED.test(view.slice(Math.max(from, i - 8), i)) || lastLead(view, from, i) >= 0;
+    const heads = mentions.filter((m) => m.start >= from && m.end <= i && !inTitle(m.start, m.end) && m.start === skipLead(view, stretchStart(view, m.start, CLAUSE_END)));
+    const subjects: Mention[] = [...heads];
+    const head = skipLead(view, clause);
+    const selfHead = mentionAt.has(head) ? 0 : t.selfAt(head);
+    if (selfHead > 0 && head + selfHead <= i && t.closesAt(head + selfHead)) subjects.push({ start: head, end: head + selfHead });
     if (subjects.length === 0) {
-      const sender = senderAt(view, stretchStart(view, i, CLAUSE_END_CHARS));
+      const sender = senderAt(t, view, skipLead(view, clause));
       if (sender) subjects.push(sender);
     }
-    // 到 and 来 are visits only right after 一行/带队 … or the organization that comes (`北方工业大学来校交流`).
-    if ((verb === '到' || verb === '来' || verb === '来到') && !ledBy && !subjects.some(([, b]) => b === i)) continue;
-    const visitors = peopleIn(from, i);
+    // 到 and 来 are visits only after 一行/带队 … or right after the side that comes (`北方工业大学来校交流`).
+    if ((verb === '到' || verb === '来' || verb === '来到') && !ledBy && !subjects.some((s) => s.end === i)) continue;
+    // The visitors: the people before the word that leads them (`校长某某率队赴…，…前往…`), else those of the verb's clause.
+    const lead = lastLead(view, from, i);
+    const visitors = lead >= 0 ? peopleIn(from, lead) : peopleIn(clause, i);
     if (visitors.length === 0 && !ledBy && subjects.length === 0) continue;
-    for (const [a, b] of subjects) add(a, b, 'visitor');
-    addUnits(visitors, 'visitor-unit');
-    visitedPlaces(view, i + verb.length, (a, b, place) => add(a, b, 'visited', place));
+    if ((verb === '参观' || verb === '考察') && subjects.length === 0 && !ledBy) continue;
+    next();
+    for (const s of subjects) add(s.start, s.end, 'visit');
+    addUnits(visitors.filter((p) => p.end <= i), 'visit');
+    // `院长带领管理工程学院相关专业负责人一行到访…`: the unit a leader brings.
+    if (lead >= 0) {
+      const after = /^(?:带领|率领)/.exec(view.slice(lead, lead + 2));
+      const m = after ? nameAt(lead + 2, i) : null;
+      if (m && !inTitle(m.start, m.end)) add(m.start, m.end, 'visit');
+    }
+    visitedPlaces(t, view, i + verb.length, add, verb === '参观');
   }
 
-  // Receptions: `学校接待西川县考察团` — the host at the head of the sentence and the delegation's organization.
-  RECEIVE_RE.lastIndex = 0;
-  for (let rm = RECEIVE_RE.exec(view); rm; rm = RECEIVE_RE.exec(view)) {
+  // Receptions: `学校接待西川县考察团` — the host heading the sentence and the delegation's organization.
+  RECEIVE.lastIndex = 0;
+  for (let rm = RECEIVE.exec(view); rm; rm = RECEIVE.exec(view)) {
     const i = rm.index;
-    const guestEnd = delegationOf(view, i + rm[0].length);
-    if (guestEnd < 0) continue;
-    const hosts = chainsIn(covered, sentenceStart(i), i).filter(([a, b]) => !inTitle(a, b));
-    for (const [a, b] of hosts) add(a, b, 'reception-host');
+    const guest = delegationOf(t, view, i + rm[0].length);
+    if (!guest) continue;
+    next();
+    const from = stretchStart(view, i, SENTENCE_END);
+    const hosts = mentions.filter((m) => m.start >= from && m.end <= i && !inTitle(m.start, m.end));
+    for (const h of hosts) add(h.start, h.end, 'reception');
     if (hosts.length === 0) {
-      // `学校分两批次接待…`: a self-name opening the clause hosts, whatever follows it.
-      const c = stretchStart(view, i, CLAUSE_END_CHARS);
-      add(c, c + selfNameAt(view, c), 'reception-host');
+      const c = skipLead(view, stretchStart(view, i, CLAUSE_END));
+      const self = t.selfAt(c);
+      if (self > 0) add(c, c + self, 'reception');
     }
-    add(i + rm[0].length, guestEnd, 'reception-guest');
+    add(guest.start, guest.end, 'reception');
   }
 
   // Meetings: `甲校长张某会见（来访的）乙市市长李某一行` — host and guest units, each read from a title.
-  MEET_RE.lastIndex = 0;
-  for (let mm = MEET_RE.exec(view); mm; mm = MEET_RE.exec(view)) {
+  MEET.lastIndex = 0;
+  for (let mm = MEET.exec(view); mm; mm = MEET.exec(view)) {
     const i = mm.index;
-    const sentenceEnd = stretchEnd(view, i, SENTENCE_END);
-    const hosts = peopleIn(sentenceStart(i), i);
-    const guests = peopleIn(i + 1, sentenceEnd);
+    const from = stretchStart(view, i, SENTENCE_END);
+    const to = stretchEnd(view, i, SENTENCE_END);
+    const hosts = peopleIn(from, i);
+    const guests = peopleIn(i + 1, to);
     if (hosts.length === 0 || guests.length === 0) continue;
-    addUnits([...hosts, ...guests], 'meeting-unit');
+    next();
+    addUnits([hosts[0]!, guests[0]!], 'meeting');
   }
 
-  const parties: Party[] = [];
-  const seen = new Set<string>();
+  // Sides printed in an agreement's name: `《四川省人民政府、北京大学全面深化战略合作协议》`.
+  for (const [a, b] of agreementSpans) {
+    next();
+    // The sides an agreement's name joins (`四川省人民政府、北京大学…`, `甲学院—乙县…`); a single
+    // name in it is what the agreement is about (`《北湖•临海产业学院共建协议》`).
+    const inside = mentions.filter((m) => m.start >= a && m.end <= b && t.suffixAt(m.end)?.strong);
+    for (const m of inside) {
+      // A quoted name inside (`共建“甲—乙研究中心”协议`) is what is founded, not a side.
+      const before = view.slice(a, m.start);
+      if (before.split('“').length - 1 > before.split('”').length - 1) continue;
+      const joined = inside.some((o) => o !== m && (JOINS.startingAt(view, m.end) !== null && o.start === m.end + JOINS.startingAt(view, m.end)!.length || (JOINS.startingAt(view, o.end) !== null && m.start === o.end + JOINS.startingAt(view, o.end)!.length)));
+      if (joined) add(m.start, m.end, 'agreement-name');
+    }
+  }
+
+  // Sides in the name of what is founded: `中国人民大学福州研究院揭牌成立` → 中国人民大学 and 福州.
+  const institutionSpans = context.institutionSpans ?? [];
+  const insideInstitution = (f: { start: number; end: number }) => institutionSpans.some(([a, b]) => f.start >= a && f.end <= b && !(f.start === a && f.end === b));
+  const fromInstitutions: Found[] = [];
+  for (const [a, b] of institutionSpans) {
+    const ends = t.endsFrom(a, b).filter((e) => e < b && t.suffixAt(e)?.word === '大学');
+    if (ends.length === 0) continue;
+    group++;
+    const u = ends[0]!;
+    fromInstitutions.push({ start: a, end: u, via: 'institution-name', group });
+    const ending = INSTITUTION_ENDING.endingAt(view, b);
+    const rest = ending ? b - ending.word.length : b;
+    const place = view.slice(u, rest);
+    if (/^[\u4e00-\u9fff]{2,3}$/.test(place) || /^[\u4e00-\u9fff]{2,6}[省市县区]$/.test(place)) fromInstitutions.push({ start: u, end: rest, via: 'institution-name', group, place: true });
+  }
+
+  const drafts: SideDraft[] = [];
   const founded = [...exclude];
   /** Is `key` what the item founds, or the end of its name? */
   const foundedTail = (key: string) => founded.some((name) => name.endsWith(key));
-  for (const f of found.sort((a, b) => a.start - b.start)) {
+  // The founded institution's name speaks for its sides only when nothing else in the item does.
+  const actors = found.filter((f) => !insideInstitution(f));
+  const kept = actors.length > 0 ? actors : fromInstitutions;
+  for (const f of kept.sort((a, b) => a.start - b.start)) {
     let key = view.slice(f.start, f.end);
     if (DASHES.has(view[f.start - 1] ?? '') && foundedTail(key)) {
       // `山东大学—山东能源集团未来技术学院揭牌`: the side after the dash is named up to its own ending.
-      const end = innerSideEnd(view, f.start, f.end);
+      const end = innerSideEnd(t, f.start, f.end);
       if (end < 0) continue;
       f.end = end;
       key = view.slice(f.start, f.end);
     }
-    // What the item founds is no side, nor is it under a shorter name (`健康医疗大数据研究院` for `国家健康医疗大数据研究院`).
-    if (seen.has(key) || foundedTail(key)) continue;
-    seen.add(key);
+    // What the item founds is no side, nor is it under a shorter name.
+    if ((foundedTail(key) || exclude.has(key)) && f.via !== 'institution-name') continue;
     const type = orgType(key);
-    parties.push({ name: piece.text.slice(f.start, f.end), type: f.place && type === 'other' ? 'government' : type, span: piece.span(f.start, f.end), via: f.via });
+    drafts.push({ name: piece.text.slice(f.start, f.end), type: f.place && type === 'other' ? 'government' : type, span: piece.span(f.start, f.end), via: f.via, at: f.start, group: f.group, ...(shortStarts.has(f.start) ? { short: true } : {}) });
   }
-  return parties;
+  // Every name the record prints, nested ones too (`西安电子科技大学` inside `西安电子科技大学广州研究院`).
+  const printed = new Set<string>();
+  for (let e = 1; e <= view.length; e++) {
+    if (!t.suffixAt(e)?.strong) continue;
+    const s = t.startOf(e);
+    if (s >= 0) printed.add(view.slice(s, e));
+  }
+  return { drafts, printed: [...printed] };
 }
 
-/** The chains (in ascending order) lying within [from, to). */
-function chainsIn(chains: Array<[number, number]>, from: number, to: number): Array<[number, number]> {
-  let lo = 0;
-  let hi = chains.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (chains[mid]![0] < from) lo = mid + 1;
-    else hi = mid;
+/** Every name in the text: read leftwards from each ending where the text closes it, longest first at one start. */
+function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Mention[] {
+  const byStart = new Map<number, number>();
+  for (let e = 1; e <= view.length; e++) {
+    if (!t.suffixAt(e) || !t.closesAt(e)) continue;
+    const s = t.startOf(e);
+    if (s < 0 || !plausibleName(view, s, e)) continue;
+    const end = t.qualifiedEnd(e);
+    const had = byStart.get(s);
+    if (had === undefined || had < end) byStart.set(s, end);
   }
-  const out: Array<[number, number]> = [];
-  for (let k = lo; k < chains.length && chains[k]![0] < to; k++) if (chains[k]![1] <= to) out.push(chains[k]!);
+  // Short forms of universities: `川大与宜宾`, `城大分别与…` (a few characters and 大, where the text closes it).
+  for (let i = 1; i < view.length; i++) {
+    if (view.charCodeAt(i) !== 0x5927 || view.charCodeAt(i + 1) === 0x5b66) continue; // 大, not 大学
+    for (let len = 1; len <= 3 && i - len >= 0; len++) {
+      const s = i - len;
+      if (!/^[\u4e00-\u9fff]+$/.test(view.slice(s, i))) break;
+      if (t.boundaryAt(s) && t.closesAt(i + 1) && JOINS.has(view, i + 1)) {
+        if (!byStart.has(s)) byStart.set(s, i + 1);
+        break;
+      }
+    }
+  }
+  // An unknown short name joined to a name (`由西电与广州市合作共建…`): kept only where the record
+  // prints what it stands for (see sides.ts).
+  for (let i = 2; i < view.length; i++) {
+    const c = view.charCodeAt(i);
+    if (c !== 0x4e0e && c !== 0x548c) continue; // 与 和
+    for (const len of [2, 3]) {
+      const s = i - len;
+      if (s < 0 || byStart.has(s) || !/^[\u4e00-\u9fff]+$/.test(view.slice(s, i)) || !t.boundaryAt(s) || t.suffixAt(i)) continue;
+      if (!byStart.has(i + 1)) continue;
+      byStart.set(s, i);
+      shortStarts.add(s);
+      break;
+    }
+  }
+  const out: Mention[] = [];
+  let reach = -1;
+  for (const s of [...byStart.keys()].sort((a, b) => a - b)) {
+    const e = byStart.get(s)!;
+    // A name inside a longer one (`日照研究院` inside `山东大学日照研究院`) is not a mention of its own.
+    if (e <= reach) continue;
+    out.push({ start: s, end: e });
+    reach = Math.max(reach, e);
+  }
   return out;
 }
 
-/** Verbs by which a side sends its people on a visit (not `组织部`). */
-const SENDS = /^(?:组织|派出|选派|派遣|委派)(?!部)/;
+/** Generic phrases and clause material are no names (`该公司`, `内地18所大学`, `多家企业`). */
+const GENERIC = /^(?:该|此|本|各|全|其|相关|有关|上述|多家|一批|多个|若干|部分)|^[零〇一两双三四五六七八九十百千万几数多]+[所家个位名方校地项批]|^[所家个位名]|[多数几]+[所家个]|[了是将把被让的]|进行|开展|举行|召开|签署|签订|出席|参加|表示|带队|率队|一行|携手|共建|成立|揭牌/;
 
-/** `学校组织专家团队赴…`: the side opening the clause at `at` that sends people, or null. */
-function senderAt(view: string, at: number): [number, number] | null {
-  const sends = (e: number) => SENDS.test(view.slice(e, e + 3));
-  const self = selfNameAt(view, at);
-  const end = self > 0 ? (sends(at + self) ? at + self : -1) : orgEndBefore(view, at, sends);
-  return end > at ? [at, end] : null;
+function plausibleName(view: string, s: number, e: number): boolean {
+  return !GENERIC.test(view.slice(s, e));
 }
 
-const DASHES = new Set(['—', '-', '－', '–']);
+/** Where the last word that leads a delegation (`一行`, `率队` …) stands in view[from, to), or −1. */
+function lastLead(view: string, from: number, to: number): number {
+  const m = /(?:一行|带队|率队|率团|带领|率领|领队)/g;
+  let at = -1;
+  m.lastIndex = from;
+  for (let x = m.exec(view); x && x.index < to; x = m.exec(view)) at = x.index;
+  return at;
+}
 
-/** The last strong organization ending strictly inside view[start, end), or −1. */
-function innerSideEnd(view: string, start: number, end: number): number {
-  for (let e = end - 1; e >= start + 3; e--) if (suffixEndingAt(view, e)?.strong) return e;
+/** Leading words of a clause before its subject: `此外，`, `会上，`, a time. */
+const LEAD_WORDS = /^(?:此外|同时|另外|随后|近日|日前|目前|会上|会后|当天|当日|其中|据悉|并|还|今年|去年|(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上)?)/;
+function skipLead(view: string, at: number): number {
+  const m = LEAD_WORDS.exec(view.slice(at, at + 14));
+  return m ? at + m[0].length : at;
+}
+
+/** `学校组织专家团队赴…`: the side opening the clause at `at` that sends people, or null. */
+function senderAt(t: OrgText, view: string, at: number): Mention | null {
+  const sends = (e: number) => SENDS.test(view.slice(e, e + 3));
+  const self = t.selfAt(at);
+  if (self > 0) return sends(at + self) ? { start: at, end: at + self } : null;
+  for (const e of t.endsFrom(at, at + 24)) if (sends(e)) return { start: at, end: e };
+  return null;
+}
+
+/** The organization a delegation at `start` comes from (`西川县考察团` → 西川县), or null. */
+function delegationOf(t: OrgText, view: string, start: number): Mention | null {
+  for (const e of t.endsFrom(start, start + 24)) if (DELEGATION.has(view, e)) return { start, end: e };
+  // A name the reader does not close before the delegation word (`西川县考察团`: 考察 is a verb).
+  for (let e = start + 2; e <= Math.min(view.length, start + 24); e++) {
+    if (CLAUSE_END.at(view, e - 1)) return null;
+    if (DELEGATION.has(view, e) && t.suffixAt(e) && t.startOf(e, start) === start) return { start, end: e };
+  }
+  return null;
+}
+
+/** The last strong ending strictly inside [start, end), or −1. */
+function innerSideEnd(t: OrgText, start: number, end: number): number {
+  for (let e = end - 1; e >= start + 3; e--) if (t.suffixAt(e)?.strong) return e;
   return -1;
 }
 
 /**
- * The first end, within the clause and 24 characters, of an organization's name
- * read from `start` that `follows` accepts what comes after, or −1.
+ * The unit a title names first (`控制学院党委副书记` → 控制学院, `北方工业大学(江东省科学院)副校长` →
+ * the whole bracketed name), or null. A bare unit word (`学院院长`) names no particular unit.
  */
-function orgEndBefore(view: string, start: number, follows: (end: number) => boolean): number {
-  for (let end = start + 2; end <= Math.min(view.length, start + 24); end++) {
-    if (CLAUSE_END_CHARS.at(view, end - 1)) return -1;
-    if (follows(end) && suffixEndingAt(view, end) && nameShaped(view, start, end)) return end;
-  }
-  return -1;
-}
-
-/** The end of the organization a delegation at `start` comes from (`西川县考察团` → 西川县), or −1. */
-function delegationOf(view: string, start: number): number {
-  return orgEndBefore(view, start, (end) => DELEGATION.has(view, end));
-}
-
-/** The unit a title names first (`控制学院党委副书记` → 控制学院): its length, or 0. */
-function unitOfTitle(title: string): number {
-  let office = title.split('、')[0]!;
+function unitOfTitle(t: OrgText, start: number, end: number): Mention | null {
+  const view = t.view;
+  // The first office of a chain (`党委书记、市长` → 党委书记), its office words stripped from the end.
+  const comma = view.indexOf('、', start);
+  let officeEnd = comma !== -1 && comma < end ? comma : end;
   for (;;) {
+    let e = officeEnd;
     // A bracketed note on an office (`副校长（副院长）`) goes with it.
-    const open = office.endsWith('）') ? office.lastIndexOf('（') : -1;
-    if (open > 0 && office.length - open <= 10 && TITLE_ENDING.endingAt(office, open)) office = office.slice(0, open);
-    const w = TITLE_ENDING.endingAt(office, office.length);
-    if (!w) break;
-    if (w.word.length === office.length) return 0;
-    office = office.slice(0, office.length - w.word.length);
+    if (view.charCodeAt(e - 1) === 0xff09) {
+      const open = view.lastIndexOf('（', e - 1);
+      if (open > start && e - open <= 10 && TITLE_ENDING.endingAt(view, open)) e = open;
+    }
+    const w = TITLE_ENDING.endingAt(view, e);
+    if (!w || e - w.word.length < start) break;
+    officeEnd = e - w.word.length;
+    if (officeEnd === start) return null;
   }
-  for (let end = office.length; end >= 2; end--) {
-    const s = suffixEndingAt(office, end);
-    if (!s || end <= s.word.length) continue;
+  // The last name ending before the office (`阿斯利康亚太区人力资源总监` → 阿斯利康亚太区).
+  for (let e = officeEnd; e >= start + 2; e--) {
+    const s = t.suffixAt(e);
+    if (!s || e - start <= s.word.length) continue;
     // `北方工业大学（江东省科学院）`: a bracket opened in the name closes in it.
-    const head = office.slice(0, end);
-    return head.lastIndexOf('（') > head.lastIndexOf('）') && office[end] === '）' ? end + 1 : end;
+    const head = view.slice(start, e);
+    const closeAt = head.lastIndexOf('（') > head.lastIndexOf('）') && view[e] === '）' ? e + 1 : e;
+    return { start, end: closeAt };
   }
-  // A bare unit word (`学院院长` → 学院) names no particular unit.
-  if (suffixEndingAt(office, office.length)?.word === office && !isSelfName(office)) return 0;
-  return office.length >= 2 && office.length <= 12 ? office.length : 0;
+  // `学校党委书记`: a self-name is the unit; no name ending before the office (`质量负责人`): no unit.
+  const self = t.selfAt(start);
+  return self > 0 && start + self === officeEnd ? { start, end: officeEnd } : null;
 }
 
-/** The places named after a visit verb, up to what is done there. */
-function visitedPlaces(view: string, start: number, add: (s: number, e: number, place: boolean) => void): void {
+/** Sights, not sides: a museum or an exhibition visited is a stop on the way (`参观了校史馆`). */
+const SIGHTS = /(?:纪念馆|博物馆|展览馆|校史馆|陈列馆|美术馆|展厅|展区|陈列室|纪念地|旧址|故居|景区)$/;
+/** Under 参观 every hall is a sight (`参观了体育馆`); a working visit to a 文化馆 meets a side. */
+const HALLS = /馆$/;
+
+/**
+ * The places named after a visit verb, up to what is done there: each item of
+ * a `、` list, by the longest name inside it; an item that is a thing of a side
+ * (`鲁南制药集团有限公司的展览馆`) names that side.
+ */
+function visitedPlaces(t: OrgText, view: string, start: number, add: (s: number, e: number, via: string, place?: boolean) => void, sightseeing = false): void {
   if (view[start] === '了') start++; // `走访了A、B`
   let end = start;
-  while (end < view.length && end - start < 60 && !STOPS.has(view, end)) end++;
+  while (end < view.length && end - start < 60 && !VISIT_END.has(view, end)) end++;
   let p = start;
   while (p < end) {
     let q = p;
-    while (q < end && view[q] !== '、' && view[q] !== '和' && view[q] !== '及') q++;
-    let stop = q;
-    // The longest organization name inside the chunk, else a short place name.
-    let best = -1;
-    for (let e = p + 2; e <= stop; e++) {
-      const s = suffixEndingAt(view, e);
-      if (s && e - p > s.word.length) best = e;
+    let depth = 0;
+    while (q < end && !(depth === 0 && (view[q] === '、' || view[q] === '和' || view[q] === '及'))) {
+      if (view[q] === '（' || view[q] === '(') depth++;
+      else if (view[q] === '）' || view[q] === ')') depth--;
+      q++;
     }
-    if (best > 0) add(p, best, false);
-    else if (stop - p >= 2 && stop - p <= 4 && /^[\u4e00-\u9fff]+$/.test(view.slice(p, stop))) add(p, stop, stop - p <= 3);
+    // `集团子公司—山东新时代药业的厂区`: after a dash, the side itself.
+    let from = p;
+    for (let k = p; k < q; k++) if ('—–－-'.includes(view[k]!)) from = k + 1;
+    const of = view.indexOf('的', from);
+    const to = of !== -1 && of < q ? of : q;
+    let best = -1;
+    for (let e = from + 2; e <= to; e++) {
+      const s = t.suffixAt(e);
+      if (s && e - from > s.word.length) best = e;
+    }
+    if (best > 0) {
+      // The name starts where the reader says, within the item (`…一行20人来东岭大学` is 东岭大学).
+      const s0 = t.startOf(best, from);
+      if (s0 > from) from = s0;
+      const e = t.closedEnd(from, t.qualifiedEnd(best));
+      const name = view.slice(from, e);
+      if (!SIGHTS.test(name) && !(sightseeing && HALLS.test(name))) add(from, e, 'visit');
+    } else if (to === q && q - from >= 2 && q - from <= 4 && /^[\u4e00-\u9fff]+$/.test(view.slice(from, q))) add(from, q, 'visit', q - from <= 3);
     p = q + 1;
   }
 }

@@ -17,6 +17,8 @@ export interface RecordDraft {
   section: SectionKind;
   heading: string[];
   title: Piece | null;
+  /** The title's lines as printed (joined in `title`): entities read them apart. */
+  titleParts: Piece[];
   body: Piece;
   source: string | null;
   span: [number, number];
@@ -99,6 +101,7 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       section: o.label ? o.label.kind : currentKind(),
       heading: o.label ? [...stack.map((h) => h.text), o.label.text] : stack.map((h) => h.text),
       title: o.titles.length > 0 ? joinPieces(o.titles, '') : null,
+      titleParts: o.titles,
       body: o.body.length > 0 ? joinPieces(o.body, '\n') : new PieceBuilder().build(o.end),
       source: o.source,
       span: [o.start, o.end],

@@ -1,0 +1,244 @@
+/**
+ * One party per side: passes over the sides the role rules found in a record.
+ *
+ *   same name              printed twice, listed once (first mention)
+ *   legal form             `南港集团` / `南港集团有限公司` / `南港公司`
+ *   place                  `宜宾` / `宜宾市` / `宜宾市委` / `宜宾市人民政府`: one side, under the
+ *                          fullest form printed in a side's role (an actor's role before an
+ *                          agreement's name or someone's office)
+ *   short form             `川大` → `四川大学`, `西电` → `西安电子科技大学`, `浸会大学` → `香港浸会大学`:
+ *                          a name the record prints in full (anywhere: a unit's name, a title)
+ *   self-reference         `我校`/`学校`/`我院`/`学院`: the side the record names in full where
+ *                          both stand with the same partner (`我校与睢宁县…` and `徐州工程学院与睢宁县…`),
+ *                          or the briefing's own university; several self-references of one
+ *                          kind are one side, named as first printed
+ */
+import type { Party, PartyType } from '../schema/index.js';
+import { fold } from '../text/normalize.js';
+
+/** A side as a role rule found it, before the passes. */
+export interface SideDraft extends Party {
+  /** View index of the mention (first printed first). */
+  at: number;
+  /** Sides found by one application of a rule (one list, one visit) share a group. */
+  group: number;
+  /** An unknown short name (`西电`): kept only where the record prints what it stands for. */
+  short?: boolean;
+}
+
+export interface SideContext {
+  /** The briefing's own university (masthead), or null. */
+  home: string | null;
+  /** Every organization name the record prints, anywhere (full names a short form may stand for). */
+  printed: string[];
+}
+
+/** A name as the rules compare it: folded to simplified characters, blanks removed. */
+export const nameKey = (name: string) => fold(name).replace(/\s/g, '');
+
+/** Rules whose sides act in the text, over those that only print a name (an agreement's, an office's). */
+const ROLE_RANK: { [via: string]: number } = { 'agreement-name': 1, meeting: 1 };
+const roleRank = (via: string) => ROLE_RANK[via] ?? 2;
+
+const SELF_SCHOOL = new Set(['我校', '本校', '学校']);
+const SELF_COLLEGE = new Set(['我院', '本院', '学院']);
+const SELF_ALL = new Set([...SELF_SCHOOL, ...SELF_COLLEGE]);
+
+/** Legal forms: `南港集团`, `南港集团有限公司` and `南港公司` name one side. */
+const LEGAL_FORM = /(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|股份公司|有限公司|集团公司|集团|公司)$/;
+/** A place heading a firm's name (`临沂市鲁南制药` is 鲁南制药). */
+const PLACE_HEAD = /^[\u4e00-\u9fff]{2,4}?[省市县区]/;
+const legalCore = (key: string) => {
+  let c = key.replace(LEGAL_FORM, '');
+  const head = PLACE_HEAD.exec(c);
+  if (head && c.length - head[0].length >= 2 && /(?:药业|制药|科技|实业|控股|能源|电子|集团|公司)/.test(key)) c = c.slice(head[0].length);
+  return c.length >= 2 && c !== key ? c : null;
+};
+
+/** `宜宾市人民政府` → 宜宾; the form's rank: bare place 0, with its level 1, its government 2. */
+const GOVERNMENT_FORM = /(?:人民政府|政府|市委市政府|委员会|党委|委)$/;
+const LEVEL = /[省市县区州盟旗镇乡]$/;
+function placeOf(key: string): { place: string; rank: number } | null {
+  let k = key;
+  let rank = 0;
+  const gov = GOVERNMENT_FORM.exec(k);
+  if (gov && LEVEL.test(k.slice(0, gov.index))) {
+    k = k.slice(0, gov.index);
+    // `北湖区人民政府` names the side in full; `北湖区委` is its party committee, not a fuller name of it.
+    rank = gov[0] === '人民政府' ? 3 : gov[0] === '政府' ? 2 : 1;
+  }
+  if (LEVEL.test(k) && k.length >= 3) {
+    k = k.slice(0, -1);
+    rank = Math.max(rank, 1);
+  } else if (rank >= 1) return null;
+  if (k.length < 2 || k.length > 8 || !/^[\u4e00-\u9fff]+$/.test(k)) return null;
+  return { place: k, rank };
+}
+
+/**
+ * Does `short` stand for `full`: its characters in `full` in order, the last
+ * one opening the ending (`川大` ~ 四川大学, `城大` ~ 香港城市大学, `西电` ~ 西安电子科技大学)?
+ */
+/** Short endings and the endings they stand for: `湖北工业职院` for 湖北工业职业技术学院. */
+const SHORT_ENDINGS: Array<[RegExp, RegExp]> = [
+  [/职院$/, /职业(?:技术)?学院$/],
+  [/师院$/, /师范学院$/],
+  [/职大$/, /职业(?:技术)?大学$/],
+];
+
+/**
+ * Does `short` stand for `full`: its characters in `full` in order, the last
+ * one opening the ending (`川大` ~ 四川大学, `城大` ~ 香港城市大学, `西电` ~ 西安电子科技大学,
+ * `湖北工业职院` ~ 湖北工业职业技术学院)?
+ */
+export function abbreviates(short: string, full: string): boolean {
+  for (const [s, f] of SHORT_ENDINGS) if (s.test(short)) return f.test(full) && full.replace(f, '') === short.replace(s, '');
+  // A name with an ending of its own (`上海大学`) is a full name, not a short one (of 上海交通大学).
+  if (/(?:大学|学院|公司|集团|政府|[省市县区局厅部处院所])$/.test(short)) return false;
+  if (short.length < 2 || short.length > 4 || full.length < short.length + 2 || !/^[\u4e00-\u9fff]+$/.test(short)) return false;
+  if (short.endsWith('大') && !full.endsWith('大学')) return false;
+  let at = 0;
+  for (const c of short) {
+    at = full.indexOf(c, at);
+    if (at === -1) return false;
+    at++;
+  }
+  // The first character within the first few of the full name (a place may open it: 香港城市大学).
+  return full.indexOf(short[0]!) <= 2;
+}
+
+interface Side {
+  drafts: SideDraft[];
+  name: SideDraft;
+  groups: Set<number>;
+}
+
+export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
+  const sides: Side[] = [];
+  const byKey = new Map<string, Side>();
+  const sideOf = (d: SideDraft) => byKey.get(nameKey(d.name));
+  const join = (into: Side, from: Side) => {
+    if (into === from) return;
+    for (const d of from.drafts) into.drafts.push(d);
+    for (const g of from.groups) into.groups.add(g);
+    for (const [k, s] of byKey) if (s === from) byKey.set(k, into);
+    sides.splice(sides.indexOf(from), 1);
+  };
+  for (const d of [...drafts].sort((a, b) => a.at - b.at)) {
+    const key = nameKey(d.name);
+    const had = byKey.get(key);
+    if (had) {
+      had.drafts.push(d);
+      had.groups.add(d.group);
+      continue;
+    }
+    const side: Side = { drafts: [d], name: d, groups: new Set([d.group]) };
+    sides.push(side);
+    byKey.set(key, side);
+  }
+
+  // Legal forms and places: one side under its fullest form printed in the strongest role.
+  const merge = (keyOf: (key: string) => { k: string; rank: number } | null) => {
+    const groups = new Map<string, Side[]>();
+    for (const s of sides) {
+      const p = keyOf(nameKey(s.name.name));
+      if (!p) continue;
+      const list = groups.get(p.k) ?? [];
+      list.push(s);
+      groups.set(p.k, list);
+    }
+    for (const list of groups.values()) {
+      if (list.length < 2) continue;
+      // The strongest role, then the fullest form; between equals, the first printed.
+      const score = (s: Side) => Math.max(...s.drafts.map((d) => roleRank(d.via))) * 100 + (keyOf(nameKey(s.name.name))?.rank ?? 0);
+      let best = list.reduce((a, b) => (a.name.at <= b.name.at ? a : b));
+      for (const s of list) if (score(s) > score(best)) best = s;
+      const first = list.reduce((a, b) => (a.name.at <= b.name.at ? a : b));
+      for (const s of list) if (s !== best) join(best, s);
+      // The side keeps the place of its first mention.
+      best.name = { ...best.name, at: first.name.at };
+    }
+  };
+  merge((key) => {
+    const c = legalCore(key);
+    return c ? { k: c, rank: key.length } : { k: key, rank: 0 };
+  });
+  // `县政府`, `市委` with no place: the one side of that level the record names (`西岭县委、县政府`).
+  for (const s of [...sides]) {
+    const m = /^([省市县区])(?:人民政府|政府|委)$/.exec(nameKey(s.name.name));
+    if (!m) continue;
+    const same = sides.filter((o) => o !== s && o.name.type === 'government' && (placeOf(nameKey(o.name.name))?.rank ?? -1) >= 0 && new RegExp(`^[\\u4e00-\\u9fff]{2,}${m[1]}`).test(nameKey(o.name.name)));
+    if (same.length === 1) join(same[0]!, s);
+  }
+  merge((key) => {
+    const p = placeOf(key);
+    return p ? { k: p.place, rank: p.rank } : null;
+  });
+
+  // Short forms: the full name the record prints (as a side, or anywhere).
+  for (const s of [...sides]) {
+    const key = nameKey(s.name.name);
+    if (SELF_ALL.has(key)) continue;
+    const longer = sides.find((o) => o !== s && nameKey(o.name.name).length > key.length && (abbreviates(key, nameKey(o.name.name)) || suffixOf(key, nameKey(o.name.name), o.name.type, s.name.type)));
+    if (longer) {
+      join(longer, s);
+      longer.name = { ...longer.name, at: Math.min(longer.name.at, s.name.at) };
+      continue;
+    }
+    // Only a short form stands for a name printed elsewhere (`宜宾` is a place, not short for 宜宾市委).
+    const isShort = s.drafts.some((d) => d.short) || /大$/.test(key) || SHORT_ENDINGS.some(([e]) => e.test(key));
+    const full = isShort ? ctx.printed.find((p) => p.length > key.length && abbreviates(key, p)) : undefined;
+    if (full) s.name = { ...s.name, name: full, type: /(?:大学|学院)$/.test(full) ? 'university' : s.name.type };
+    else if (s.drafts.every((d) => d.short)) {
+      // An unknown short name that stands for nothing the record prints is no side.
+      sides.splice(sides.indexOf(s), 1);
+    }
+  }
+
+  // Self-references.
+  const selves = sides.filter((s) => SELF_ALL.has(nameKey(s.name.name)));
+  for (const s of selves) {
+    if (!sides.includes(s)) continue;
+    const key = nameKey(s.name.name);
+    const college = SELF_COLLEGE.has(key);
+    const fits = (o: Side) => {
+      const k = nameKey(o.name.name);
+      return o !== s && !SELF_ALL.has(k) && o.name.type === 'university' && (college ? k.endsWith('学院') : /(?:大学|学院)$/.test(k));
+    };
+    // The briefing's own university, printed as a side.
+    const home = ctx.home && !college ? sides.find((o) => fits(o) && nameKey(o.name.name) === ctx.home) : undefined;
+    // A side named in full that stands with the same partner.
+    const partners = (x: Side) => new Set(sides.filter((o) => o !== x && [...o.groups].some((g) => x.groups.has(g))));
+    const mine = partners(s);
+    const byPartner = sides.find((o) => fits(o) && !mine.has(o) && [...partners(o)].some((p) => mine.has(p)));
+    // Else the one side of its kind that is not its partner (`学院与企业…` where the record's school is 信息工程学院).
+    const candidates = sides.filter((o) => fits(o) && !mine.has(o));
+    const same = home ?? byPartner ?? (candidates.length === 1 ? candidates[0] : undefined);
+    if (same) {
+      join(same, s);
+      same.name = { ...same.name, at: Math.min(same.name.at, s.name.at) };
+    }
+  }
+  // A side only an agreement's name (or an office) prints, of the same type as a side that acts
+  // with the same partner, is that side under another name (`山东大学—泰康…协议` where 经济学院 signs).
+  const weak = (x: Side) => x.drafts.every((d) => roleRank(d.via) < 2);
+  for (const s of [...sides]) {
+    if (!sides.includes(s) || !weak(s)) continue;
+    const partnersOf = (x: Side) => new Set(sides.filter((o) => o !== x && [...o.groups].some((g) => x.groups.has(g))));
+    const mine = partnersOf(s);
+    const actor = sides.find((o) => o !== s && !weak(o) && o.name.type === s.name.type && !mine.has(o) && [...partnersOf(o)].some((p) => mine.has(p)));
+    if (actor) join(actor, s);
+  }
+  // Several self-references of one kind are one side (`我校` in the headline, `学校` in the body).
+  for (const kind of [SELF_SCHOOL, SELF_COLLEGE]) {
+    const list = sides.filter((s) => kind.has(nameKey(s.name.name)));
+    for (const s of list.slice(1)) join(list[0]!, s);
+  }
+
+  return sides.sort((a, b) => a.name.at - b.name.at).map((s) => ({ name: s.name.name, type: s.name.type, span: s.name.span, via: s.name.via }));
+}
+
+/** `浸会大学` for `香港浸会大学`: a name another ends with, of the same type, the rest a place or a name. */
+function suffixOf(short: string, full: string, fullType: PartyType, shortType: PartyType): boolean {
+  return fullType === shortType && short.length >= 4 && full.endsWith(short) && full.length - short.length <= 6;
+}
