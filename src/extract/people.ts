@@ -1,14 +1,39 @@
 /**
- * People: names found from their context (an office word before them, a list
- * they stand in, a verb of attendance or speech after them), each with the
- * title printed before it. No list of individual names: a name is a surname
- * plus one or two characters, bounded by what may follow a name.
+ * People: a name is found by its shape (a surname and one or two characters,
+ * a run of transliteration characters, parts joined by a dot) and the evidence
+ * on both sides of it, never from a list of names.
+ *
+ * Evidence before a name: an office printed right before it (strongest), a
+ * person it is listed with, the start of a clause or a word after which a
+ * name begins. After it: a verb of speech or action, a time (`16日`,
+ * `今天下午`), an office or honorific (`江泽民主席`, `张某教授`), an adverb, a
+ * connector, punctuation. A name needs evidence enough on both sides
+ * together; a surname that is also a common word (`和`, `向`) and a
+ * transliteration (`伊朗` is not a person) need more.
+ *
+ * Rules, in order (a Person's `via`):
+ *   office-before   `日照市委副书记、市长李在武出席` → 李在武
+ *   list            `济南市领导王宏志、戴龙成` → 戴龙成 (the office of the list's head)
+ *   evidence        `李长春强调…`, `去年江泽民主席访美`, `将郭某告上法庭` → 李长春, 江泽民, 郭某
+ *   bracketed-title `张三（东岭大学副校长）介绍…`
+ *   bare-list       `王五、李四、赵六等出席`
+ *   joined-before   `易凡与刘爱华共同揭牌` (刘爱华 known)
+ *   known-name      every further mention of a name found
+ *
+ * The title of a person is what is printed before the name, from where the
+ * office's own phrase starts (its organization, its place, a `、` chain of
+ * offices) — not from where the clause starts: `记者致电某某公司副总经理` →
+ * 某某公司副总经理. It never reaches over another person.
  */
-import { AFTER_NAME, COMPOUND_SURNAMES, HONORIFICS, NOT_NAMES, SPEECH_VERBS, SURNAMES, TITLE_LEADERS, TITLE_WORDS } from '../lexicon/people.js';
+import { NAME_DOTS, COMPOUND_SURNAMES, SURNAMES, TRANSLIT, WEAK_SURNAMES } from '../lexicon/names.js';
+import { BYLINE_ROLES, HONORIFICS, MODIFIER_AFTER_NAME, NAME_FOLLOWERS_MEDIUM, NAME_FOLLOWERS_STRONG, NOT_NAMES } from '../lexicon/people.js';
+import { NAME_OPENERS, NOT_BOUNDARY_ENDINGS, TITLE_BOUNDARIES } from '../lexicon/boundaries.js';
+import { ORG_SUFFIXES } from '../lexicon/organizations.js';
 import type { Warning } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { ScratchArray } from '../text/scratch.js';
 import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
+import { officeFrom, officeLengthAt } from './offices.js';
 
 /** One mention of a person in a text, in view indices. */
 export interface PersonMention {
@@ -27,116 +52,243 @@ export interface PersonMention {
   via: string;
 }
 
-const byLength = (words: readonly string[]) => [...new Set(words)].sort((a, b) => b.length - a.length);
+const SURNAME = new CharSet(SURNAMES);
+const WEAK = new CharSet(WEAK_SURNAMES);
+const COMPOUND = new StartIndex(COMPOUND_SURNAMES);
+const FOREIGN = new CharSet(TRANSLIT);
+const DOTS = new CharSet(NAME_DOTS);
+const STRONG_AFTER = new StartIndex(NAME_FOLLOWERS_STRONG);
+const FOLLOWER_ENDS = wordIndex([...NAME_FOLLOWERS_STRONG, ...NAME_FOLLOWERS_MEDIUM]);
+const HONORIFIC_ENDS = wordIndex([...HONORIFICS, '同志', '先生', '女士', '老师']);
+const MEDIUM_AFTER = new StartIndex(NAME_FOLLOWERS_MEDIUM);
+const HONORIFIC = new StartIndex([...HONORIFICS, '同志', '先生', '女士', '老师', '总']);
+const MODIFIER_AFTER = new StartIndex(MODIFIER_AFTER_NAME);
+const BYLINE = wordIndex(BYLINE_ROLES);
+const TITLE_BOUNDARY = wordIndex(TITLE_BOUNDARIES);
+const NOT_BOUNDARY = wordIndex(NOT_BOUNDARY_ENDINGS);
+const OPENERS = new StartIndex([...NAME_OPENERS, '特别行政区']);
+/** Self-names open titles: `我校党委书记`. */
+const SELF_OPENERS = new StartIndex(['我校', '我院', '本校', '本院', '我所', '我市', '我省', '我区', '我县', '该校', '该院', '该公司', '该市']);
+/** Unit endings that open with an office word (`委员会`, `领导小组`, `理事会`, `代表团`). */
+const ORG_ENDINGS_FROM = new StartIndex(['委员会', '理事会', '领导小组', '代表团', '代表处', '主席团', '董事会', '监事会', '工作组', '秘书处', '书记处', '主任会议']);
+/** Organization endings of more than one character (`委会`, `学院`): a given name never holds one. */
+const ORG_ENDINGS = wordIndex(ORG_SUFFIXES.map((s) => s.word).filter((w) => w.length > 1));
 
-/** Office words by their last character: "does an office word end here?" is one lookup. */
-const TITLE_INDEX = wordIndex(TITLE_WORDS);
-const TITLE_FINAL = new CharSet(TITLE_WORDS.map((w) => w[w.length - 1]).join('') + '）');
-const endsWithTitle = (s: string) => TITLE_INDEX.endingAt(s, s.length) !== null || bracketedTitleLength(s, s.length) > 0;
-
-/** How long a bracketed note after an office or a name may be, brackets included. */
-const BRACKET_NOTE_MAX = 10;
-/** Notes on an office that are not offices themselves: `副校长（主持行政工作）`, `主任（兼）`, `（正厅级）`. */
-const OFFICE_NOTE = /^(?:兼|兼任|挂职|代|[正副][厅局处科]级|主持(?:行政|全面|日常)?工作)$/;
-
-/**
- * An office with a second office in brackets right after it (`校长（院长）`,
- * `主任(兼)`): the length of the whole, ending at `end`, or 0.
- */
-function bracketedTitleLength(view: string, end: number): number {
-  if (view.charCodeAt(end - 1) !== 0xff09) return 0; // ）
-  // The opening bracket within a few characters (a search back to the start for every `）` would be quadratic).
-  let open = end - 2;
-  while (open >= 0 && end - open <= BRACKET_NOTE_MAX && view.charCodeAt(open) !== 0xff08) open--;
-  if (open < 0 || end - open > BRACKET_NOTE_MAX) return 0;
-  const before = TITLE_INDEX.endingAt(view, open);
-  if (!before) return 0;
-  const inner = view.slice(open + 1, end - 1);
-  if (!(TITLE_INDEX.endingAt(inner, inner.length) || OFFICE_NOTE.test(inner))) return 0;
-  return end - open + before.word.length;
-}
-const AFTER_INDEX = new StartIndex(AFTER_NAME);
-const AFTER_ENDING = wordIndex(AFTER_NAME);
-const SURNAME_SET = new CharSet([...SURNAMES].join(''));
-const COMPOUND_INDEX = new StartIndex(COMPOUND_SURNAMES);
-const LEADERS = byLength(TITLE_LEADERS);
-const LEADER_INDEX = new StartIndex(TITLE_LEADERS);
-
+/** Characters that end a name outright: punctuation and blanks. */
+const PUNCT = new CharSet('，、。；：！？“”‘’（）()《》〈〉【】「」,.;:!?"\'-—…\t\n\v\f\r \u00a0\u3000\ufeff');
+/** Characters that end a clause (a title is never read across one). */
+const TITLE_STOP = new CharSet('，。；：！？\n“”《》【】「」『』,;:!?（(');
+/** Characters that never end a name (`王刚等`, `他们`). */
+const NOT_LAST = new CharSet('等的了与及在是都也就将已还从着过们并又和同说称为对向把被让给以两省市县区州镇乡村');
+/** Characters that do not open the given part of a name (`王主任`: 主 + 任 is an office). */
+const CLAUSE_STOP = new CharSet('，。；：！？\n');
 /** How far back a title is read before a name (a longer stretch is not one title). */
 const TITLE_READ_BACK = 90;
-/** Honorifics printed after a name, and what may follow them for the name to be a person of the clause. */
-const HONORIFIC_INDEX = new StartIndex(HONORIFICS);
-const HONORIFIC_JOINS = /^(?:和|与|及|、|等|作|做|为|共同|一行|团队)/;
-const LIST_JOIN = new StartIndex(['、', '以及', '和', '及', '与', '同']);
-
-/** Characters that end a name outright: punctuation and every blank JavaScript's \s knows. */
-const STRONG_AFTER = new CharSet('，、。；：！？“”‘’（）()《》〈〉【】,.;:!?"\'-—·…' + '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff');
-/** Characters that end a title when read backwards. */
-const TITLE_STOP = '，。；：！？\n“”《》【】,;:!?';
-const TITLE_STOP_SET = new CharSet(TITLE_STOP);
-/** Characters that end a clause word, never a name (`王刚等`, `他们`). */
-const NOT_LAST = new CharSet('等的了与及在是都也就将已还从着过们并又');
-const CLAUSE_STOP_SET = new CharSet('，。；：！？\n');
-const CLAUSE_OR_LIST = new CharSet('，。；：！？\n、与和及由');
-/** Verbs that cannot sit inside a title: a title read back stops after them. */
+/** How long a bracketed note after an office or a name may be, brackets included. */
+const BRACKET_NOTE_MAX = 12;
+/** Notes on an office that are not offices themselves: `副校长（主持行政工作）`, `主任（兼）`, `（正厅级）`. */
+const OFFICE_NOTE = /^(?:兼|兼任|挂职|代|[正副][厅局处科]级|主持(?:行政|全面|日常)?工作)$/;
+/** Verbs that cannot sit inside a title: a title read back starts after them. */
 const TITLE_BREAK = /(?:出席|主持|参加|签署|签订|表示|指出|会见|看望|陪同|举行|召开|致辞|讲话|揭牌|一行|带队|率队|的有|等(?=[，、]))/g;
-
-const LENGTHS = [3, 2] as const;
-const LENGTHS_COMPOUND = [4, 3] as const;
+/** Leading words of a title that are not part of the office. */
+const TITLE_LEADERS = /^(?:来访的|到访的|来自|特邀嘉宾|嘉宾|在|前来|莅临|来访|了|会议由|活动由|仪式由|大会由|论坛由|会上由|由|与|和|及|以及|同|聘任|聘请|选举|推选|任命|邀请|特邀|会见|看望|慰问|据|向|为|对|并|另有|还有|其中|包括|期间|会上|会后|随后|最后|首先|、)/;
 
 const TAKEN = new ScratchArray((n) => new Uint8Array(n), 0);
 const ENDS_HERE = new ScratchArray((n) => new Uint8Array(n), 0);
 
-/** Are view[at, at+len) all Han characters? (No string is made.) */
+const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 function hanAt(view: string, at: number, len: number): boolean {
-  for (let i = at; i < at + len; i++) {
-    const c = view.charCodeAt(i);
-    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf))) return false;
-  }
+  if (at + len > view.length) return false;
+  for (let i = at; i < at + len; i++) if (!isHan(view.charCodeAt(i))) return false;
   return true;
 }
 
-function surnameLength(view: string, at: number): number {
-  if (COMPOUND_INDEX.has(view, at)) return 2;
-  return SURNAME_SET.at(view, at) ? 1 : 0;
+/**
+ * How firmly what stands at `e` ends a name: 3 a verb, a time, an office; 2
+ * punctuation, an adverb, a connector; 0 nothing; −9 a modifier (`…理论`).
+ * `follow` is the length of the word read there (a longer word read is firmer).
+ */
+function rightEvidence(view: string, e: number): { score: number; follow: number } {
+  if (e >= view.length) return { score: 2, follow: 1 };
+  const c = view.charCodeAt(e);
+  if (PUNCT.table[c] === 1) return { score: 2, follow: 1 };
+  if (c >= 0x30 && c <= 0x39) return /^\d{1,2}(?:日|月|时|号|点|岁)/.test(view.slice(e, e + 4)) ? { score: 3, follow: 2 } : { score: 1, follow: 1 };
+  if (MODIFIER_AFTER.has(view, e)) return { score: -9, follow: 0 };
+  // `赵志全纪念馆`: a person named inside a place's name is a person of the record.
+  if (MEMORIAL.has(view, e)) return { score: 3, follow: 3 };
+  // `欧盟委员会`: an office word that runs on into a unit's name (委员 in 委员会) is that unit.
+  const office = ORG_ENDINGS_FROM.has(view, e) ? 0 : officeFrom(view, e);
+  if (office > 0 || HONORIFIC.has(view, e)) {
+    // `伊朗总统鲁哈尼`: an office that a name follows belongs to that name, not to this one.
+    const len = office || HONORIFIC.startingAt(view, e)!.length;
+    if (!nameStartsAt(view, e + len) || PUNCT.at(view, e + len)) return { score: 3, follow: len };
+  }
+  const strong = STRONG_AFTER.startingAt(view, e);
+  if (strong) return { score: 3, follow: strong.length };
+  const medium = MEDIUM_AFTER.startingAt(view, e);
+  if (medium) {
+    // `邱勇对…提出四点建议`: a coverb, and a verb of speech or action later in the clause
+    // (not a connector to the next name: `卜显和、迟力峰`).
+    if (COVERB.has(view, e) && !nameStartsAt(view, e + medium.length) && verbLaterInClause(view, e)) return { score: 3, follow: medium.length };
+    return { score: 2, follow: medium.length };
+  }
+  return { score: 0, follow: 0 };
 }
 
-/** How firmly the text at `at` ends a name: 2 punctuation or end, 1 a following word, 0 not at all. */
-function followStrength(view: string, at: number): number {
-  if (at >= view.length || STRONG_AFTER.at(view, at)) return 2;
-  if (AFTER_INDEX.has(view, at)) return 1;
-  return 0;
+/** Surnames that are also connectors (`和`, `同`, `向`). */
+const CONNECTOR_SURNAMES = new CharSet('向');
+/** Connectors that are never read as surnames (`部长和国防…`, `院士和李华`). */
+const JOINING = new CharSet('和与及同跟');
+
+/** First characters of office modifiers (`副`, `常务`, `执行` …). */
+const MODIFIER_CHARS = new CharSet('副常执首名高资专代前原总');
+
+/** Offices that head a name so firmly that even a word can be one (`副市长黄河`). */
+const HEAD_OFFICE = /(?:长|书记|主任|主席|委员|经理|总监|教授|院士)$/;
+
+/** A memorial or former home named after a person (`某某纪念馆`). */
+const MEMORIAL = new StartIndex(['纪念馆', '故居', '纪念碑', '纪念堂', '铜像', '塑像']);
+
+/** Coverbs after a name whose clause goes on to its verb (`某某对…提出`, `某某向…介绍`). */
+const COVERB = new StartIndex(['对', '向', '在', '为', '从', '把', '被', '将', '给', '就']);
+function verbLaterInClause(view: string, e: number): boolean {
+  for (let i = e + 1; i < Math.min(view.length, e + 40); i++) {
+    if (CLAUSE_STOP.at(view, i)) return false;
+    if (STRONG_AFTER.has(view, i) && i > e + 1) return true;
+  }
+  return false;
+}
+
+/** Could a name start at `at` (a surname, or a transliteration character)? */
+function nameStartsAt(view: string, at: number): boolean {
+  const c = view.charCodeAt(at);
+  return SURNAME.table[c] === 1 || COMPOUND.has(view, at) || FOREIGN.table[c] === 1;
+}
+
+/** How firmly what stands before `s` opens a name: 1 a clause start or a word after which a name begins, 0 not at all. */
+function leftEvidence(view: string, s: number): number {
+  if (s <= 0) return 1;
+  const c = view.charCodeAt(s - 1);
+  if (PUNCT.table[c] === 1 || c === 0x7684) return 1; // punctuation, 的
+  const w = TITLE_BOUNDARY.endingAt(view, s);
+  if (!w) return 0;
+  const not = NOT_BOUNDARY.endingAt(view, s);
+  if (not && not.word.length > w.word.length) return 0;
+  if (w.word.length === 1 && OPENERS.has(view, s - 1)) return 0;
+  return 1;
+}
+
+interface NameReading {
+  len: number;
+  right: number;
+  /** The length of the word read after it. */
+  follow: number;
+  /** Its surname is also a connector (`和`, `同`): it needs an office before it. */
+  connector?: boolean;
+  /** 2 a common surname, 1 a surname that is also a word, 0 a transliteration or dotted name, −1 a word (`黄河`). */
+  surname: number;
+  foreign: boolean;
 }
 
 /**
- * Reads a personal name starting at `at`: a surname and one or two more
- * characters, the reading whose ending is firmest. Returns its length or 0.
+ * The readings of a name at `at`: a surname with one or two characters (two
+ * or three after a compound surname), a dotted name, a run of transliteration
+ * characters. Each with the evidence after it.
  */
-export function readName(view: string, at: number): number {
+function readings(view: string, at: number): NameReading[] {
+  const out: NameReading[] = [];
   const dotted = dottedNameLength(view, at);
-  if (dotted > 0) return dotted;
-  const sl = surnameLength(view, at);
-  if (sl === 0) return 0;
-  let best = 0;
-  let bestScore = 0;
-  for (const len of sl === 2 ? LENGTHS_COMPOUND : LENGTHS) {
-    if (at + len > view.length || !hanAt(view, at, len) || NOT_LAST.at(view, at + len - 1)) continue;
-    const score = followStrength(view, at + len);
-    if (score === 0) continue;
-    const cand = view.slice(at, at + len);
-    if (NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2))) continue;
-    // `由校长任组长`, `王主任`: a surname character before an office word is no name.
-    if (TITLE_INDEX.endingAt(cand, len)?.word.length === len - sl) continue;
+  if (dotted > 0) out.push({ len: dotted, ...evidence(view, at + dotted), surname: 0, foreign: true });
+  const compound = COMPOUND.has(view, at);
+  const c = view.charCodeAt(at);
+  let sl = compound ? 2 : (SURNAME.table[c] === 1 || WEAK.table[c] === 1) && !JOINING.at(view, at) ? 1 : 0;
+  // `院士和李华`: a connector before a name is a connector, not a surname.
+  if (sl === 1 && CONNECTOR_SURNAMES.at(view, at) && nameStartsAt(view, at + 1) && SURNAME.at(view, at + 1)) sl = 0;
+  if (sl > 0) {
+    const strength = compound || (SURNAME.table[c] === 1 && WEAK.table[c] === 0) ? 2 : 1;
+    for (const len of sl === 2 ? [3, 4] : [2, 3]) {
+      if (!hanAt(view, at, len)) continue;
+      const last = view.charCodeAt(at + len - 1);
+      if (NOT_LAST.table[last] === 1 && !(len === 3 && connectorInsideName(view, at + len))) continue;
+      const cand = view.slice(at, at + len);
+      // Words such as `黄河`, `高度` are names only right after an office (`副市长黄河`): see bestName.
+      const word = NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2));
+      // `王主任`, `由校长任组长`: an office starting inside the name is no given name.
+      if (officeFrom(view, at + sl) > 0 || HONORIFIC.has(view, at + sl)) continue;
+      // `于当日`, `强调`, `凌晨`: a given part that is a word of its own after a surname, or a verb or time word read whole.
+      if (STRONG_AFTER.startingAt(view, at + sl) !== null && (STRONG_AFTER.startingAt(view, at + sl)?.length ?? 0) >= 2) continue;
+      if ((STRONG_AFTER.startingAt(view, at)?.length ?? 0) >= len || MEMORIAL.startingAt(view, at)?.length === len) continue;
+      // `项目副总理`: a modifier opening an office inside the reading ends the name before it.
+      let opens = false;
+      for (let k = at + sl + 1; k < at + len && !opens; k++) if (MODIFIER_CHARS.at(view, k) && officeFrom(view, k) >= 3) opens = true;
+      if (opens) continue;
+      // `刘强任组长`: a last character that takes the office after it (任, 兼, 当) is a verb.
+      if (len === 3 && '任兼当做'.includes(view[at + 2]!) && officeFrom(view, at + 3) > 0) continue;
+      // `贾刚共同担任`: a last character that opens the word after it belongs to that word.
+      if (len === 3 && ((STRONG_AFTER.startingAt(view, at + 2)?.length ?? 0) >= 2 || (MEDIUM_AFTER.startingAt(view, at + 2)?.length ?? 0) >= 2)) continue;
+      // `管委会主任`, `和两院`: a unit's ending reaching into or past the name is no given name.
+      if (orgEndingNear(view, at, at + len)) continue;
+      out.push({ len, ...evidence(view, at + len), surname: word ? -1 : strength, foreign: false, ...(CONNECTOR_SURNAMES.at(view, at) ? { connector: true } : {}) });
+    }
+  }
+  // A transliteration: the longest run of its characters (two to eight) that closes.
+  if (FOREIGN.table[c] === 1) {
+    let run = 0;
+    while (run < 8 && at + run < view.length && FOREIGN.table[view.charCodeAt(at + run)] === 1) run++;
+    for (let len = run; len >= 2; len--) {
+      const r = evidence(view, at + len);
+      if (r.right > 0) {
+        out.push({ len, ...r, surname: 0, foreign: true });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Does an organization's ending end at `end`, or start inside the name and reach past it? */
+function orgEndingNear(view: string, start: number, end: number): boolean {
+  if (ORG_ENDINGS.endingAt(view, end)) return true;
+  for (let e = end + 1; e <= Math.min(view.length, end + 3); e++) {
+    const w = ORG_ENDINGS.endingAt(view, e);
+    if (w && e - w.word.length > start && e - w.word.length < end) return true;
+  }
+  return false;
+}
+
+const evidence = (view: string, e: number) => {
+  const r = rightEvidence(view, e);
+  return { right: r.score, follow: r.follow };
+};
+
+/** `卜显和出席`: a connector ending a three-character reading is the name's own when no name follows it. */
+function connectorInsideName(view: string, e: number): boolean {
+  const last = view[e - 1]!;
+  if (!'和与同'.includes(last)) return false;
+  return !nameStartsAt(view, e) && (STRONG_AFTER.has(view, e) || PUNCT.at(view, e) || e >= view.length);
+}
+
+/**
+ * The best reading at `at` given the evidence before it (`left`: 3 an office,
+ * 2 a list, 1 a clause start), or null when the evidence is not enough.
+ */
+function bestName(view: string, at: number, left: number): NameReading | null {
+  let best: NameReading | null = null;
+  let bestScore = -Infinity;
+  for (const r of readings(view, at)) {
+    if (r.right < 0) continue;
+    // What each kind of name needs, both sides together.
+    if (r.connector && left < 3) continue;
+    if (r.surname === -1 && (left < 3 || r.right < 2 || !HEAD_OFFICE.test(view.slice(Math.max(0, at - 3), at)))) continue;
+    const need = r.foreign ? (left >= 3 ? 4 : 6) : r.surname === 2 || r.surname === -1 ? 4 : 5;
+    const total = left + r.right;
+    if (total < need) continue;
+    // Firmer evidence wins, then the longer word read after it (`贾刚|共同` over `贾刚共|同`);
+    // between equals a three-character Han name, the usual length.
+    const score = r.right * 10 + r.follow * 2 + (r.foreign ? r.len * 0.1 : r.len === 3 ? 1 : 0);
     if (score > bestScore) {
-      best = len;
+      best = r;
       bestScore = score;
-    } else if (score === bestScore && len < best) {
-      // A tie: the longer reading swallowed the first character of a following word (`王伟等出席`).
-      // A connector swallowed is only a connector when a name follows it (`卜显和出席` is one name).
-      const swallowed = view.slice(at + len, at + best);
-      const connector = /^[和与及同]$/.test(swallowed);
-      const nameFollows = connector && surnameLength(view, at + best) > 0 && !AFTER_INDEX.has(view, at + best);
-      if (AFTER_INDEX.has(swallowed + view.slice(at + best, at + best + 3), 0) && (!connector || nameFollows)) best = len;
     }
   }
   return best;
@@ -145,93 +297,195 @@ export function readName(view: string, at: number): number {
 /** Length of a run of Han characters at `at` (at most `max`). */
 function hanRun(view: string, at: number, max: number): number {
   let n = 0;
-  while (n < max && at + n < view.length && hanAt(view, at + n, 1)) n++;
+  while (n < max && at + n < view.length && isHan(view.charCodeAt(at + n))) n++;
   return n;
 }
 
 /**
- * A transliterated name whose parts a middle dot joins (`阿不都热依木·买买提`,
- * `玛丽・居里`): no surname list applies. Its length, or 0.
+ * A name whose parts a middle dot joins (`阿不都热依木·买买提`, `安德斯·松德斯特伦`,
+ * `克里斯·莫瑞斯`): no surname list applies. Its length, or 0. Its last part stops
+ * before the verb after it (`卡洛斯·阿马特在表决前` → 卡洛斯·阿马特).
  */
 function dottedNameLength(view: string, at: number): number {
-  const first = hanRun(view, at, 7);
-  if (first < 2) return 0;
-  const dot = view.charCodeAt(at + first);
-  if (dot !== 0xb7 && dot !== 0x30fb) return 0;
-  const second = hanRun(view, at + first + 1, 8);
-  if (second < 2) return 0;
-  // The last part may run into the verb after it (`买买提出席`): the longest
-  // reading that ends where a name may end and does not itself end in such a word.
-  const partStart = at + first + 1;
-  for (let len = second; len >= 2; len--) {
-    const end = partStart + len;
-    if (followStrength(view, end) === 0) continue;
-    const swallowed = AFTER_ENDING.endingWithin(view, partStart, end);
-    if (swallowed && swallowed.word.length >= 2) continue;
-    return end - at;
+  // Its first part holds no office and opens with no verb (`名叫保罗·邦珀` is 保罗·邦珀;
+  // `兼财政部长安瓦尔·…` starts after the office).
+  if (DOTTED_OPENERS.test(view.slice(at, at + 2))) return 0;
+  const firstRun = hanRun(view, at, 8);
+  for (let e = at + 1; e <= at + firstRun; e++) if (officeLengthAt(view, e) > 0 || ORG_ENDINGS.endingAt(view, e)) return 0;
+  let p = at;
+  let parts = 0;
+  for (;;) {
+    const run = hanRun(view, p, 8);
+    if (run < 1 || (parts === 0 && run < 2)) break;
+    parts++;
+    if (!DOTS.at(view, p + run)) {
+      if (parts < 2) return 0;
+      // The last part: the reading after which the firmest word stands (a known word over
+      // punctuation: `康德苏|则担心`, `马卡罗夫|当天表示`, `哈格隆德|上将`), the longer between
+      // equals (`买买提|出席` over `买买|提出`); never one ending in such a word or an office.
+      let best = 0;
+      let bestScore = 0;
+      for (let len = run; len >= 1; len--) {
+        const end = p + len;
+        const r = rightEvidence(view, end);
+        if (r.score <= 0) continue;
+        if (FOLLOWER_ENDS.endingWithin(view, p, end) || officeLengthAt(view, end) > 0 || HONORIFIC_ENDS.endingWithin(view, p, end)) continue;
+        const score = PUNCT.at(view, end) || end >= view.length ? 1.5 : r.score;
+        if (score > bestScore) {
+          best = end - at;
+          bestScore = score;
+        }
+      }
+      return best;
+    }
+    p += run + 1;
   }
   return 0;
 }
 
-/** Strips function words and verbs from the front of a title read back. */
+/** What cannot open a dotted name: a verb or a conjunction (`名叫…`, `兼…`, `和…`). */
+const DOTTED_OPENERS = /^(?:名叫|叫|名为|兼|和|与|及|同|是|为|由|在|向|对|称|被|把|将|即|系)/;
+
+/** The office with a second office in brackets right after it (`校长（院长）`, `主任(兼)`), its length ending at `end`, or 0. */
+function bracketedOfficeLength(view: string, end: number): number {
+  const close = view.charCodeAt(end - 1);
+  if (close !== 0xff09 && close !== 0x29) return 0;
+  let open = end - 2;
+  while (open >= 0 && end - open <= BRACKET_NOTE_MAX && view.charCodeAt(open) !== 0xff08 && view.charCodeAt(open) !== 0x28) open--;
+  if (open < 0 || end - open > BRACKET_NOTE_MAX) return 0;
+  const before = officeLengthAt(view, open);
+  if (!before) return 0;
+  const inner = view.slice(open + 1, end - 1);
+  if (!(officeLengthAt(inner, inner.length) || OFFICE_NOTE.test(inner))) return 0;
+  return end - open + before;
+}
+
+/** The office that ends right before `at` (with a bracketed second office), its length, or 0. */
+function officeBefore(view: string, at: number): number {
+  return bracketedOfficeLength(view, at) || officeLengthAt(view, at);
+}
+
+/** Where a title (or its `、` segment) may start, reading left from `s`: a word after which a title begins. */
+function titleBoundaryAt(view: string, s: number): boolean {
+  if (s <= 0) return true;
+  const c = view.charCodeAt(s - 1);
+  if (TITLE_STOP.table[c] === 1) return true;
+  const w = TITLE_BOUNDARY.endingAt(view, s);
+  if (!w) return false;
+  const not = NOT_BOUNDARY.endingAt(view, s);
+  if (not && not.word.length > w.word.length) return false;
+  // `香港特别行政区`, `同济大学党委书记`, `我校党委书记`: a boundary word opening the title's first word stays.
+  if (OPENERS.has(view, s - w.word.length) || SELF_OPENERS.has(view, s - w.word.length)) return false;
+  // `企业代表高级总监`: an office word in a chain of offices is no boundary.
+  if (officeLengthAt(view, s) >= w.word.length) return false;
+  // `香港中联办教育科技部`: a boundary word ending in a unit's character, right after a character of
+  // the same name (联办 in 中联办), is the tail of that name.
+  if (w.word.length >= 2 && '办部局处厅委'.includes(view[s - 1]!) && s - w.word.length > 0 && isHan(view.charCodeAt(s - w.word.length - 1)) && !TITLE_BOUNDARY.endingAt(view, s - w.word.length)) return false;
+  if (w.word.length === 1 && '与和及同跟'.includes(view[s - 1]!) && s >= 2) {
+    // 与/和 inside a name (`材料科学与工程学院院长`) part nothing: only after an ending, an office, a note or punctuation.
+    const before = view.slice(Math.max(0, s - 5), s - 1);
+    if (!TITLE_STOP.at(view, s - 2) && !/(?:大学|学院|公司|集团|政府|委|局|厅|部|处|院|所|会|中心|市|县|区|省|[）)])$/.test(before) && officeLengthAt(view, s - 1) === 0) return false;
+  }
+  return true;
+}
+
+/** Strips what cannot open an office from the front of a title read back. */
 function cleanTitle(title: string): string {
   let t = title;
+  // The office at the end (`主持人`, `特邀代表`) is kept whole: verbs are looked for before it.
+  const office = officeLengthAt(t, t.length);
   const by = t.lastIndexOf('由');
-  if (by !== -1) t = t.slice(by + 1);
+  if (by !== -1 && by < t.length - 2) t = t.slice(by + 1);
   TITLE_BREAK.lastIndex = 0;
   let cut = -1;
   for (let m = TITLE_BREAK.exec(t); m; m = TITLE_BREAK.exec(t)) {
     // A verb inside a bracketed note is part of the office (`副校长（主持工作）`).
     if (t.lastIndexOf('（', m.index) > t.lastIndexOf('）', m.index)) continue;
+    if (m.index + m[0].length > t.length - office) continue;
     cut = m.index + m[0].length;
   }
   if (cut !== -1) t = t.slice(cut);
-  for (let changed = true; changed; ) {
-    changed = false;
-    t = t.replace(/^[、\s]+/, '');
-    const w = LEADER_INDEX.startingAt(t, 0);
-    if (w && t.length > w.length) {
-      t = t.slice(w.length);
-      changed = true;
-    }
-  }
+  for (let m = TITLE_LEADERS.exec(t); m && t.length > m[0].length && !OPENERS.has(t, 0); m = TITLE_LEADERS.exec(t)) t = t.slice(m[0].length);
   return t;
 }
 
-/** The title printed before view[start]: back to a clause boundary or the previous person. */
+/**
+ * The title printed before view[start]: the office ending there, read left to
+ * where its own phrase starts, over a `、` chain of offices and of the units
+ * that share one; never below `floor` (the person before).
+ */
 function titleBefore(view: string, start: number, floor: number): { title: string | null; at: number } {
-  let s = start;
-  const stop = TITLE_STOP_SET.table;
-  while (s > floor && stop[view.charCodeAt(s - 1)] === 0) s--;
+  const office = officeBefore(view, start);
+  if (office === 0) return { title: null, at: start };
+  let s = start - office;
+  for (;;) {
+    while (s > floor && start - s <= TITLE_READ_BACK && view.charCodeAt(s - 1) !== 0x3001) {
+      const c = view.charCodeAt(s - 1);
+      // A bracket closed inside the title (`山东大学（威海）校长`) is read whole.
+      if (c === 0xff09 || c === 0x29) {
+        let open = s - 2;
+        while (open > floor && s - open <= BRACKET_NOTE_MAX && view.charCodeAt(open) !== 0xff08 && view.charCodeAt(open) !== 0x28) open--;
+        if (open > floor && s - open <= BRACKET_NOTE_MAX && (view.charCodeAt(open) === 0xff08 || view.charCodeAt(open) === 0x28)) {
+          s = open;
+          continue;
+        }
+        break;
+      }
+      // `南港集团有限公司的总经理`: 的 after a unit's name joins it to the office.
+      if (view.charCodeAt(s - 1) === 0x7684 && UNIT_BEFORE_OF.test(view.slice(Math.max(0, s - 7), s - 1))) {
+        s--;
+        continue;
+      }
+      // A word after which a title begins, unless it is part of an office (`调研员`, `指导员`).
+      if (titleBoundaryAt(view, s) && !insideOffice(view, s)) break;
+      s--;
+    }
+    // `日照市委副书记、市长`, `济南高新区、自贸试验区济南片区党工委书记`: a segment ending in an office or a unit goes with it.
+    if (s > floor + 1 && view.charCodeAt(s - 1) === 0x3001 && segmentJoins(view, s - 1, floor)) {
+      s--;
+      continue;
+    }
+    break;
+  }
   if (start - s > TITLE_READ_BACK) return { title: null, at: start };
+  // `出席活动的有东山市副市长许丽`: after 的, 有 opens the list, not the title.
+  if (view.charCodeAt(s - 1) === 0x7684 && view.charCodeAt(s) === 0x6709) s++;
   const raw = view.slice(s, start);
   const cleaned = cleanTitle(raw);
-  if (!cleaned || !endsWithTitle(cleaned)) return { title: null, at: start };
+  if (!cleaned || officeBefore(cleaned, cleaned.length) === 0) return { title: null, at: start };
   return { title: cleaned, at: start - cleaned.length };
+}
+
+/** A unit's name before 的 in a title (`…有限公司的总经理`, `…大学的副校长`). */
+const UNIT_BEFORE_OF = /(?:大学|学院|公司|集团|银行|医院|政府|研究院|研究所|委员会|局|厅|部|处)$/;
+
+/** Is position `s` inside an office word (one starting before it and ending after it)? */
+function insideOffice(view: string, s: number): boolean {
+  for (let e = s + 1; e <= Math.min(view.length, s + 6); e++) if (officeLengthAt(view, e) > e - s) return true;
+  return false;
+}
+
+/** Does the `、` segment ending at `end` belong to the title after it (it ends in an office or a unit's name)? */
+function segmentJoins(view: string, end: number, floor: number): boolean {
+  if (end <= floor) return false;
+  if (officeLengthAt(view, end) > 0 || bracketedOfficeLength(view, end) > 0) return true;
+  return /(?:大学|学院|公司|集团|政府|人大|政协|委|局|厅|部|处|院|所|会|中心|区|市|县|省|办|组|队|社|行)$/.test(view.slice(Math.max(floor, end - 6), end));
 }
 
 /** Bylines and credits (`本报讯（记者王某 通讯员李某）`, `文/张三`) are not people of the record. */
 function maskedRanges(view: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  const re = /[（(](?:[^（）()]{0,30}?(?:记者|通讯员|摄影|摄|撰稿|编辑|供稿|文\/|图\/))[^（）()]{0,40}[）)]|(?:本网讯|本报讯|本刊讯|本站讯)[（(][^）)]{0,60}[）)]|(?:记者|通讯员)[\u4e00-\u9fff]{2,3}(?:\s+(?:记者|通讯员)[\u4e00-\u9fff]{2,3})*(?=\s|报道|讯)|(?:撰稿|编辑|责编|审核|供稿|摄影|文|图)[：:/／][^\n。]{0,30}/g;
+  const re = /[（(](?:[^（）()]{0,30}?(?:记者|通讯员|摄影|摄|撰稿|编辑|供稿|文\/|图\/))[^（）()]{0,40}[）)]|(?:本网讯|本报讯|本刊讯|本站讯)[（(][^）)]{0,60}[）)]|(?:记者|通讯员|编辑|摄影)[\u4e00-\u9fff]{2,3}(?:[、\s]+[\u4e00-\u9fff]{2,3})*(?=\s|报道|讯|发自|$|[，。）)])|(?:撰稿|编辑|责编|审核|供稿|摄影|文|图)[：:/／][^\n。]{0,30}/g;
   for (let m = re.exec(view); m; m = re.exec(view)) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
 }
 
-export interface PeopleResult {
-  mentions: PersonMention[];
-}
-
-/**
- * Finds every person mention in a text (view indices). `knownNames` carries
- * names found in earlier parts of the same record (its title).
- */
+/** Finds every person mention in a text (view indices). */
 export function findPersonMentions(view: string, knownNames: Iterable<string>, warnings: Warning[], piece: Piece): PersonMention[] {
   const masked = maskedRanges(view);
   const isMasked = (i: number) => masked.some(([a, b]) => i >= a && i < b);
   const found = new Map<number, PersonMention>();
   // Per-position marks keep every check local, so a record naming thousands of people stays linear.
-  // Both live in buffers reused from record to record (cleared before use): most records are short.
   const taken = TAKEN.take(view.length + 1);
   const endsHere = ENDS_HERE.take(view.length + 1);
   /** The end of the person mention closest before `at` (titles are read back no further than this). */
@@ -245,98 +499,142 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     found.set(m.start, m);
     taken.fill(1, m.start, m.end);
     endsHere[m.end] = 1;
-    // A short note after the name (`邱丽（女）、…`) belongs to it: the next title starts after it.
-    if (view.charCodeAt(m.end) === 0xff08) {
-      const close = view.indexOf('）', m.end);
-      if (close !== -1 && close - m.end < BRACKET_NOTE_MAX && !/[，。；：！？\n]/.test(view.slice(m.end, close))) endsHere[close + 1] = 1;
+    // A short note after the name (`邱丽（女）、…`, `某某（左二）`) belongs to it: the next title starts after it.
+    const c = view.charCodeAt(m.end);
+    if (c === 0xff08 || c === 0x28) {
+      let close = m.end + 1;
+      while (close < view.length && close - m.end < BRACKET_NOTE_MAX && view.charCodeAt(close) !== 0xff09 && view.charCodeAt(close) !== 0x29) close++;
+      if (close < view.length && close - m.end < BRACKET_NOTE_MAX && !/[，。；：！？\n]/.test(view.slice(m.end, close))) endsHere[close + 1] = 1;
     }
     return true;
   };
+  const mention = (at: number, len: number, via: string, title: { title: string | null; at: number } | null, floor?: number): PersonMention => ({
+    name: piece.text.slice(at, at + len),
+    start: at,
+    end: at + len,
+    title: title && title.title ? piece.text.slice(title.at, at) : null,
+    titleStart: title && title.title ? title.at : at,
+    ...(title ? { readBack: true } : {}),
+    ...(floor !== undefined ? { floor } : {}),
+    via,
+  });
 
-  // 1. A name right after an office word (or an office with a bracketed second office).
-  const titleFinal = TITLE_FINAL.table;
-  for (let at = 1; at <= view.length; at++) {
-    if (titleFinal[view.charCodeAt(at - 1)] === 0) continue;
-    const bracketed = bracketedTitleLength(view, at);
-    const word = bracketed > 0 ? { word: view.slice(at - bracketed, at) } : TITLE_INDEX.endingAt(view, at);
-    if (!word) continue;
-    // A longer office word going on past this one wins (`董事` inside `董事长`).
-    const wordStart = at - word.word.length;
-    let longer = false;
-    for (let k = 1; k <= 3 && !longer; k++) {
-      const w = at + k <= view.length ? TITLE_INDEX.endingAt(view, at + k) : null;
-      if (w && at + k - w.word.length <= wordStart) longer = true;
-    }
-    if (longer) continue;
-    const len = readName(view, at);
-    if (len === 0) {
-      reportOrphanTitle(view, at - word.word.length, at, warnings, piece);
+  // 1. A name right after an office word: `市长李在武`, `主教练勒夫`, `副校长（主持工作）某某`.
+  for (let at = 1; at < view.length; at++) {
+    const office = officeBefore(view, at);
+    if (office === 0) continue;
+    // A longer office going on past this one wins (`董事` inside `董事长`, `主任` in `主任委员`).
+    if (officeFrom(view, at) > 0 || officeLengthAt(view, at + 1) >= office + 1 || officeLengthAt(view, at + 2) >= office + 2) continue;
+    if (BYLINE.endingAt(view, at)) continue;
+    const r = bestName(view, at, 3);
+    if (!r) {
+      reportOrphanTitle(view, at - office, at, warnings, piece);
       continue;
     }
     const floor = prevEnd(at);
-    const { title, at: titleStart } = titleBefore(view, at, floor);
-    if (add({ name: piece.text.slice(at, at + len), start: at, end: at + len, title: title && piece.text.slice(titleStart, at), titleStart, readBack: true, floor, via: 'office-before' })) {
-      at += len;
-    }
+    if (add(mention(at, r.len, 'office-before', titleBefore(view, at, floor), floor))) at += r.len - 1;
   }
 
-  // 2. Names that follow a known person in a list (`王宏志、戴龙成`) or after 与/和/及.
+  // 2. Names that follow a known person in a list (`王宏志、戴龙成`), or after 与/和/及.
+  const LIST_JOIN = /^(?:、|以及|和|及|与|同)/;
   const extendLists = () => {
     let grew = false;
     const sorted = [...found.values()].sort((a, b) => a.start - b.start);
-    // A person reached by an earlier walk along the same list needs no walk of its own.
     const walked = new Set<number>();
     for (const p of sorted) {
       if (walked.has(p.start)) continue;
       let at = p.end;
+      // Past a short note (`邱丽（女）、`).
+      if (endsHere[at] !== 1) {
+        for (let k = at + 1; k <= at + BRACKET_NOTE_MAX && k <= view.length; k++) if (endsHere[k] === 1 && /^[（(]/.test(view[at] ?? '')) at = k;
+      }
       let listTitle = p.title;
+      let listTitleStart = p.titleStart;
       let inList = false;
       for (;;) {
-        const sep = LIST_JOIN.startingAt(view, at);
+        const sep = LIST_JOIN.exec(view.slice(at, at + 2))?.[0];
         if (!sep) break;
         const nameAt = at + sep.length;
         walked.add(nameAt);
-        if (found.has(nameAt)) {
-          const q = found.get(nameAt)!;
+        const q = found.get(nameAt);
+        if (q) {
           at = q.end;
           inList = inList || sep === '、';
           continue;
         }
-        const len = readName(view, nameAt);
-        if (len === 0) break;
+        // An office of its own after the separator: the walk stops (step 1 read it).
+        if (officeFrom(view, nameAt) > 0) break;
+        const r = bestName(view, nameAt, 3);
+        if (!r) break;
         const inherited = sep === '、' || (inList && (sep === '和' || sep === '及' || sep === '以及'));
-        if (!add({ name: piece.text.slice(nameAt, nameAt + len), start: nameAt, end: nameAt + len, title: inherited ? listTitle : null, titleStart: nameAt, via: 'list' })) break;
+        const m = mention(nameAt, r.len, 'list', null);
+        if (inherited && listTitle) {
+          m.title = listTitle;
+          m.titleStart = nameAt;
+        }
+        if (!add(m)) break;
+        void listTitleStart;
         grew = true;
         if (!inherited) listTitle = null;
         inList = inList || sep === '、';
-        at = nameAt + len;
+        at = nameAt + r.len;
       }
     }
     return grew;
   };
   extendLists();
 
-  // 3. A sentence-initial name before a verb of speech or attendance (`邱勇对…提出`).
-  const clauseStart = /(?:^|[。；！？\n]|[，：](?=[\u4e00-\u9fff]{2,4}(?:表示|指出|强调|介绍|认为|主持|致辞|讲话)))/g;
-  for (let m = clauseStart.exec(view); m; m = clauseStart.exec(view)) {
-    const at = m.index + m[0].length;
-    if (m[0].length === 0) clauseStart.lastIndex++;
-    const len = readName(view, at);
-    if (len === 0) continue;
-    // An honorific may stand between the name and the verb (`张明院士和李华共同揭牌`); it is not a title printed before the name.
-    const honorific = HONORIFIC_INDEX.startingAt(view, at + len);
-    const verbAt = at + len + (honorific ? honorific.length : 0);
-    const after = view.slice(verbAt, verbAt + 2);
-    if (!SPEECH_VERBS.some((v) => after.startsWith(v)) && !(honorific && HONORIFIC_JOINS.test(after))) continue;
-    add({ name: piece.text.slice(at, at + len), start: at, end: at + len, title: null, titleStart: at, via: 'speech-verb' });
+  // 3. A name at the start of a clause or after a word that opens one, with evidence after it:
+  //    `李长春强调`, `去年江泽民主席访美`, `将郭某告上法庭`, `刘某的这种感受`.
+  for (let at = 0; at < view.length; at++) {
+    if (taken[at] === 1 || !nameStartsAt(view, at)) continue;
+    if (leftEvidence(view, at) === 0) continue;
+    const r = bestName(view, at, 1);
+    if (!r) continue;
+    const floor = prevEnd(at);
+    if (add(mention(at, r.len, 'evidence', titleBefore(view, at, floor), floor))) at += r.len - 1;
+  }
+  extendLists();
+
+  // 4. A title in brackets after the name: `张三（东岭大学副校长）介绍…`.
+  for (let i = view.indexOf('（'); i !== -1; i = view.indexOf('（', i + 1)) {
+    const close = view.slice(i, i + 33).indexOf('）') + i;
+    if (close < i) continue;
+    const inner = view.slice(i + 1, close);
+    if (officeLengthAt(inner, inner.length) === 0 || /[，。；]/.test(inner)) continue;
+    for (const len of [3, 2]) {
+      const start = i - len;
+      if (start < 0 || !nameStartsAt(view, start) || !hanAt(view, start, len)) continue;
+      const cand = view.slice(start, i);
+      if (NOT_NAMES.has(cand) || NOT_LAST.at(cand, len - 1)) continue;
+      if (start > 0 && !CLAUSE_STOP.at(view, start - 1) && !'、与和及由'.includes(view[start - 1]!)) continue;
+      if (add({ name: piece.text.slice(start, i), start, end: i, title: piece.text.slice(i + 1, close), titleStart: i + 1, via: 'bracketed-title' })) break;
+    }
   }
 
-  // 4. Bare names joined to a person (`易凡与刘爱华共同揭牌`) are covered by step 2;
-  //    every further occurrence of a known name is a mention too (its title may be longer there).
+  // 5. A list of bare names at the head of a clause (`王五、李四、赵六等出席`), or after a word that
+  //    opens one and closed by 等 (`双方为某某、某某等10位学生…`, `授予某某、某某等个人`).
+  for (let at = 0; at < view.length; at++) {
+    const head = at === 0 || CLAUSE_STOP.table[view.charCodeAt(at - 1)] === 1;
+    if (!head && leftEvidence(view, at) === 0) continue;
+    const names: Array<[number, number]> = [];
+    let p = at;
+    for (;;) {
+      const r = readings(view, p).filter((x) => !x.foreign && x.right >= 2)[0];
+      if (!r || found.has(p)) break;
+      names.push([p, p + r.len]);
+      if (view[p + r.len] !== '、') break;
+      p += r.len + 1;
+    }
+    if (names.length < 2) continue;
+    const last = names[names.length - 1]![1];
+    if (!(head ? /^(?:等|和|及|共同|分别|出席|参加)/ : /^等/).test(view.slice(last, last + 2))) continue;
+    for (const [s, e] of names) add({ name: piece.text.slice(s, e), start: s, end: e, title: null, titleStart: s, via: 'bare-list' });
+  }
+
+  // 6. Every further mention of a known name (its title may be longer there).
   const names = new Set<string>(knownNames);
   for (const p of found.values()) names.add(view.slice(p.start, p.end));
-  // Where is each known name printed? Where two start at one place the longer is the mention.
-  // One pass over the text, looking names up by their first two characters (a search per name would be quadratic).
   const byHead = new Map<number, string[]>();
   const headAt = (t: string, i: number) => t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1);
   for (const name of names) {
@@ -346,75 +644,32 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     if (list) list.push(name);
     else byHead.set(head, [name]);
   }
-  const occurrences: Array<[number, string]> = [];
   for (let at = 0; at + 1 < view.length; at++) {
     const list = byHead.get(headAt(view, at));
-    if (!list) continue;
+    if (!list || found.has(at)) continue;
     let best: string | null = null;
     for (const name of list) if ((best === null || name.length > best.length) && view.startsWith(name, at)) best = name;
-    if (best !== null) occurrences.push([at, best]);
-  }
-  for (const [at, name] of occurrences) {
-    if (found.has(at)) continue;
-    if (followStrength(view, at + name.length) === 0) continue;
-    const before = view[at - 1];
-    const head = view.slice(Math.max(0, at - 8), at);
-    if (before && /[\u4e00-\u9fff]/.test(before) && !endsWithTitle(head) && !/[与和及同由对向为]/.test(before) && !LEADERS.some((w) => head.endsWith(w))) continue;
-    const { title, at: titleStart } = titleBefore(view, at, prevEnd(at));
-    add({ name: piece.text.slice(at, at + name.length), start: at, end: at + name.length, title: title && piece.text.slice(titleStart, at), titleStart, readBack: true, via: 'known-name' });
+    if (best === null) continue;
+    if (rightEvidence(view, at + best.length).score <= 0) continue;
+    if (at > 0 && isHan(view.charCodeAt(at - 1)) && leftEvidence(view, at) === 0 && officeBefore(view, at) === 0) continue;
+    const floor = prevEnd(at);
+    add(mention(at, best.length, 'known-name', titleBefore(view, at, floor), floor));
   }
   extendLists();
 
-  // 5a. A title in brackets after the name: `张三（东岭大学副校长）介绍…`.
-  for (let i = view.indexOf('（'); i !== -1; i = view.indexOf('（', i + 1)) {
-    // Look for the closing bracket nearby only: a scan to the end for every `（` would be quadratic.
-    const close = view.slice(i, i + 33).indexOf('）') + i;
-    if (close < i) continue;
-    const inner = view.slice(i + 1, close);
-    if (!endsWithTitle(inner) || /[，。；]/.test(inner)) continue;
-    for (const len of [3, 2]) {
-      const start = i - len;
-      if (start < 0 || surnameLength(view, start) === 0) continue;
-      const cand = view.slice(start, i);
-      if (!hanAt(view, start, len) || NOT_NAMES.has(cand) || NOT_LAST.at(cand, len - 1)) continue;
-      if (start > 0 && !CLAUSE_OR_LIST.at(view, start - 1)) continue;
-      if (add({ name: piece.text.slice(start, i), start, end: i, title: piece.text.slice(i + 1, close), titleStart: i + 1, via: 'bracketed-title' })) break;
-    }
-  }
-
-  // 5b. A list of bare names at the head of a clause (`王五、李四、赵六等出席`).
-  const clauseStop = CLAUSE_STOP_SET.table;
-  for (let at = 0; at < view.length; at++) {
-    if (at > 0 && clauseStop[view.charCodeAt(at - 1)] === 0) continue;
-    const names: Array<[number, number]> = [];
-    let p = at;
-    for (;;) {
-      const len = readName(view, p);
-      if (len === 0 || found.has(p)) break;
-      names.push([p, p + len]);
-      if (view[p + len] !== '、') break;
-      p += len + 1;
-    }
-    if (names.length < 2) continue;
-    const last = names[names.length - 1]![1];
-    if (!/^(?:等|和|及|共同|分别|出席|参加)/.test(view.slice(last, last + 2))) continue;
-    for (const [s, e] of names) add({ name: piece.text.slice(s, e), start: s, end: e, title: null, titleStart: s, via: 'bare-list' });
-  }
-
-  // 5. A bare name joined before a person (`甲与乙共同揭牌`, where only 乙 was known).
+  // 7. A bare name joined before a person (`甲与乙共同揭牌`, where only 乙 was known).
   for (const p of [...found.values()]) {
     const join = view[p.titleStart - 1];
     if (!join || !'与和及、同'.includes(join)) continue;
     const end = p.titleStart - 1;
     for (const len of [3, 2]) {
       const start = end - len;
-      if (start < 0 || surnameLength(view, start) === 0) continue;
+      if (start < 0 || !nameStartsAt(view, start) || !hanAt(view, start, len)) continue;
       const cand = view.slice(start, end);
-      if (!hanAt(view, start, len) || NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2))) continue;
-      const before = view.slice(Math.max(0, start - 8), start);
-      if (!(start === 0 || /[，。；：！？\n由]$/.test(before) || endsWithTitle(before))) continue;
-      const { title, at: titleStart } = titleBefore(view, start, prevEnd(start));
-      if (add({ name: piece.text.slice(start, end), start, end, title: title && piece.text.slice(titleStart, start), titleStart, readBack: true, via: 'joined-before' })) break;
+      if (NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2)) || NOT_LAST.at(cand, len - 1)) continue;
+      if (!(start === 0 || CLAUSE_STOP.at(view, start - 1) || view[start - 1] === '由' || officeBefore(view, start) > 0)) continue;
+      const floor = prevEnd(start);
+      if (add(mention(start, len, 'joined-before', titleBefore(view, start, floor), floor))) break;
     }
   }
 
@@ -437,11 +692,16 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
 function reportOrphanTitle(view: string, titleStart: number, titleEnd: number, warnings: Warning[], piece: Piece): void {
   if (view[titleEnd] !== '，' && view[titleEnd] !== '；') return;
   let s = titleStart;
-  while (s > 0 && !CLAUSE_STOP_SET.at(view, s - 1)) s--;
+  while (s > 0 && !CLAUSE_STOP.at(view, s - 1)) s--;
   const clause = view.slice(s, titleEnd);
   if (clause.length > 40 || /担任|任|是|为|作为|聘|选|当选|兼|的|在|和|与|及|等|了|由|对|向/.test(clause)) return;
   if (!/[、]/.test(clause) && !/(?:集团|公司|大学|学院|政府|局|厅|委|院|会|行)/.test(clause)) return;
   const span = piece.span(s, titleEnd);
   if (warnings.some((w) => w.code === 'title-without-name' && w.span[0] === span[0])) return;
   warnings.push({ code: 'title-without-name', message: `a title with no name after it: "${piece.text.slice(s, titleEnd)}"`, span });
+}
+
+/** Exported for tests and other rules: the best person reading at `at` after an office. */
+export function readName(view: string, at: number): number {
+  return bestName(view, at, 3)?.len ?? 0;
 }

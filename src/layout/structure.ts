@@ -255,7 +255,19 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
     }
   }
   close();
-  return { masthead, sections, records: withoutContentsEntries(records), warnings };
+  const kept = withoutContentsEntries(records);
+  if (kept.length === 0) {
+    // A text always gives a record: a pasted sentence, a caption, a headline alone is the body of one.
+    // Lines the masthead reader passed over without taking a field are text too.
+    const from = masthead.title || masthead.issue || masthead.publisher || masthead.date ? start : 0;
+    const text = paragraphs.slice(from).filter((p) => p.kind !== 'blank' && p.kind !== 'page-number' && p.kind !== 'masthead-noise' && /[\p{L}\p{N}]/u.test(p.view));
+    if (text.length > 0) {
+      const body = joinPieces(text.map((p) => p.piece), '\n');
+      kept.push({ section: fallbackKind, heading: [], title: null, titleParts: [], body, source: null, span: [text[0]!.piece.sourceStart, text[text.length - 1]!.piece.sourceEnd] });
+      return { masthead, sections, records: kept, warnings: warnings.filter((w) => w.code !== 'title-without-body') };
+    }
+  }
+  return { masthead, sections, records: kept, warnings };
 }
 
 /**

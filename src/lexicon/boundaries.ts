@@ -60,6 +60,12 @@ export const DETERMINERS = [
  */
 const SINGLE = new Set([...'与和及同跟对向为给由被把将让从在于至据按以暨或是到赴率的了也还又再就才已曾并而但却则均亦我他她其该此这每各说称应来']);
 
+/** Pronouns: a title never opens with one (`他`, `我们`). */
+export const PRONOUNS = ['我', '我们', '你', '您', '他', '她', '他们', '她们', '咱们', '大家'];
+
+/** Every word after which a title may begin (determiners stay: `相关负责人`, `有关单位领导`). */
+export const TITLE_BOUNDARIES = [...PREPOSITIONS, ...OBJECT_VERBS, ...PARTICLES, ...TIME_WORDS, ...PRONOUNS].filter((w) => w.length > 1 || '与和及同跟对向为给由被把将让从在于至据按以暨或是到赴率的了也还又再就才已曾并而但却则均亦我他她说称应来'.includes(w));
+
 /** Every word after which a name may begin. */
 export const NAME_BOUNDARIES = [...PREPOSITIONS, ...OBJECT_VERBS, ...PARTICLES, ...TIME_WORDS, ...DETERMINERS].filter((w) => w.length > 1 || SINGLE.has(w));
 
