@@ -5,6 +5,9 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
+// The fold's traditional → simplified table, from OpenCC's data when opencc-js is installed.
+execFileSync(process.execPath, [new URL('./fold-table.mjs', import.meta.url).pathname], { stdio: ['ignore', 'ignore', 'inherit'] });
+
 // Chunk names carry content hashes: start clean so stale chunks never pile up.
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 

@@ -48,6 +48,12 @@ const GOVERNMENT_MARK = /[省市县区州旗镇乡]|国家|中央|中共|国务�
 const OFFICE_ENDING = /(?:部|处|办公室|办|室|科)$/;
 
 export function orgType(view: string): PartyType {
+  // `临沂市(费县)`, `齐鲁工业大学(山东省科学院)`: a note in brackets after a name leaves its type to the name.
+  const note = /^(.{2,}?)[（(][^（()）]+[）)]$/.exec(view);
+  if (note) {
+    const main = orgType(note[1]!);
+    if (main !== 'other') return main;
+  }
   const self = SELF_TYPES.get(view);
   if (self) return self;
   if (OFFICE_ENDING.test(view) && !GOVERNMENT_MARK.test(view) && !/^[\u4e00-\u9fff]{2}部$/.test(view)) {

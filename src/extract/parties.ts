@@ -111,7 +111,7 @@ export interface PartyContext {
   breaks?: number[];
 }
 
-export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>, context: PartyContext = {}): { drafts: SideDraft[]; printed: string[] } {
+export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>, context: PartyContext = {}): { drafts: SideDraft[]; printed: Array<{ key: string; text: string }> } {
   const t = new OrgText(view, context.breaks);
   const found: Found[] = [];
   // Each application of a rule (one list, one visit …) is a group: its sides stand together.
@@ -385,14 +385,14 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const type = orgType(key);
     drafts.push({ name: piece.text.slice(f.start, f.end), type: f.place && type === 'other' ? 'government' : type, span: piece.span(f.start, f.end), via: f.via, at: f.start, group: f.group, ...(shortStarts.has(f.start) ? { short: true } : {}) });
   }
-  // Every name the record prints, nested ones too (`西安电子科技大学` inside `西安电子科技大学广州研究院`).
-  const printed = new Set<string>();
+  // Every name the record prints, nested ones too (`西安电子科技大学` inside `西安电子科技大学广州研究院`), as printed.
+  const printed = new Map<string, string>();
   for (let e = 1; e <= view.length; e++) {
     if (!t.suffixAt(e)?.strong) continue;
     const s = t.startOf(e);
-    if (s >= 0) printed.add(view.slice(s, e));
+    if (s >= 0 && !printed.has(view.slice(s, e))) printed.set(view.slice(s, e), piece.text.slice(s, e));
   }
-  return { drafts, printed: [...printed] };
+  return { drafts, printed: [...printed].map(([key, text]) => ({ key, text })) };
 }
 
 /** Every name in the text: read leftwards from each ending where the text closes it, longest first at one start. */
@@ -562,8 +562,9 @@ function visitedPlaces(t: OrgText, view: string, start: number, add: (s: number,
       if (s && e - from > s.word.length) best = e;
     }
     if (best > 0) {
-      // The name starts where the reader says, within the item (`…一行20人来东岭大学` is 东岭大学).
-      const s0 = t.startOf(best, from);
+      // The name starts where the reader says, within the item (`…一行20人来东岭大学` is 东岭大学),
+      // unless the item opens a bracket the name closes (`临沂市(费县)`).
+      const s0 = /[（(]/.test(view.slice(from, best)) ? from : t.startOf(best, from);
       if (s0 > from) from = s0;
       const e = t.closedEnd(from, t.qualifiedEnd(best));
       const name = view.slice(from, e);

@@ -25,9 +25,9 @@
  * offices) — not from where the clause starts: `记者致电某某公司副总经理` →
  * 某某公司副总经理. It never reaches over another person.
  */
-import { NAME_DOTS, COMPOUND_SURNAMES, SURNAMES, TRANSLIT, WEAK_SURNAMES } from '../lexicon/names.js';
+import { NAME_DOTS, COMPOUND_SURNAMES, GIVEN_CHARS, SURNAMES, TRANSLIT, WEAK_SURNAMES } from '../lexicon/names.js';
 import { BYLINE_ROLES, HONORIFICS, MODIFIER_AFTER_NAME, NAME_FOLLOWERS_MEDIUM, NAME_FOLLOWERS_STRONG, NOT_NAMES } from '../lexicon/people.js';
-import { NAME_OPENERS, NOT_BOUNDARY_ENDINGS, TITLE_BOUNDARIES } from '../lexicon/boundaries.js';
+import { NAME_OPENERS, NOT_BOUNDARY_ENDINGS, THING_VERBS, TITLE_BOUNDARIES } from '../lexicon/boundaries.js';
 import { ORG_SUFFIXES } from '../lexicon/organizations.js';
 import type { Warning } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
@@ -53,6 +53,7 @@ export interface PersonMention {
 }
 
 const SURNAME = new CharSet(SURNAMES);
+const GIVEN = new CharSet(GIVEN_CHARS);
 const WEAK = new CharSet(WEAK_SURNAMES);
 const COMPOUND = new StartIndex(COMPOUND_SURNAMES);
 const FOREIGN = new CharSet(TRANSLIT);
@@ -65,12 +66,15 @@ const HONORIFIC = new StartIndex([...HONORIFICS, '同志', '先生', '女士', '
 const MODIFIER_AFTER = new StartIndex(MODIFIER_AFTER_NAME);
 const BYLINE = wordIndex(BYLINE_ROLES);
 const TITLE_BOUNDARY = wordIndex(TITLE_BOUNDARIES);
+const THING_VERB = wordIndex(THING_VERBS);
 const NOT_BOUNDARY = wordIndex(NOT_BOUNDARY_ENDINGS);
 const OPENERS = new StartIndex([...NAME_OPENERS, '特别行政区']);
 /** Self-names open titles: `我校党委书记`. */
 const SELF_OPENERS = new StartIndex(['我校', '我院', '本校', '本院', '我所', '我市', '我省', '我区', '我县', '该校', '该院', '该公司', '该市']);
 /** Unit endings that open with an office word (`委员会`, `领导小组`, `理事会`, `代表团`). */
 const ORG_ENDINGS_FROM = new StartIndex(['委员会', '理事会', '领导小组', '代表团', '代表处', '主席团', '董事会', '监事会', '工作组', '秘书处', '书记处', '主任会议']);
+/** Strong organization endings (`医院`, `大学`, `公司`): a name may follow one directly. */
+const STRONG_ORG_ENDS = wordIndex(ORG_SUFFIXES.filter((s) => s.strong && s.word.length > 1).map((s) => s.word));
 /** Organization endings of more than one character (`委会`, `学院`): a given name never holds one. */
 const ORG_ENDINGS = wordIndex(ORG_SUFFIXES.map((s) => s.word).filter((w) => w.length > 1));
 
@@ -82,6 +86,9 @@ const TITLE_STOP = new CharSet('，。；：！？\n“”《》【】「」『�
 const NOT_LAST = new CharSet('等的了与及在是都也就将已还从着过们并又和同说称为对向把被让给以两省市县区州镇乡村');
 /** Characters that do not open the given part of a name (`王主任`: 主 + 任 is an office). */
 const CLAUSE_STOP = new CharSet('，。；：！？\n');
+
+const QUOTE_OPEN = new CharSet('“‘「『"\'”’');
+const QUOTE_CLOSE = new CharSet('”’」』"\'');
 /** How far back a title is read before a name (a longer stretch is not one title). */
 const TITLE_READ_BACK = 90;
 /** How long a bracketed note after an office or a name may be, brackets included. */
@@ -108,7 +115,7 @@ function hanAt(view: string, at: number, len: number): boolean {
  * punctuation, an adverb, a connector; 0 nothing; −9 a modifier (`…理论`).
  * `follow` is the length of the word read there (a longer word read is firmer).
  */
-function rightEvidence(view: string, e: number): { score: number; follow: number } {
+function rightEvidence(view: string, e: number): { score: number; follow: number; personal?: boolean } {
   if (e >= view.length) return { score: 2, follow: 1 };
   const c = view.charCodeAt(e);
   if (PUNCT.table[c] === 1) return { score: 2, follow: 1 };
@@ -121,10 +128,10 @@ function rightEvidence(view: string, e: number): { score: number; follow: number
   if (office > 0 || HONORIFIC.has(view, e)) {
     // `伊朗总统鲁哈尼`: an office that a name follows belongs to that name, not to this one.
     const len = office || HONORIFIC.startingAt(view, e)!.length;
-    if (!nameStartsAt(view, e + len) || PUNCT.at(view, e + len)) return { score: 3, follow: len };
+    if (!nameFollows(view, e + len)) return { score: 3, follow: len, personal: true };
   }
   const strong = STRONG_AFTER.startingAt(view, e);
-  if (strong) return { score: 3, follow: strong.length };
+  if (strong) return { score: 3, follow: strong.length, ...(PERSONAL.has(view, e) ? { personal: true } : {}) };
   const medium = MEDIUM_AFTER.startingAt(view, e);
   if (medium) {
     // `邱勇对…提出四点建议`: a coverb, and a verb of speech or action later in the clause
@@ -134,6 +141,9 @@ function rightEvidence(view: string, e: number): { score: number; follow: number
   }
   return { score: 0, follow: 0 };
 }
+
+/** Words of cooperation: a reading whose last character opens one (`鲁港合|作`) is no name. */
+const COOPERATIVE = new StartIndex(['合作', '签约', '签署', '共建', '对接', '交流', '座谈', '洽谈', '会谈', '联合', '协作']);
 
 /** Surnames that are also connectors (`和`, `同`, `向`). */
 const CONNECTOR_SURNAMES = new CharSet('向');
@@ -159,8 +169,32 @@ function verbLaterInClause(view: string, e: number): boolean {
   return false;
 }
 
+/** Verbs said of people far more than of places (`克林顿指出`, not `伊朗表示`): what a transliteration needs. */
+const PERSONAL = new StartIndex(['说', '指出', '告诉', '透露', '坦言', '直言', '回忆', '解释', '笑', '称赞', '强调', '介绍', '主持', '致辞', '讲话', '出席', '会见', '接见', '率团', '一行', '夫人', '先生', '女士', '来访', '访华', '表示', '认为']);
+
+/**
+ * Does a name follow at `e` (one with some word after it)? After an office, it
+ * means the office is that name's (`总统鲁哈尼`); `主席曾亲临` has none.
+ */
+function nameFollows(view: string, e: number): boolean {
+  if (e >= view.length || PUNCT.at(view, e) || !nameStartsAt(view, e)) return false;
+  for (const len of [2, 3]) {
+    if (!hanAt(view, e, len)) continue;
+    const after = view.charCodeAt(e + len);
+    if (e + len >= view.length || PUNCT.table[after] === 1 || STRONG_AFTER.has(view, e + len) || MEDIUM_AFTER.has(view, e + len)) return true;
+  }
+  return false;
+}
+
+/**
+ * Words whose last character is also a surname (`在于`, `由于`, `越来越`): that
+ * character closes the word and opens no name (`在于公民参与`, `由于主力门将`).
+ */
+const WORD_TAILS = wordIndex(['在于', '由于', '关于', '属于', '对于', '等于', '位于', '基于', '至于', '终于', '处于', '鉴于', '善于', '勇于', '敢于', '乐于', '易于', '便于', '归于', '源于', '忙于', '急于', '苦于', '限于', '用于', '越来越', '按揭', '原来', '未来', '本来', '将来', '后来']);
+
 /** Could a name start at `at` (a surname, or a transliteration character)? */
 function nameStartsAt(view: string, at: number): boolean {
+  if (WORD_TAILS.endingAt(view, at + 1)) return false;
   const c = view.charCodeAt(at);
   return SURNAME.table[c] === 1 || COMPOUND.has(view, at) || FOREIGN.table[c] === 1;
 }
@@ -170,8 +204,10 @@ function leftEvidence(view: string, s: number): number {
   if (s <= 0) return 1;
   const c = view.charCodeAt(s - 1);
   if (PUNCT.table[c] === 1 || c === 0x7684) return 1; // punctuation, 的
+  // `肿瘤医院黄国俊教授`: a unit's name right before (an affiliation with no office).
+  if (STRONG_ORG_ENDS.endingAt(view, s)) return 1;
   const w = TITLE_BOUNDARY.endingAt(view, s);
-  if (!w) return 0;
+  if (!w || THING_VERB.endingAt(view, s)) return 0;
   const not = NOT_BOUNDARY.endingAt(view, s);
   if (not && not.word.length > w.word.length) return 0;
   if (w.word.length === 1 && OPENERS.has(view, s - 1)) return 0;
@@ -185,6 +221,10 @@ interface NameReading {
   follow: number;
   /** Its surname is also a connector (`和`, `同`): it needs an office before it. */
   connector?: boolean;
+  /** Every given character is one common in names. */
+  given?: boolean;
+  /** What follows is said of people (a verb of speech, an office, an honorific). */
+  personal?: boolean;
   /** 2 a common surname, 1 a surname that is also a word, 0 a transliteration or dotted name, −1 a word (`黄河`). */
   surname: number;
   foreign: boolean;
@@ -197,6 +237,7 @@ interface NameReading {
  */
 function readings(view: string, at: number): NameReading[] {
   const out: NameReading[] = [];
+  if (WORD_TAILS.endingAt(view, at + 1)) return out;
   const dotted = dottedNameLength(view, at);
   if (dotted > 0) out.push({ len: dotted, ...evidence(view, at + dotted), surname: 0, foreign: true });
   const compound = COMPOUND.has(view, at);
@@ -214,7 +255,7 @@ function readings(view: string, at: number): NameReading[] {
       // Words such as `黄河`, `高度` are names only right after an office (`副市长黄河`): see bestName.
       const word = NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2));
       // `王主任`, `由校长任组长`: an office starting inside the name is no given name.
-      if (officeFrom(view, at + sl) > 0 || HONORIFIC.has(view, at + sl)) continue;
+      if (officeFrom(view, at + sl) > 0 || HONORIFIC.has(view, at + sl) || officeLengthAt(view, at + len) >= len) continue;
       // `于当日`, `强调`, `凌晨`: a given part that is a word of its own after a surname, or a verb or time word read whole.
       if (STRONG_AFTER.startingAt(view, at + sl) !== null && (STRONG_AFTER.startingAt(view, at + sl)?.length ?? 0) >= 2) continue;
       if ((STRONG_AFTER.startingAt(view, at)?.length ?? 0) >= len || MEMORIAL.startingAt(view, at)?.length === len) continue;
@@ -222,26 +263,37 @@ function readings(view: string, at: number): NameReading[] {
       let opens = false;
       for (let k = at + sl + 1; k < at + len && !opens; k++) if (MODIFIER_CHARS.at(view, k) && officeFrom(view, k) >= 3) opens = true;
       if (opens) continue;
+      // `王诚王总`: a last character that is a surname addressed as 某总 starts a second mention.
+      if (len === 3 && SURNAME.at(view, at + 2) && !WEAK.at(view, at + 2) && view[at + 3] === '总') continue;
+      // `鲁港合作`: a last character that opens a word of cooperation belongs to that word.
+      if (len >= 2 && COOPERATIVE.has(view, at + len - 1)) continue;
       // `刘强任组长`: a last character that takes the office after it (任, 兼, 当) is a verb.
       if (len === 3 && '任兼当做'.includes(view[at + 2]!) && officeFrom(view, at + 3) > 0) continue;
       // `贾刚共同担任`: a last character that opens the word after it belongs to that word.
       if (len === 3 && ((STRONG_AFTER.startingAt(view, at + 2)?.length ?? 0) >= 2 || (MEDIUM_AFTER.startingAt(view, at + 2)?.length ?? 0) >= 2)) continue;
       // `管委会主任`, `和两院`: a unit's ending reaching into or past the name is no given name.
       if (orgEndingNear(view, at, at + len)) continue;
-      out.push({ len, ...evidence(view, at + len), surname: word ? -1 : strength, foreign: false, ...(CONNECTOR_SURNAMES.at(view, at) ? { connector: true } : {}) });
+      let given = true;
+      for (let k = at + sl; k < at + len; k++) if (!GIVEN.at(view, k)) given = false;
+      out.push({ len, ...evidence(view, at + len), surname: word ? -1 : strength, foreign: false, given, ...(CONNECTOR_SURNAMES.at(view, at) ? { connector: true } : {}) });
     }
   }
   // A transliteration: the longest run of its characters (two to eight) that closes.
   if (FOREIGN.table[c] === 1) {
     let run = 0;
     while (run < 8 && at + run < view.length && FOREIGN.table[view.charCodeAt(at + run)] === 1) run++;
+    let pushed = false;
     for (let len = run; len >= 2; len--) {
+      if (NOT_NAMES.has(view.slice(at, at + len))) continue;
       const r = evidence(view, at + len);
       if (r.right > 0) {
         out.push({ len, ...r, surname: 0, foreign: true });
+        pushed = true;
         break;
       }
     }
+    // The whole run, ending where transliteration characters end (`韦尔特罗尼|乘…`): good after an office.
+    if (!pushed && run >= 2 && !NOT_NAMES.has(view.slice(at, at + run))) out.push({ len: run, right: 0, follow: 0, surname: 0, foreign: true });
   }
   return out;
 }
@@ -258,14 +310,14 @@ function orgEndingNear(view: string, start: number, end: number): boolean {
 
 const evidence = (view: string, e: number) => {
   const r = rightEvidence(view, e);
-  return { right: r.score, follow: r.follow };
+  return { right: r.score, follow: r.follow, ...(r.personal ? { personal: true } : {}) };
 };
 
 /** `卜显和出席`: a connector ending a three-character reading is the name's own when no name follows it. */
 function connectorInsideName(view: string, e: number): boolean {
   const last = view[e - 1]!;
   if (!'和与同'.includes(last)) return false;
-  return !nameStartsAt(view, e) && (STRONG_AFTER.has(view, e) || PUNCT.at(view, e) || e >= view.length);
+  return !nameStartsAt(view, e) && (STRONG_AFTER.has(view, e) || PUNCT.at(view, e) || e >= view.length || officeFrom(view, e) > 0 || HONORIFIC.has(view, e));
 }
 
 /**
@@ -279,13 +331,20 @@ function bestName(view: string, at: number, left: number): NameReading | null {
     if (r.right < 0) continue;
     // What each kind of name needs, both sides together.
     if (r.connector && left < 3) continue;
+    // `设立"华启"智慧能源研究中心`: a word quoted whole is a term or a brand unless an office names it.
+    if (left < 3 && at > 0 && QUOTE_OPEN.at(view, at - 1) && QUOTE_CLOSE.at(view, at + r.len)) continue;
     if (r.surname === -1 && (left < 3 || r.right < 2 || !HEAD_OFFICE.test(view.slice(Math.max(0, at - 3), at)))) continue;
-    const need = r.foreign ? (left >= 3 ? 4 : 6) : r.surname === 2 || r.surname === -1 ? 4 : 5;
-    const total = left + r.right;
+    // A transliteration needs an office before it, or a word said of people after it (`伊朗` is not a person).
+    const need = r.foreign ? (left >= 3 || r.personal ? 4 : 6) : r.surname === 2 || r.surname === -1 ? 4 : 5;
+    // A name made of characters common in names needs less from the words around it:
+    // `董事长某某密谋…` (an office before, nothing known after), `刘某的这种感受` (a clause start and 的).
+    // After 的 a noun is the rule (`取得的成效`): there the shape alone is not enough.
+    const shape = !r.foreign && r.surname === 2 && r.given && !(left < 3 && view[at - 1] === '的') ? 1 : 0;
+    const total = left + r.right + shape;
     if (total < need) continue;
-    // Firmer evidence wins, then the longer word read after it (`贾刚|共同` over `贾刚共|同`);
-    // between equals a three-character Han name, the usual length.
-    const score = r.right * 10 + r.follow * 2 + (r.foreign ? r.len * 0.1 : r.len === 3 ? 1 : 0);
+    // Firmer evidence wins, then the longer word read after it (`贾刚|共同` over `贾刚共|同`),
+    // then a reading of name characters; between equals a three-character Han name, the usual length.
+    const score = r.right * 10 + r.follow * 2 + shape * 1.5 + (r.foreign ? r.len * 0.1 : r.len === 3 ? 1 : 0);
     if (score > bestScore) {
       best = r;
       bestScore = score;
@@ -316,7 +375,7 @@ function dottedNameLength(view: string, at: number): number {
   let parts = 0;
   for (;;) {
     const run = hanRun(view, p, 8);
-    if (run < 1 || (parts === 0 && run < 2)) break;
+    if (run < 1) break;
     parts++;
     if (!DOTS.at(view, p + run)) {
       if (parts < 2) return 0;
@@ -330,6 +389,7 @@ function dottedNameLength(view: string, at: number): number {
         const r = rightEvidence(view, end);
         if (r.score <= 0) continue;
         if (FOLLOWER_ENDS.endingWithin(view, p, end) || officeLengthAt(view, end) > 0 || HONORIFIC_ENDS.endingWithin(view, p, end)) continue;
+        if (/[的了之等和与及在是]/.test(view.slice(p + 1, end))) continue;
         const score = PUNCT.at(view, end) || end >= view.length ? 1.5 : r.score;
         if (score > bestScore) {
           best = end - at;
@@ -356,7 +416,8 @@ function bracketedOfficeLength(view: string, end: number): number {
   const before = officeLengthAt(view, open);
   if (!before) return 0;
   const inner = view.slice(open + 1, end - 1);
-  if (!(officeLengthAt(inner, inner.length) || OFFICE_NOTE.test(inner))) return 0;
+  // `副校长（兼）`, `副校长（人才及国际战略）`: an office's note or its portfolio.
+  if (!(officeLengthAt(inner, inner.length) || OFFICE_NOTE.test(inner) || (/^[\u4e00-\u9fff、及和与]{2,10}$/.test(inner) && !/^[左右前后中][一二三四五六七八九十]/.test(inner)))) return 0;
   return end - open + before;
 }
 
@@ -475,7 +536,7 @@ function segmentJoins(view: string, end: number, floor: number): boolean {
 /** Bylines and credits (`本报讯（记者王某 通讯员李某）`, `文/张三`) are not people of the record. */
 function maskedRanges(view: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  const re = /[（(](?:[^（）()]{0,30}?(?:记者|通讯员|摄影|摄|撰稿|编辑|供稿|文\/|图\/))[^（）()]{0,40}[）)]|(?:本网讯|本报讯|本刊讯|本站讯)[（(][^）)]{0,60}[）)]|(?:记者|通讯员|编辑|摄影)[\u4e00-\u9fff]{2,3}(?:[、\s]+[\u4e00-\u9fff]{2,3})*(?=\s|报道|讯|发自|$|[，。）)])|(?:撰稿|编辑|责编|审核|供稿|摄影|文|图)[：:/／][^\n。]{0,30}/g;
+  const re = /《[^《》\n]{1,30}》|(?:电|讯)[（(][^（）()，。\n]{1,30}[）)]|[（(](?:[^（）()]{0,30}?(?:记者|通讯员|摄影|摄|撰稿|编辑|供稿|文\/|图\/))[^（）()]{0,40}[）)]|(?:本网讯|本报讯|本刊讯|本站讯)[（(][^）)]{0,60}[）)]|(?:记者|通讯员|编辑|摄影)[\u4e00-\u9fff]{2,3}(?:[、\s]+[\u4e00-\u9fff]{2,3})*(?=\s|报道|讯|发自|$|[，。）)])|(?:撰稿|编辑|责编|审核|供稿|摄影|文|图)[：:/／][^\n。]{0,30}/g;
   for (let m = re.exec(view); m; m = re.exec(view)) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
 }
@@ -564,6 +625,13 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
         }
         // An office of its own after the separator: the walk stops (step 1 read it).
         if (officeFrom(view, nameAt) > 0) break;
+        // `刘志刚、华远电子董事长黄伟`: an item holding a person found with an office is a titled person, not a bare name.
+        let titled = false;
+        for (let k = nameAt + 1; k < Math.min(view.length, nameAt + TITLE_READ_BACK) && !titled; k++) {
+          if (CLAUSE_STOP.at(view, k) || view[k] === '、') break;
+          if (found.get(k)?.title) titled = true;
+        }
+        if (titled) break;
         const r = bestName(view, nameAt, 3);
         if (!r) break;
         const inherited = sep === '、' || (inList && (sep === '和' || sep === '及' || sep === '以及'));

@@ -29,8 +29,8 @@ export interface SideDraft extends Party {
 export interface SideContext {
   /** The briefing's own university (masthead), or null. */
   home: string | null;
-  /** Every organization name the record prints, anywhere (full names a short form may stand for). */
-  printed: string[];
+  /** Every organization name the record prints, anywhere (full names a short form may stand for): folded key and as printed. */
+  printed: Array<{ key: string; text: string }>;
 }
 
 /** A name as the rules compare it: folded to simplified characters, blanks removed. */
@@ -187,8 +187,8 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     }
     // Only a short form stands for a name printed elsewhere (`宜宾` is a place, not short for 宜宾市委).
     const isShort = s.drafts.some((d) => d.short) || /大$/.test(key) || SHORT_ENDINGS.some(([e]) => e.test(key));
-    const full = isShort ? ctx.printed.find((p) => p.length > key.length && abbreviates(key, p)) : undefined;
-    if (full) s.name = { ...s.name, name: full, type: /(?:大学|学院)$/.test(full) ? 'university' : s.name.type };
+    const full = isShort ? ctx.printed.find((p) => p.key.length > key.length && abbreviates(key, p.key)) : undefined;
+    if (full) s.name = { ...s.name, name: full.text, type: /(?:大学|学院)$/.test(full.key) ? 'university' : s.name.type };
     else if (s.drafts.every((d) => d.short)) {
       // An unknown short name that stands for nothing the record prints is no side.
       sides.splice(sides.indexOf(s), 1);
