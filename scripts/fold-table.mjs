@@ -65,6 +65,8 @@ const out = `/**
  * scripts/fold-table.mjs from OpenCC's character data (TSCharacters, the
  * Taiwan and Hong Kong variants, the compatibility ideographs), less every pair
  * whose source simplified text uses as printed (著, 乾, 於 …). ${sorted.length} pairs.
+ * OpenCC's data is © the OpenCC authors under the Apache License 2.0
+ * (https://github.com/BYVoid/OpenCC); this table is a derived work of it.
  * Do not edit by hand: run \`node scripts/fold-table.mjs\`.
  */
 export const TRADITIONAL = '${from}';
