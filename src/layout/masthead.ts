@@ -81,9 +81,15 @@ function countingNumber(s: string, digitwise: boolean): number {
   return total + current || numeral(s);
 }
 
-/** Two issue lines (`2023年第3期`, `（总第38期）`) describe one issue. */
+/** Mastheads whose date so far is a web page's stamp, not a date the briefing prints. */
+const STAMP_DATED = new WeakSet<Masthead>();
+
+/** How much of an issue a line prints (number, year, total). */
+const printed = (i: Issue) => (i.number !== null ? 2 : 0) + (/(?:19|20)\d{2}|[一二][〇零○九]/.test(i.text) ? 1 : 0) + (i.total !== null ? 1 : 0);
+
+/** Two issue lines (`2023年第3期`, `（总第38期）`) describe one issue; the fuller print is its text. */
 function mergeIssues(a: Issue, b: Issue): Issue {
-  const [main, extra] = a.number !== null ? [a, b] : [b, a];
+  const [main, extra] = printed(b) > printed(a) ? [b, a] : [a, b];
   return {
     text: main.text,
     year: main.year ?? extra.year,
@@ -129,7 +135,7 @@ export function readMasthead(paragraphs: Paragraph[], masthead: Masthead): numbe
   let sawField = false;
   for (; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    if (p.kind === 'masthead-noise' || p.kind === 'toc' || p.kind === 'nav' || p.kind === 'image') continue;
+    if (p.kind === 'masthead-noise' || p.kind === 'toc' || p.kind === 'nav' || p.kind === 'image' || p.kind === 'widget' || p.kind === 'furniture') continue;
     if (p.kind === 'issue') {
       const found = parseIssue(p);
       if (found) {
@@ -146,7 +152,7 @@ export function readMasthead(paragraphs: Paragraph[], masthead: Masthead): numbe
         continue;
       }
     }
-    if (p.kind === 'meta') {
+    if (p.kind === 'meta' || p.kind === 'stamp') {
       takePublicationDate(p, masthead);
       continue;
     }
@@ -194,7 +200,9 @@ function takeDateAndPublisher(p: Paragraph, masthead: Masthead, exclude: [number
     rest = rest.flatMap(([s, e]) => (b <= s || a >= e ? [[s, e] as [number, number]] : [[s, a] as [number, number], [b, e] as [number, number]].filter(([x, y]) => y > x)));
   };
   if (exclude) cut(exclude[0], exclude[1]);
-  if (date && !masthead.date) {
+  // The briefing's own printed date outranks a web page's stamp over it (a copy posted months later).
+  if (date && (!masthead.date || STAMP_DATED.has(masthead))) {
+    STAMP_DATED.delete(masthead);
     masthead.date = date.iso;
     masthead.spans.date = p.piece.span(date.index, date.index + date.length);
   }
@@ -221,6 +229,7 @@ export function takePublicationDate(p: Paragraph, masthead: Masthead): void {
   if (masthead.date) return;
   const date = fullDateIn(p.view);
   if (!date) return;
+  STAMP_DATED.add(masthead);
   masthead.date = date.iso;
   masthead.spans.date = p.piece.span(date.index, date.index + date.length);
 }

@@ -11,6 +11,8 @@ import {
   RECIPIENT_LABELS,
   SECTION_NAMES,
   SOURCE_LABELS,
+  WIDGET_WORDS,
+  BOILERPLATE_LABELS,
 } from '../lexicon/layout.js';
 
 import { sidesJoinedAt } from '../extract/organizations.js';
@@ -100,8 +102,12 @@ export type LineKind =
   | 'lead'
   | 'source'
   | 'meta'
+  | 'stamp'
   | 'credit'
   | 'image'
+  | 'caption'
+  | 'widget'
+  | 'furniture'
   | 'nav'
   | 'toc'
   | 'recipients'
@@ -165,7 +171,7 @@ export function sourceOf(view: string): { text: string; index: number } | null {
  * removed between Han characters.
  */
 const META_SOURCE_RE = new RegExp(
-  `(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*([^\\s：:]{1,30}?)(?=\\s|$|[（(]|(?:${alt([...META_LABELS, ...CREDIT_LABELS])})\\s*[：:])`,
+  `(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*([^\\s：:|｜]{1,30}?)(?=\\s|$|[（(|｜]|(?:${alt([...META_LABELS, ...CREDIT_LABELS])})\\s*[：:])`,
   'd',
 );
 
@@ -192,27 +198,136 @@ const STAMP_RE = new RegExp(
   `^(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{4}年\\d{1,2}月\\d{1,2}日)\\s*(?:\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?\\s*$|(?:\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?\\s*)?(?:${alt([...SOURCE_LABELS, ...META_LABELS, ...CREDIT_LABELS])})\\s*[：:])`,
 );
 
+/** A full date, with its year (`2024-07-21`, `2024年07月21日`, `2024/7/21`). */
+export const FULL_DATE = /(?:19|20)\d{2}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/;
+/** A time of day after a date (`16:52`, `20:44:48`). */
+export const TIME_OF_DAY = /(?<!\d)\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?(?!\d)/;
+const LABEL_ANYWHERE = new RegExp(`(?:${alt([...SOURCE_LABELS, ...META_LABELS, ...CREDIT_LABELS])})\\s*[：:]`, 'g');
+
+/** The controls of a page, said in words (font size, share, scan, print, counters). */
+const WIDGET_INDEX = [...WIDGET_WORDS].sort((a, b) => b.length - a.length);
+
+/** How many characters of `view` widget words cover (longest first, left to right), and how many are left over. */
+function widgetCover(view: string): { words: number; left: number } {
+  let words = 0;
+  let left = 0;
+  for (let i = 0; i < view.length; ) {
+    const w = WIDGET_INDEX.find((x) => view.startsWith(x, i));
+    if (w) {
+      if (w.length > 1) words += w.length;
+      i += w.length;
+      continue;
+    }
+    if (/[\p{Script=Han}]/u.test(view[i]!)) left++;
+    i++;
+  }
+  return { words, left };
+}
+
+/**
+ * `2024年07月21日16:52 | 来源：某某网`, `某某时讯 2020-07-17 08:26 大字`,
+ * `作者：某某大学 2021-12-14 20:44:48`, `date 2025-12-09`: a line that dates
+ * a page. A full date, with a time or a meta label beside it, no clause
+ * break, and little else: a site's name, a label's value, a widget word.
+ */
+export function stampShaped(view: string): boolean {
+  if (view.length > 100 || /[。，；！？]/.test(view)) return false;
+  const date = FULL_DATE.exec(view);
+  if (!date) return false;
+  let rest = view.slice(0, date.index) + ' ' + view.slice(date.index + date[0].length);
+  const time = TIME_OF_DAY.exec(rest);
+  if (time) rest = rest.slice(0, time.index) + ' ' + rest.slice(time.index + time[0].length);
+  const labels = rest.match(LABEL_ANYWHERE)?.length ?? 0;
+  rest = rest.replace(LABEL_ANYWHERE, ' ');
+  const latinLabel = /^\s*[A-Za-z]{2,12}\s*[:：]?\s*$/.test(rest);
+  if (!time && labels === 0 && !latinLabel) return false;
+  const { left } = widgetCover(rest);
+  return left <= (labels > 0 ? 16 : 8);
+}
+
+/**
+ * `大字号`, `用微信扫描二维码`, `分享到`, `阅读 1024`: a short line made of the
+ * words of a page's controls (at least one of two characters or more), with
+ * no more than two other characters.
+ */
+export function widgetShaped(view: string): boolean {
+  if (view.length > 30) return false;
+  const { words, left } = widgetCover(view);
+  return words >= 2 && left <= 2 && left < words;
+}
+
+/** `17D40`, `1579D`, `250611-1_Shandong`: a picture's identifier, letters and digits with no word in them. */
+export function imageIdShaped(view: string): boolean {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_\-.]{2,39}$/.test(view) || !/\d/.test(view)) return false;
+  return /[A-Za-z_]/.test(view) || view.replace(/\D/g, '').length >= 5;
+}
+
+/** `（资料图片仅供参考）`, `(签署战略合作协议)`: a line wholly in brackets, short, no sentence: a picture's caption. */
+function bracketCaption(view: string): boolean {
+  return /^[（(][^（）()]{2,40}[）)]$/.test(view) && !/[。；]/.test(view);
+}
+
+/** Mostly Latin letters (a notice or a translation copied along): not the record's text. */
+function latinLine(view: string): boolean {
+  const latin = view.replace(/[^A-Za-z]/g, '').length;
+  const han = view.replace(/[^\p{Script=Han}]/gu, '').length;
+  return latin >= 20 && han * 5 <= latin;
+}
+
+/** No letter and no digit at all (`|`, `----`, `* * *`). */
+const SYMBOLS_ONLY = /^[^\p{L}\p{N}]+$/u;
+
+/** `版权声明：…`, `Copyright © …`, `原标题：…`, `联系电话：…`: the boilerplate around an article. */
+const BOILERPLATE = new RegExp(`^(?:[【\\[（(]?(?:${alt(BOILERPLATE_LABELS)})[】\\]）)]?\\s*[：:]|(?:版权所有|copyright|©|\\(c\\))|.{0,20}icp[备证])`, 'i');
+
+interface LineClassifier {
+  /** The classifier's name, shown by `briefing eval --verbose`. */
+  name: string;
+  kind: LineKind;
+  test: (view: string) => boolean;
+}
+
+/**
+ * The line classifiers, in order: the first that accepts a line gives its kind.
+ * Each is small and general; its examples are in its doc comment above or here.
+ */
+export const LINE_CLASSIFIERS: readonly LineClassifier[] = [
+  { name: 'page-number', kind: 'page-number', test: (v) => PAGE_RE.test(v) },
+  /** `━━━━`, `|`, `* * *`. */
+  { name: 'rule', kind: 'furniture', test: (v) => RULE_RE.test(v) || SYMBOLS_ONLY.test(v) },
+  { name: 'contents-leaders', kind: 'toc', test: (v) => TOC_RE.test(v) },
+  /** `来源：合作发展处  作者：王晓  发布时间：…`: a web page's meta line, not an article's source line. */
+  { name: 'meta-with-source', kind: 'meta', test: (v) => v.length <= 160 && SOURCE_LEAD.test(v) && OTHER_META.test(v) },
+  { name: 'source', kind: 'source', test: (v) => v.length <= 80 && sourceOf(v) !== null },
+  { name: 'recipients', kind: 'recipients', test: (v) => v.length <= 200 && recipientsOf(v) !== null },
+  { name: 'navigation', kind: 'nav', test: (v) => NAV_RE.test(v) || (v.length <= 60 && WEB_CHROME.test(v)) },
+  { name: 'meta-label', kind: 'meta', test: (v) => v.length <= 120 && (META_RE.test(v) || STAMP_RE.test(v)) && !/[。]$/.test(v) },
+  { name: 'stamp', kind: 'stamp', test: stampShaped },
+  { name: 'credit', kind: 'credit', test: (v) => v.length <= 60 && CREDIT_RE.test(v) && !/[。，]/.test(v.slice(0, -1)) },
+  { name: 'image-name', kind: 'image', test: (v) => v.length <= 40 && IMAGE_RE.test(v) },
+  { name: 'image-id', kind: 'image', test: imageIdShaped },
+  { name: 'widget', kind: 'widget', test: widgetShaped },
+  { name: 'boilerplate', kind: 'furniture', test: (v) => BOILERPLATE.test(v) },
+  { name: 'latin', kind: 'furniture', test: latinLine },
+  { name: 'heading', kind: 'heading', test: (v) => headingStyle(v) !== null },
+  { name: 'numbered', kind: 'numbered', test: (v) => numberedPrefix(v) !== null },
+  { name: 'date-led', kind: 'date-led', test: isDateLed },
+  { name: 'lead', kind: 'lead', test: (v) => LEAD_RE.test(v) },
+  { name: 'issue', kind: 'issue', test: (v) => v.length <= 40 && (ISSUE_RE.test(v) || /^[（(]?总第\s*\S{1,8}\s*期[）)]?$/.test(v)) && !/[。，]/.test(v) },
+  { name: 'masthead-word', kind: 'masthead-noise', test: (v) => v.length <= 12 && MASTHEAD_NOISE.some((w) => v === w || v.startsWith(w)) },
+  { name: 'editor-note', kind: 'masthead-noise', test: (v) => EDITOR_NOTE.test(v) || PRINT_RUN.test(v) || END_MARK.test(v) },
+  { name: 'bracket-caption', kind: 'caption', test: bracketCaption },
+];
+
+/** The kind of a line and the classifier that gave it. */
+export function classifyLine(view: string): { kind: LineKind; by: string } {
+  if (view.length === 0) return { kind: 'blank', by: 'blank' };
+  for (const c of LINE_CLASSIFIERS) if (c.test(view)) return { kind: c.kind, by: c.name };
+  return { kind: 'text', by: 'text' };
+}
+
 export function lineKind(view: string): LineKind {
-  if (view.length === 0) return 'blank';
-  if (PAGE_RE.test(view)) return 'page-number';
-  if (RULE_RE.test(view)) return 'masthead-noise';
-  if (TOC_RE.test(view)) return 'toc';
-  // `来源：合作发展处  作者：王晓  发布时间：…` is a web page's meta line, not an article's source line.
-  if (view.length <= 160 && SOURCE_LEAD.test(view) && OTHER_META.test(view)) return 'meta';
-  if (view.length <= 80 && sourceOf(view)) return 'source';
-  if (recipientsOf(view) && view.length <= 200) return 'recipients';
-  if (NAV_RE.test(view) || (view.length <= 60 && WEB_CHROME.test(view))) return 'nav';
-  if (view.length <= 120 && (META_RE.test(view) || STAMP_RE.test(view)) && !/[。]$/.test(view)) return 'meta';
-  if (view.length <= 60 && CREDIT_RE.test(view) && !/[。，]/.test(view.slice(0, -1))) return 'credit';
-  if (view.length <= 40 && IMAGE_RE.test(view)) return 'image';
-  if (headingStyle(view)) return 'heading';
-  if (numberedPrefix(view)) return 'numbered';
-  if (isDateLed(view)) return 'date-led';
-  if (LEAD_RE.test(view)) return 'lead';
-  if (view.length <= 40 && (ISSUE_RE.test(view) || /^[（(]?总第\s*\S{1,8}\s*期[）)]?$/.test(view)) && !/[。，]/.test(view)) return 'issue';
-  if (view.length <= 12 && MASTHEAD_NOISE.some((w) => view === w || view.startsWith(w))) return 'masthead-noise';
-  if (EDITOR_NOTE.test(view) || PRINT_RUN.test(view) || END_MARK.test(view)) return 'masthead-noise';
-  return 'text';
+  return classifyLine(view).kind;
 }
 
 /** A source, credit or end mark in brackets closing a paragraph: `（来源：南山大学新闻网）`, `（摘自《中国教育报》）`, `（完）`. */

@@ -8,7 +8,8 @@
 import { Piece, PieceBuilder } from '../text/piece.js';
 import { displayWidth, splitLines, type Line } from '../text/lines.js';
 import { fold, isCjk } from '../text/normalize.js';
-import { endsSentence, isDateLed, lineKind, numberedPrefix, shortExclaimedTitle, type LineKind } from './patterns.js';
+import { classifyLine, endsSentence, isDateLed, numberedPrefix, shortExclaimedTitle, type LineKind } from './patterns.js';
+import { splitFlattened } from './segments.js';
 
 export interface Paragraph {
   /** Display text: as printed, less layout blanks and line breaks. */
@@ -17,6 +18,8 @@ export interface Paragraph {
   view: string;
   /** Kind of the first line. */
   kind: LineKind;
+  /** The classifier that gave that kind (see LINE_CLASSIFIERS). */
+  by: string;
   /** Physical lines joined into it. */
   lineCount: number;
   /** 1-based number of its first source line. */
@@ -27,7 +30,7 @@ export interface Paragraph {
 
 /** Kinds that are always a paragraph of their own. */
 const SINGLE_LINE: ReadonlySet<LineKind> = new Set([
-  'heading', 'source', 'meta', 'credit', 'image', 'nav', 'toc', 'recipients', 'issue', 'masthead-noise',
+  'heading', 'source', 'meta', 'stamp', 'credit', 'image', 'caption', 'widget', 'furniture', 'nav', 'toc', 'recipients', 'issue', 'masthead-noise',
 ]);
 
 /** The wrap width of a hard-wrapped file (lines cut at a fixed width), or 0. */
@@ -59,6 +62,7 @@ interface Prepared {
   line: Line;
   view: string;
   kind: LineKind;
+  by: string;
   width: number;
 }
 
@@ -80,12 +84,15 @@ function lineLooksLikeTitle(p: Prepared): boolean {
 }
 
 export function reflow(source: string): { paragraphs: Paragraph[]; lines: Line[] } {
-  const lines = splitLines(source);
+  // A line that holds a headline, a stamp and a body (or a masthead and contents) is split first.
+  const lines = splitLines(source).flatMap((line) => splitFlattened(source, line));
   const prepared: Prepared[] = lines.map((line) => {
     const view = fold(line.piece.text);
+    const { kind, by } = classifyLine(view);
     // Visual width as printed, blanks included (`8 月 18 日` is wider than `8月18日`).
-    return { line, view, kind: lineKind(view), width: displayWidth(source.slice(line.start, line.end).trim()) };
+    return { line, view, kind, by, width: displayWidth(source.slice(line.start, line.end).trim()) };
   });
+  markContents(prepared);
   const width = wrapWidth(prepared);
   const paragraphs: Paragraph[] = [];
   let current: Prepared[] = [];
@@ -103,6 +110,51 @@ export function reflow(source: string): { paragraphs: Paragraph[]; lines: Line[]
   }
   flush();
   return { paragraphs, lines };
+}
+
+/** `目录`, `目 录`, `本期要目`: the marker line over a table of contents. */
+const CONTENTS_MARK = /^(?:目\s*录|本期(?:导读|要目|目录)|要目|导读)$/;
+/** Longest line of a contents list (an entry, a section label). */
+const CONTENTS_ENTRY_MAX = 60;
+
+/**
+ * The lines under a contents marker are its entries (section labels and item
+ * titles, with or without page numbers, a comma or not) until a line prints an
+ * entry again (the first item's section or title) or reads as prose.
+ */
+/** An entry as its item prints it: no leaders, page number, numbering or ornaments (`校地合作……1` = `一、校地合作`). */
+function contentsKey(view: string): string {
+  let v = view.replace(/[\s.…·]+\d{0,4}$/, '').replace(/\s/g, '');
+  const num = numberedPrefix(v);
+  if (num) v = v.slice(num.length);
+  v = v.replace(/^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])/, '');
+  return v.replace(/^[◆◇●•■□▲△★☆▶►▸▪○◎◉❖✦✧※➢➤♦▷【\[〖]+|[◆◇●•■□▲△★☆◀◁▪○◎◉❖✦✧※】\]〗]+$/g, '');
+}
+
+function markContents(lines: Prepared[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (!CONTENTS_MARK.test(lines[i]!.view.replace(/\s/g, ''))) continue;
+    const seen = new Set<string>();
+    let entries = 0;
+    let leadered = 0;
+    for (let k = i + 1; k < lines.length; k++) {
+      const l = lines[k]!;
+      if (l.kind === 'blank' || l.kind === 'page-number') continue;
+      const key = contentsKey(l.view);
+      if (seen.has(key) || l.view.length > CONTENTS_ENTRY_MAX || /[。；]/.test(l.view) || endsSentence(l.view)) break;
+      // Entries printed with leaders and page numbers end where a line has none.
+      const hasLeaders = l.kind === 'toc' && l.by === 'contents-leaders';
+      if (entries > 0 && leadered === entries && !hasLeaders) break;
+      if (hasLeaders) leadered++;
+      if (l.kind !== 'text' && l.kind !== 'heading' && l.kind !== 'toc' && l.kind !== 'numbered' && l.kind !== 'lead') break;
+      seen.add(key);
+      // A heading in the contents is a section's name listed, not the section.
+      l.kind = 'toc';
+      l.by = 'contents-entry';
+      entries++;
+    }
+    void entries;
+  }
 }
 
 function continues(current: Prepared[], next: Prepared, width: number): boolean {
@@ -128,7 +180,7 @@ function makeParagraph(source: string, lines: Prepared[]): Paragraph {
   const first = lines[0]!;
   if (lines.length === 1) {
     // One line: its own piece and view serve (no copy for each of a file's many short lines).
-    return { piece: first.line.piece, view: first.view, kind: first.kind, lineCount: 1, line: first.line.number, raw: source.slice(first.line.start, first.line.end).trim() };
+    return { piece: first.line.piece, view: first.view, kind: first.kind, by: first.by, lineCount: 1, line: first.line.number, raw: source.slice(first.line.start, first.line.end).trim() };
   }
   const b = new PieceBuilder();
   // The fold is one character to one, so the paragraph's view is its lines' views joined the same way.
@@ -151,6 +203,7 @@ function makeParagraph(source: string, lines: Prepared[]): Paragraph {
     piece,
     view: views.length === 1 ? views[0]! : views.join(''),
     kind: first.kind,
+    by: first.by,
     lineCount: lines.length,
     line: first.line.number,
     raw: source.slice(first.line.start, first.line.end).trim(),

@@ -39,6 +39,12 @@ interface Open {
   numbered: boolean;
   source: string | null;
   closed: boolean;
+  /**
+   * A web article: its headline has a stamp or meta line under it. Its own
+   * short lines (sub-headings, captions) are its text, not new items, unless a
+   * stamp follows one of them too.
+   */
+  article?: boolean;
   /** A section label printed at the item's head (`【校企合作】…`). */
   label?: { text: string; kind: SectionKind };
   start: number;
@@ -155,17 +161,22 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
         if (o) o.gap = true;
         if (o && !o.source) {
           o.source = p.piece.text.slice(src.index, src.index + src.text.length);
-          o.closed = true;
+          // A source line closes an item's text; under a headline (`来源：新华社` before the body) it is the article's meta.
+          if (o.body.length > 0 || o.titles.length === 0) o.closed = true;
+          else o.article = true;
           extend(o);
         }
         takePublicationDate(p, masthead);
         continue;
       }
-      case 'meta': {
+      case 'meta':
+      case 'stamp': {
         takePublicationDate(p, masthead);
         const o = open as Open | null;
         if (o) {
           o.gap = true;
+          // A stamp or meta line under a headline makes the item a web article (see `article`).
+          if (o.titles.length > 0 && o.body.length === 0) o.article = true;
           // `时间：… 来源：合作发展处 …` under a headline credits the article's source.
           const m = metaSourceOf(p.view);
           if (m && !o.source) o.source = p.piece.text.slice(m.index, m.index + m.text.length);
@@ -173,6 +184,9 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
         continue;
       }
       case 'credit':
+      case 'caption':
+      case 'widget':
+      case 'furniture':
       case 'image':
       case 'nav':
       case 'toc':
@@ -200,16 +214,20 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
     if (p.kind === 'numbered' && num) {
       const o = begin(p, true);
       // `【校地合作】6月5日，…`: a label naming a section places this item (only) in it.
+      let cut = num.length;
       if (num.style === 'label') {
         const text = p.piece.text.slice(0, num.length).trim();
         const kind = sectionKind(text);
         if (kind !== 'other') {
           o.label = { text, kind };
           sections.push({ heading: text, kind, path: [...stack.map((h) => h.text), text], span: p.piece.span(0, text.length) });
+        } else if (paragraphLooksLikeTitle(p.view)) {
+          // `【测试数据】某某签约仪式`: a label that names no section is part of the headline as printed.
+          cut = 0;
         }
       }
-      const rest = p.piece.slice(num.length, p.piece.text.length);
-      const restView = p.view.slice(num.length);
+      const rest = p.piece.slice(cut, p.piece.text.length);
+      const restView = p.view.slice(cut);
       // `1. 东岭大学与南港市签署协议。6月5日，…` (or `…签约：6月5日`, `…推进会 6月8日`):
       // a short headline before a dated sentence.
       const head = INLINE_HEADLINE.exec(restView);
@@ -238,9 +256,30 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
     // Inside a body, a short line that enumerates (`一是加强平台建设`) or follows a colon is still body.
     const lastBody = o && !o.closed && o.body.length > 0 ? o.body[o.body.length - 1]! : null;
     const continuesBody = lastBody !== null && (/[：:]$/.test(lastBody.text) || ENUMERATION.test(p.view));
+    // `原标题：…` under a headline restates it: the headline stands. Alone, it is the headline.
+    if (ORIGINAL_TITLE.test(p.view) && o && o.titles.length > 0 && o.body.length === 0 && !o.closed) {
+      o.gap = true;
+      continue;
+    }
     if (paragraphLooksLikeTitle(p.view) && !continuesBody) {
-      if (o && o.titles.length > 0 && o.body.length === 0 && !o.gap && !o.closed) {
+      // `某某研究院揭牌成立` printed again under its stamp (the page's title, then the article's):
+      // one headline, the fuller print kept.
+      const printedAgain =
+        o && o.titles.length > 0 && o.body.length === 0 && !o.closed &&
+        (o.gap ? sameHeadline(joinPieces(o.titles, '').text, p.piece.text) : squeeze(o.titles[o.titles.length - 1]!.text) === squeeze(p.piece.text));
+      if (o && printedAgain) {
+        // The later print stands when it is as full (its lines then go on from it); else the earlier, closed to more lines.
+        if (squeeze(p.piece.text).length >= squeeze(joinPieces(o.titles, '').text).length) {
+          o.titles = [p.piece];
+          o.gap = false;
+        } else o.gap = true;
+        extend(o);
+      } else if (o && o.titles.length > 0 && o.body.length === 0 && !o.gap && !o.closed) {
         o.titles.push(p.piece);
+        extend(o);
+      } else if (o && o.article && !o.closed && o.body.length > 0 && !stampFollows(paragraphs, i)) {
+        // Inside a web article, a short line is a sub-heading or a caption: its text.
+        o.body.push(p.piece);
         extend(o);
       } else {
         begin(p, false).titles.push(p.piece);
@@ -283,6 +322,31 @@ function withoutContentsEntries(records: RecordDraft[]): RecordDraft[] {
     if (r.title && r.body.text.length > 0) lastWithText.set(key(r), k);
   });
   return records.filter((r, k) => !(r.title && r.body.text.length === 0 && (lastWithText.get(key(r)) ?? -1) > k));
+}
+
+const squeeze = (t: string) => t.replace(/\s/g, '');
+
+/** `原标题：…`, `原题：…`: the headline an article first ran under. */
+const ORIGINAL_TITLE = /^[（(【]?(?:原标题|原题|原文标题)[：:]/;
+
+/** Is `b` the headline `a` printed again (the same, or one starting with the other)? */
+function sameHeadline(a: string, b: string): boolean {
+  const x = squeeze(a);
+  const y = squeeze(b);
+  return x.length >= 6 && y.length >= 6 && (x.startsWith(y) || y.startsWith(x));
+}
+
+/** Kinds of lines skipped between a headline and its stamp (widgets, pictures, furniture). */
+const SKIPPED: ReadonlySet<string> = new Set(['credit', 'caption', 'widget', 'furniture', 'image', 'nav', 'masthead-noise']);
+
+/** Does a stamp or meta line follow paragraph `i` (past skipped lines)? Then `i` is a new article's headline. */
+function stampFollows(paragraphs: Paragraph[], i: number): boolean {
+  for (let k = i + 1; k < paragraphs.length && k <= i + 4; k++) {
+    const kind = paragraphs[k]!.kind;
+    if (kind === 'stamp' || kind === 'meta') return true;
+    if (!SKIPPED.has(kind)) return false;
+  }
+  return false;
 }
 
 /** A headline of 6 to 40 characters and what parts it from a dated body: `。`, a colon or blanks. */

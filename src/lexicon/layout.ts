@@ -42,7 +42,20 @@ export const RECIPIENT_LABELS: Array<[string, 'to' | 'cc']> = [
 export const LEAD_OPENERS = ['本网讯', '本报讯', '本刊讯', '本站讯', '新华社', '近日，', '日前，', '近期，', '据悉，', '据了解，'];
 
 /** Publisher lines carry an office word. */
-export const PUBLISHER_WORDS = ['办公室', '办公厅', '合作发展部', '部', '处', '中心', '委员会', '编辑部', '编印', '主办', '编', '印发', '研究院', '研究室', '秘书处', '联络处'];
+export const PUBLISHER_WORDS = ['办公室', '办公厅', '合作发展部', '部', '处', '中心', '委员会', '编辑部', '编印', '主办', '编', '印发', '研究院', '研究所', '研究室', '秘书处', '联络处', '学会', '协会'];
 
 /** Lines that belong to the masthead without being its fields. */
 export const MASTHEAD_NOISE = ['内部资料', '注意保存', '内部刊物', '仅供参考', '请勿外传', '秘密', '机密', '目录', '目 录', '本期导读', '本期要目'];
+
+/** Words of a web page's controls: font size, share, scan, print, counters. */
+export const WIDGET_WORDS = [
+  '字号', '字体', '大字', '中字', '小字', '大中小', '大', '中', '小', '默认', '选择', '打印', '打印本页', '关闭', '关闭窗口', '分享', '分享到', '收藏', '扫描', '二维码',
+  '扫一扫', '扫码', '微信', '微博', '朋友圈', '空间', '浏览', '浏览量', '浏览次数', '阅读', '阅读量', '阅读数', '点击', '点击数', '点击量', '次数', '评论', '点赞', '转发',
+  '我来说两句', '返回', '顶部', '返回顶部', '复制链接', '链接', '手机版', '放大', '缩小', '在看', '播放', '访问量', '人次', '次', '用', '到', '本页', '原文', '查看',
+];
+
+/** Labels of the boilerplate around a web article: copyright, notices, contacts, the original headline. */
+export const BOILERPLATE_LABELS = [
+  '版权声明', '免责声明', '特别声明', '声明', '原文链接', '本文链接', '联系电话', '联系方式', '电话', '传真', '地址', '邮编', '邮箱', '电子邮箱',
+  'E-mail', 'Email', 'Notice', 'Disclaimer', '网站地图', '技术支持', '备案号',
+];

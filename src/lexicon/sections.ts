@@ -8,7 +8,7 @@ export const SECTION_RULES: Array<[SectionKind, RegExp]> = [
   ['campus-college', /校区|学院|院系|部门工作|基层/],
   ['case-study', /典型案例|案例|经验做法|典型经验/],
   ['peer-practice', /他山之石|兄弟高校|外校|高校经验|借鉴/],
-  ['news', /动态|资讯|新闻|快讯|要闻|简讯|信息|速递|掠影|一览|概览|综述/],
+  ['news', /动态|资讯|新闻|快讯|要闻|简讯|短讯|时讯|信息|速递|推送|播报|掠影|一览|概览|要览|纵览|综述|热点|视点/],
 ];
 
 export function sectionKind(heading: string): SectionKind {
