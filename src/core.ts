@@ -10,6 +10,7 @@ import { findDates, resolveDates, type YearContext } from './extract/dates.js';
 import { extractEntities, homeUniversity, nameThirdPerson, recordText } from './extract/entities.js';
 import { reflow } from './layout/reflow.js';
 import { fold } from './text/normalize.js';
+import { restoreGlosses } from './text/glosses.js';
 import { parseLayout, type RecordDraft } from './layout/structure.js';
 import type { Document, Encoding, Record, Warning } from './schema/index.js';
 import { SCHEMA_VERSION } from './schema/version.js';
@@ -69,7 +70,7 @@ function extractText(source: string, encoding: Encoding, options: ExtractOptions
     warnings.push({ code: 'replacement-characters', message: 'the text holds U+FFFD replacement characters: part of it was lost before it reached us', span: [at, at + 1] });
   }
   const { spans, ...rest } = m;
-  return {
+  const doc: Document = {
     schemaVersion: SCHEMA_VERSION,
     file: options.file ?? '-',
     encoding,
@@ -78,6 +79,9 @@ function extractText(source: string, encoding: Encoding, options: ExtractOptions
     records,
     warnings,
   };
+  // Values keep the pinyin glosses printed inside them (the rules read through them).
+  restoreGlosses(doc, source);
+  return doc;
 }
 
 /**
@@ -113,6 +117,33 @@ function buildRecord(draft: RecordDraft, index: number, ctx: YearContext, home: 
     ...entities,
     source: draft.source,
   };
+}
+
+/** One paragraph of the layout as the line classifiers saw it: what `briefing eval --verbose` names. */
+export interface LineInfo {
+  /** 1-based source line of its first line. */
+  line: number;
+  kind: string;
+  /** The classifier (or pass) that gave the kind: LINE_CLASSIFIERS, contents-entry, related-list, repeated-line. */
+  by: string;
+  span: [number, number];
+  text: string;
+}
+
+/** The paragraphs of a text with their kinds, in order (decoded as extractBriefing decodes). */
+export function explainLines(input: Uint8Array | string, options: { encoding?: Encoding | undefined } = {}): LineInfo[] {
+  const text = typeof input === 'string' ? input : decodeBytes(input, { encoding: options.encoding }).text;
+  return reflow(text).paragraphs.map((p) => ({ line: p.line, kind: p.kind, by: p.by, span: [p.piece.sourceStart, p.piece.sourceEnd], text: p.piece.text }));
+}
+
+/** The paragraph holding source offset `at`, or the last one before it. */
+export function lineAt(lines: LineInfo[], at: number): LineInfo | null {
+  let best: LineInfo | null = null;
+  for (const l of lines) {
+    if (l.span[0] > at) break;
+    best = l;
+  }
+  return best;
 }
 
 export { InputError } from './errors.js';

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import chalk from 'chalk';
-import { extractBriefing } from '../core.js';
+import { explainLines, extractBriefing, lineAt, type LineInfo } from '../core.js';
 import type { Document } from '../schema/index.js';
 import { GoldFile } from '../eval/gold.js';
 import { scoreByRule, scoreDocuments, scoreDocumentsPerDoc, type Prf, type RuleTally, type Scores } from '../eval/score.js';
@@ -11,6 +11,7 @@ import { UsageError, type Io } from './io.js';
 
 export async function runEval(goldPaths: string[], flags: { corpus?: string; json?: boolean; verbose?: boolean; doc?: boolean; byRule?: boolean }, io: Io): Promise<number> {
   const pairs: Array<{ gold: GoldFile; doc: Document }> = [];
+  const sources = new Map<string, Buffer>();
   for (const path of goldPaths) {
     let gold: GoldFile;
     try {
@@ -26,6 +27,7 @@ export async function runEval(goldPaths: string[], flags: { corpus?: string; jso
     }
     if (!bytes) throw new UsageError(`${path}: source ${gold.file} not found (${describeFsError({ code: 'ENOENT' })}; use --corpus DIR)`);
     pairs.push({ gold, doc: extractBriefing(bytes, { file: gold.file }) });
+    if (flags.verbose) sources.set(gold.file, bytes);
   }
   const { scores, differences } = flags.doc ? scoreDocumentsPerDoc(pairs) : scoreDocuments(pairs);
   const rules = flags.byRule ? scoreByRule(pairs, flags.doc ?? false) : null;
@@ -37,10 +39,19 @@ export async function runEval(goldPaths: string[], flags: { corpus?: string; jso
   if (rules) io.stdout.write('\n' + renderRules(rules));
   if (flags.verbose) {
     io.stdout.write('\n');
+    const explained = new Map<string, LineInfo[]>();
     for (const d of differences) {
       const where = `${d.file}${d.record === null ? '' : ` #${d.record}`}`;
       const what = d.kind === 'wrong' ? `expected ${d.expected}, got ${d.got}` : d.kind === 'missed' ? `missed ${d.expected}` : `extra ${d.got}`;
-      io.stdout.write(`${where}  ${d.field}  ${what}\n`);
+      // A wrongly kept record or title: the kind its line was given, and by which classifier.
+      let why = '';
+      const bytes = sources.get(d.file);
+      if (d.at !== undefined && bytes) {
+        if (!explained.has(d.file)) explained.set(d.file, explainLines(bytes));
+        const line = lineAt(explained.get(d.file)!, d.at);
+        if (line) why = `  [line ${line.line}: ${line.kind} by ${line.by}]`;
+      }
+      io.stdout.write(`${where}  ${d.field}  ${what}${why}\n`);
     }
   }
   return 0;

@@ -47,6 +47,8 @@ export interface Difference {
   kind: 'missed' | 'extra' | 'wrong';
   expected?: string | undefined;
   got?: string | undefined;
+  /** Source offset of the predicted line in question (an extra record's start, a wrong title's): `--verbose` names its kind. */
+  at?: number | undefined;
 }
 
 class Counter {
@@ -152,7 +154,7 @@ export function scoreDocuments(pairs: Array<{ gold: GoldFile; doc: Document }>):
       scoreRecord(g, r, c, t, (d) => note({ record: g.index, ...d }));
     }
     doc.records.forEach((r, i) => {
-      if (!used.has(i)) note({ record: null, field: 'record', kind: 'extra', got: `#${r.index} ${squeeze(r.text).slice(0, 16)}` });
+      if (!used.has(i)) note({ record: null, field: 'record', kind: 'extra', got: `#${r.index} ${squeeze(r.text).slice(0, 16)}`, at: r.span[0] });
     });
   }
   return {
@@ -212,7 +214,7 @@ export function scoreDocumentsPerDoc(pairs: Array<{ gold: GoldFile; doc: Documen
       } else note({ record: g.index, field: 'record', kind: 'missed', expected: g.anchor });
     }
     doc.records.forEach((r, i) => {
-      if (!used.has(i)) note({ record: null, field: 'record', kind: 'extra', got: `#${r.index} ${squeeze(r.text).slice(0, 16)}` });
+      if (!used.has(i)) note({ record: null, field: 'record', kind: 'extra', got: `#${r.index} ${squeeze(r.text).slice(0, 16)}`, at: r.span[0] });
     });
     // The first record of each: its date, title and section.
     const g0 = gold.records[0];
@@ -295,7 +297,7 @@ function scoreRecord(
   if (r && !sectionOk) note({ field: 'section', kind: 'wrong', expected: g.section, got: r.section });
   const titleOk = r !== null && (g.title === null ? r.title === null : r.title !== null && squeeze(r.title) === squeeze(g.title));
   t.title.add(titleOk);
-  if (r && !titleOk) note({ field: 'title', kind: 'wrong', expected: g.title ?? 'null', got: r.title ?? 'null' });
+  if (r && !titleOk) note({ field: 'title', kind: 'wrong', expected: g.title ?? 'null', got: r.title ?? 'null', at: r.titleSpan?.[0] ?? r.span[0] });
 
   const predPeople = r ? r.people : [];
   const names = predPeople.map((p) => squeeze(p.name));

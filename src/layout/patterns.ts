@@ -68,7 +68,7 @@ const SOURCE_BARE_RE = /^[（(]\s*(?:摘自|转自|摘编自|转载自|选自|�
 const SOURCE_LEAD = new RegExp(`^[（(]?\\s*(?:${alt(SOURCE_LABELS)})\\s*[：:]`);
 const OTHER_META = new RegExp(`.(?:${alt(META_LABELS.filter((w) => !w.includes('来源')))})\\s*[：:]`);
 const META_RE = new RegExp(`^(?:${alt(META_LABELS)})\\s*[：:]`);
-const CREDIT_RE = new RegExp(`^[（(\\[【]?\\s*(?:${alt(CREDIT_LABELS)})\\s*(?:[：:|｜/／]|\\s)`);
+const CREDIT_RE = new RegExp(`^[（(\\[【]?\\s*(?:${alt(CREDIT_LABELS)})(?:[、/／和及](?:${alt(CREDIT_LABELS)}))*\\s*(?:[：:|｜/／]|\\s)`);
 const RECIPIENT_RE = new RegExp(`^(${RECIPIENT_LABELS.map(([w]) => w).sort((a, b) => b.length - a.length).join('|')})\\s*[：:]\\s*(.*)$`);
 const LEAD_RE = new RegExp(`^[（(]?(?:${alt(LEAD_OPENERS)})`);
 const IMAGE_RE = /^(?:img|dsc|image|pic|photo|微信图片)[_\-\s]?\w*|^\S{0,40}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^\[(?:图片|image)\]|^图\s*\d+(?:\s|$|[：:])|^(?:图为|图片说明|[▲△](?!\s*(?:\d{4}年)?\d{1,2}月))/i;
@@ -171,7 +171,7 @@ export function sourceOf(view: string): { text: string; index: number } | null {
  * removed between Han characters.
  */
 const META_SOURCE_RE = new RegExp(
-  `(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*([^\\s：:|｜]{1,30}?)(?=\\s|$|[（(|｜]|(?:${alt([...META_LABELS, ...CREDIT_LABELS])})\\s*[：:])`,
+  `(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*([^\\s：:|｜]{1,30}?)(?=\\s|$|[（(|｜]|(?:19|20)\\d{2}[-/.年]|(?:${alt([...META_LABELS, ...CREDIT_LABELS])})\\s*[：:])`,
   'd',
 );
 
@@ -298,11 +298,12 @@ export const LINE_CLASSIFIERS: readonly LineClassifier[] = [
   { name: 'contents-leaders', kind: 'toc', test: (v) => TOC_RE.test(v) },
   /** `来源：合作发展处  作者：王晓  发布时间：…`: a web page's meta line, not an article's source line. */
   { name: 'meta-with-source', kind: 'meta', test: (v) => v.length <= 160 && SOURCE_LEAD.test(v) && OTHER_META.test(v) },
-  { name: 'source', kind: 'source', test: (v) => v.length <= 80 && sourceOf(v) !== null },
+  // A source line never prints a time of day: `来源：某某网 2024-05-06 10:00` is a stamp.
+  { name: 'source', kind: 'source', test: (v) => v.length <= 80 && sourceOf(v) !== null && !(FULL_DATE.test(v) && TIME_OF_DAY.test(v)) },
   { name: 'recipients', kind: 'recipients', test: (v) => v.length <= 200 && recipientsOf(v) !== null },
   { name: 'navigation', kind: 'nav', test: (v) => NAV_RE.test(v) || (v.length <= 60 && WEB_CHROME.test(v)) },
-  { name: 'meta-label', kind: 'meta', test: (v) => v.length <= 120 && (META_RE.test(v) || STAMP_RE.test(v)) && !/[。]$/.test(v) },
-  { name: 'stamp', kind: 'stamp', test: stampShaped },
+  { name: 'meta-label', kind: 'meta', test: (v) => v.length <= 120 && META_RE.test(v) && !/[。]$/.test(v) },
+  { name: 'stamp', kind: 'stamp', test: (v) => stampShaped(v) || (v.length <= 120 && STAMP_RE.test(v) && !/[。]$/.test(v)) },
   { name: 'credit', kind: 'credit', test: (v) => v.length <= 60 && CREDIT_RE.test(v) && !/[。，]/.test(v.slice(0, -1)) },
   { name: 'image-name', kind: 'image', test: (v) => v.length <= 40 && IMAGE_RE.test(v) },
   { name: 'image-id', kind: 'image', test: imageIdShaped },

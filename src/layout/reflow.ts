@@ -93,6 +93,8 @@ export function reflow(source: string): { paragraphs: Paragraph[]; lines: Line[]
     return { line, view, kind, by, width: displayWidth(source.slice(line.start, line.end).trim()) };
   });
   markContents(prepared);
+  markRepeats(prepared);
+  markRelatedLists(prepared);
   const width = wrapWidth(prepared);
   const paragraphs: Paragraph[] = [];
   let current: Prepared[] = [];
@@ -154,6 +156,40 @@ function markContents(lines: Prepared[]): void {
       entries++;
     }
     void entries;
+  }
+}
+
+/** `相关阅读`, `推荐阅读：`, `延伸阅读`: the marker over a list of other pages' headlines. */
+const RELATED_MARK = /^[【\[]?(?:相关新闻|相关阅读|相关文章|相关链接|推荐阅读|延伸阅读|热点新闻|热门文章|猜你喜欢|往期回顾|往期推荐|更多新闻)[】\]]?\s*[：:]?$/;
+
+/** The headlines listed under a related-reading marker are other pages' (furniture), up to the first line of prose. */
+function markRelatedLists(lines: Prepared[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (!RELATED_MARK.test(lines[i]!.view.replace(/\s/g, ''))) continue;
+    for (let k = i + 1; k < lines.length; k++) {
+      const l = lines[k]!;
+      if (l.kind === 'blank') continue;
+      if (l.view.length > CONTENTS_ENTRY_MAX || endsSentence(l.view) || !['text', 'numbered', 'date-led', 'stamp', 'meta', 'lead'].includes(l.kind)) break;
+      l.kind = 'furniture';
+      l.by = 'related-list';
+    }
+  }
+}
+
+/** A short line printed three times or more (a site's name, a slogan, spam): page furniture, not text. */
+const REPEAT_MIN = 3;
+const REPEAT_MAX_LENGTH = 30;
+function markRepeats(lines: Prepared[]): void {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    if (l.kind !== 'text' || l.view.length > REPEAT_MAX_LENGTH || l.view.length < 2) continue;
+    counts.set(l.view, (counts.get(l.view) ?? 0) + 1);
+  }
+  for (const l of lines) {
+    if (l.kind === 'text' && (counts.get(l.view) ?? 0) >= REPEAT_MIN && !endsSentence(l.view)) {
+      l.kind = 'furniture';
+      l.by = 'repeated-line';
+    }
   }
 }
 

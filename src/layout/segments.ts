@@ -187,3 +187,6 @@ export function splitFlattened(source: string, line: Line): Line[] {
   }
   return out.length > 0 ? out : [line];
 }
+
+/** Every cut rule, whole-line ones first (for the tests that name them). */
+export const CUT_RULES_FOR_TESTS: readonly CutRule[] = [...LINE_CUTS, ...PIECE_CUTS];

@@ -6,6 +6,7 @@
  */
 import { Piece, PieceBuilder } from './piece.js';
 import { isBlank, isCjk, isInvisible } from './normalize.js';
+import { glossAt } from './glosses.js';
 
 export interface Line {
   /** Source offset of the first character and of the line end (before CR/LF). */
@@ -44,6 +45,12 @@ export function cleanLine(source: string, start: number, end: number): Piece {
       i++;
       continue;
     }
+    // `大學(xué)`: a pinyin gloss is left out like a layout blank (see glosses.ts).
+    const gloss = c === 0x28 || c === 0xff08 ? glossAt(source, i) : 0;
+    if (gloss > 0 && i + gloss <= end) {
+      i += gloss;
+      continue;
+    }
     if (isBlank(c)) {
       let j = i + 1;
       while (j < end && (isBlank(source.charCodeAt(j)) || isInvisible(source.charCodeAt(j)))) j++;
@@ -55,7 +62,7 @@ export function cleanLine(source: string, start: number, end: number): Piece {
     let j = i + 1;
     while (j < end) {
       const d = source.charCodeAt(j);
-      if (isBlank(d) || isInvisible(d)) break;
+      if (isBlank(d) || isInvisible(d) || ((d === 0x28 || d === 0xff08) && glossAt(source, j) > 0)) break;
       j++;
     }
     b.appendSource(source, i, j);
