@@ -161,6 +161,8 @@ export class OrgText {
       if (depth === 0 && s === e - suffix.word.length && BARE.has(suffix.word) && (this.boundaryAt(s) || BEFORE_BARE.endingAt(view, s) !== null) && !HAN_BEFORE_NAME.test(view.slice(Math.max(0, s - 1), s))) return s;
       // Punctuation, and digits (a date, a count: `内地18所大学`), are never read through.
       if (HARD_STOP.table[c] === 1 || (isDigit(c) && !isLatin(view.charCodeAt(s)))) break;
+      // `2019年星河学院`, `5月某某大学`: a date's unit after its number ends it, like the number.
+      if (s >= 2 && '年月日号'.includes(view[s - 1]!) && (isDigit(view.charCodeAt(s - 2)) || '〇零一二三四五六七八九十'.includes(view[s - 2]!) && /[\d〇零一二三四五六七八九十]{2}[年月日号]$/.test(view.slice(Math.max(0, s - 5), s)))) break;
       s--;
     }
     if (depth !== 0) return -1;

@@ -24,7 +24,8 @@
 import { COOPERATION_WORDS, HOST_VERBS, VISIT_STOPS, VISIT_VERBS } from '../lexicon/organizations.js';
 import { INSTITUTION_ENDINGS } from '../lexicon/agreements.js';
 import { TITLE_WORDS } from '../lexicon/people.js';
-import type { SideDraft } from './sides.js';
+import type { PrintedName, SideDraft } from './sides.js';
+import type { Span } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { ScratchArray } from '../text/scratch.js';
 import { orgType } from './organizations.js';
@@ -111,7 +112,7 @@ export interface PartyContext {
   breaks?: number[];
 }
 
-export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>, context: PartyContext = {}): { drafts: SideDraft[]; printed: Array<{ key: string; text: string }> } {
+export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>, context: PartyContext = {}): { drafts: SideDraft[]; printed: PrintedName[] } {
   const t = new OrgText(view, context.breaks);
   const found: Found[] = [];
   // Each application of a rule (one list, one visit …) is a group: its sides stand together.
@@ -191,6 +192,14 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
       if (SPONSOR_VERBS.test(after) || /^[^，。；]{0,16}(?:主办|承办|共建|牵头)/.test(after)) for (const x of members) add(x.start, x.end, 'sponsor');
       continue;
     }
+    // `南港大学与内地12所大学签署…`, `学校与多家企业签约`: a named side and a counted plural; the named one is a side.
+    if (members.length === 1) {
+      const plural = PLURAL_PARTNER.exec(after);
+      if (plural && cooperates(after.slice(plural[0].length))) {
+        add(first.start, first.end, 'coordination');
+        continue;
+      }
+    }
     if (members.length >= 2 && joins.some((j) => !DASHES.has(j) || true)) {
       const strong = joins.some((j) => STRONG_JOINS.has(j));
       if (cooperates(after) || (strong && COOPERATIVE_OPENING.test(after))) {
@@ -233,7 +242,9 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     // The subject: the side opening the clause (`学校先后与…`).
     const from = stretchStart(view, i, CLAUSE_END);
     const subject = nameAt(skipLead(view, from), i + 1);
-    if (subject && subject.end <= i && /^(?:[^，。；]{0,8})$/.test(view.slice(subject.end, i)) && !inTitle(subject.start, subject.end)) add(subject.start, subject.end, 'partner');
+    // `某研究院由甲大学与乙市共建`: after 由 the agents are the sides; what opens the clause is what they build.
+    const between = view.slice(subject?.end ?? i, i);
+    if (subject && subject.end <= i && /^(?:[^，。；]{0,8})$/.test(between) && !between.includes('由') && !inTitle(subject.start, subject.end)) add(subject.start, subject.end, 'partner');
   }
 
   // Partners announced by a noun: `本次签约的合作企业包括：A、B、C以及D`, `同时签约的内地大学有：…`.
@@ -386,13 +397,13 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     drafts.push({ name: piece.text.slice(f.start, f.end), type: f.place && type === 'other' ? 'government' : type, span: piece.span(f.start, f.end), via: f.via, at: f.start, group: f.group, ...(shortStarts.has(f.start) ? { short: true } : {}) });
   }
   // Every name the record prints, nested ones too (`西安电子科技大学` inside `西安电子科技大学广州研究院`), as printed.
-  const printed = new Map<string, string>();
+  const printed = new Map<string, { key: string; text: string; span: Span }>();
   for (let e = 1; e <= view.length; e++) {
     if (!t.suffixAt(e)?.strong) continue;
     const s = t.startOf(e);
-    if (s >= 0 && !printed.has(view.slice(s, e))) printed.set(view.slice(s, e), piece.text.slice(s, e));
+    if (s >= 0 && !printed.has(view.slice(s, e))) printed.set(view.slice(s, e), { key: view.slice(s, e), text: piece.text.slice(s, e), span: piece.span(s, e) });
   }
-  return { drafts, printed: [...printed].map(([key, text]) => ({ key, text })) };
+  return { drafts, printed: [...printed.values()] };
 }
 
 /** Every name in the text: read leftwards from each ending where the text closes it, longest first at one start. */
@@ -443,6 +454,9 @@ function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Me
   }
   return out;
 }
+
+/** `与内地18所大学`, `和多家企业`, `同各地市`: a partner counted, not named. */
+const PLURAL_PARTNER = /^(?:与|和|同|跟)[\u4e00-\u9fff]{0,4}?(?:[零〇一两三四五六七八九十百千万几数多\d]+[所家个批]|多|各|一批|若干|部分)[\u4e00-\u9fff]{0,6}?(?:大学|高校|院校|学校|企业|单位|机构|医院|城市|地市|市县|县区|部门|园区|伙伴|公司|银行|政府)/;
 
 /** Generic phrases and clause material are no names (`该公司`, `内地18所大学`, `多家企业`). */
 const GENERIC = /^(?:该|此|本|各|全|其|相关|有关|上述|多家|一批|多个|若干|部分)|^[零〇一两双三四五六七八九十百千万几数多]+[所家个位名方校地项批]|^[所家个位名]|[多数几]+[所家个]|[了是将把被让的]|进行|开展|举行|召开|签署|签订|出席|参加|表示|带队|率队|一行|携手|共建|成立|揭牌/;

@@ -13,7 +13,14 @@
  *                          or the briefing's own university; several self-references of one
  *                          kind are one side, named as first printed
  */
-import type { Party, PartyType } from '../schema/index.js';
+import type { Party, PartyType, Span } from '../schema/index.js';
+
+/** An organization's name printed in the record: folded key, as printed, and where. */
+export interface PrintedName {
+  key: string;
+  text: string;
+  span: Span;
+}
 import { fold } from '../text/normalize.js';
 
 /** A side as a role rule found it, before the passes. */
@@ -30,7 +37,7 @@ export interface SideContext {
   /** The briefing's own university (masthead), or null. */
   home: string | null;
   /** Every organization name the record prints, anywhere (full names a short form may stand for): folded key and as printed. */
-  printed: Array<{ key: string; text: string }>;
+  printed: PrintedName[];
 }
 
 /** A name as the rules compare it: folded to simplified characters, blanks removed. */
@@ -188,7 +195,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     // Only a short form stands for a name printed elsewhere (`宜宾` is a place, not short for 宜宾市委).
     const isShort = s.drafts.some((d) => d.short) || /大$/.test(key) || SHORT_ENDINGS.some(([e]) => e.test(key));
     const full = isShort ? ctx.printed.find((p) => p.key.length > key.length && abbreviates(key, p.key)) : undefined;
-    if (full) s.name = { ...s.name, name: full.text, type: /(?:大学|学院)$/.test(full.key) ? 'university' : s.name.type };
+    if (full) s.name = { ...s.name, name: full.text, span: full.span, type: /(?:大学|学院)$/.test(full.key) ? 'university' : s.name.type };
     else if (s.drafts.every((d) => d.short)) {
       // An unknown short name that stands for nothing the record prints is no side.
       sides.splice(sides.indexOf(s), 1);

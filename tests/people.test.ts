@@ -1,0 +1,88 @@
+/**
+ * The forms of the people issue (issue 13), on sentences of our own about
+ * invented people: names and titles asserted exactly, negatives included.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractBriefing } from '../src/core.js';
+
+/** The people of a one-record text as `title name` (∅ for no title). */
+function people(text: string): string[] {
+  const doc = extractBriefing(text);
+  expect(doc.records).toHaveLength(1);
+  return doc.records[0]!.people.map((p) => `${p.title ?? '∅'} ${p.name}`);
+}
+
+describe('1. an office or honorific after the name', () => {
+  it('is evidence of a name; the title stays what is printed before it', () => {
+    expect(people('苗立新主席在会上讲话。')).toEqual(['∅ 苗立新']);
+    expect(people('会后，柯远航院长带领师生参观了实验室。')).toEqual(['∅ 柯远航']);
+    expect(people('骆晓燕教授介绍了项目进展。')).toEqual(['∅ 骆晓燕']);
+    expect(people('东岭大学校长祁文博先生出席。')).toEqual(['东岭大学校长 祁文博']);
+  });
+});
+
+describe('2. offices by their morphology', () => {
+  it('reads offices no list holds', () => {
+    expect(people('南港国副总理阿尔诺·韦斯会见了代表团。')).toEqual(['南港国副总理 阿尔诺·韦斯']);
+    expect(people('北湖区教育局一级巡视员詹一鸣出席活动。')).toEqual(['北湖区教育局一级巡视员 詹一鸣']);
+    expect(people('东岭大学教务长蓝海鹰主持会议。')).toEqual(['东岭大学教务长 蓝海鹰']);
+    expect(people('海川集团首席设计师卜青云介绍了方案。')).toEqual(['海川集团首席设计师 卜青云']);
+  });
+});
+
+describe('3. what follows a name', () => {
+  it('takes a time, an adverb, a verb of telling', () => {
+    expect(people('部长伍思远16日在南港表示，双方将加强合作。')).toEqual(['部长 伍思远']);
+    expect(people('邢立秋今天下午来到东岭大学。')).toEqual(['∅ 邢立秋']);
+    expect(people('据介绍，戚明哲曾多次到访南港。')).toEqual(['∅ 戚明哲']);
+    expect(people('滕晓鸥告诉记者，合作进展顺利。')).toEqual(['∅ 滕晓鸥']);
+  });
+});
+
+describe('4. names away from a clause head', () => {
+  it('reads names in a list closed by 等', () => {
+    expect(people('大会授予芮晓光、龚雨晴等20名个人“优秀校友”称号。')).toEqual(['∅ 芮晓光', '∅ 龚雨晴']);
+    expect(people('双方为柏文涛、邬佳琪等10位学生颁发了奖学金。')).toEqual(['∅ 柏文涛', '∅ 邬佳琪']);
+  });
+});
+
+describe('5. name shapes', () => {
+  it('reads uncommon surnames, compound surnames and dotted names', () => {
+    expect(people('东岭大学副校长荣思齐、谈一帆出席。')).toEqual(['东岭大学副校长 荣思齐', '东岭大学副校长 谈一帆']);
+    expect(people('南港市市长欧阳明远会见了来宾。')).toEqual(['南港市市长 欧阳明远']);
+    expect(people('北欧理工学院院长安德斯·尼尔松在签约前致辞。')).toEqual(['北欧理工学院院长 安德斯·尼尔松']);
+  });
+
+  it('has no name in a surname with 先生, a theory named after a person, a byline', () => {
+    expect(people('王先生表示，合作很有意义。')).toEqual([]);
+    expect(people('会议深入学习邓小平理论和重要讲话精神。')).toEqual([]);
+    expect(people('东岭日报讯（记者 韩晓东 通讯员 米乐）6月3日，东岭大学与南港市签署合作协议。')).toEqual([]);
+  });
+});
+
+describe('6. a failed name does not end a list', () => {
+  it('goes on past an item that is no name', () => {
+    expect(people('出席仪式的有东岭大学校长郁新华，南港市副市长封立、海川集团董事长甄远。')).toEqual([
+      '东岭大学校长 郁新华',
+      '南港市副市长 封立',
+      '海川集团董事长 甄远',
+    ]);
+  });
+});
+
+describe('7. titles start where the office starts', () => {
+  it('not at the clause start', () => {
+    expect(people('旁边那位是海川集团经理仲夏。')).toEqual(['海川集团经理 仲夏']);
+    expect(people('我们首先掌声有请蓝岸科技总监车一鸣。')).toEqual(['蓝岸科技总监 车一鸣']);
+    expect(people('记者致电星港物流公司副总经理管晓宁。')).toEqual(['星港物流公司副总经理 管晓宁']);
+  });
+
+  it('never across another person', () => {
+    expect(people('郁校长(左二)和南港大学党委书记尚元出席。')).toEqual(['南港大学党委书记 尚元']);
+  });
+
+  it('keeps a leading function character that belongs to the name', () => {
+    expect(people('同济理工大学党委书记齐远出席。')).toEqual(['同济理工大学党委书记 齐远']);
+    expect(people('东岭大学对外联络处处长甘露主持。')).toEqual(['东岭大学对外联络处处长 甘露']);
+  });
+});
