@@ -86,3 +86,18 @@ describe('7. titles start where the office starts', () => {
     expect(people('东岭大学对外联络处处长甘露主持。')).toEqual(['东岭大学对外联络处处长 甘露']);
   });
 });
+
+describe('roles by their ending', () => {
+  it('reads a role word before a name (…员, …师, …家, …者, …官, …客)', () => {
+    expect(people('南港社区调解员蒲秋月多次上门。')).toEqual(['南港社区调解员 蒲秋月']);
+    expect(people('球队体能师范立群介绍了训练计划。')).toEqual(['球队体能师 范立群']);
+    expect(people('著名鉴赏家葛一舟认为这件作品很珍贵。')).toEqual(['著名鉴赏家 葛一舟']);
+    expect(people('东岭机场签证官岑晓天表示欢迎。')).toEqual(['东岭机场签证官 岑晓天']);
+  });
+
+  it('reads no role in words that end so and are none', () => {
+    expect(people('把温暖送到千家万户。')).toEqual([]);
+    expect(people('石家庄市住房保障局副局长柴明出席。')).toEqual(['石家庄市住房保障局副局长 柴明']);
+    expect(people('公司在商谈转化事宜。')).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@
  *   `常务副校长` → 常务副校长 (5)
  *   `成长`, `增长` → no office (成, 增 are no units)
  */
-import { HEAD_UNITS, ROLE_WORDS, TITLE_WORDS } from '../lexicon/people.js';
+import { HEAD_UNITS, ROLE_ENDINGS, ROLE_ENDING_WORDS, ROLE_WORDS, TITLE_WORDS } from '../lexicon/people.js';
 import { CharSet, wordIndex } from '../lexicon/wordindex.js';
 
 const HEADS = wordIndex([...TITLE_WORDS, ...ROLE_WORDS]);
@@ -17,12 +17,35 @@ const UNITS = new CharSet(HEAD_UNITS);
 /** Modifiers that open an office: `副`, `常务副`, `执行`, `首席`, `一级` … (longest first). */
 const MODIFIERS = wordIndex(['副', '常务', '常务副', '执行', '执行副', '名誉', '首席', '高级', '资深', '专职', '专职副', '代理', '代', '前', '原', '总', '一级', '二级', '三级', '四级', '特聘', '特邀', '特约', '驻华', '驻']);
 const CHANG = 0x957f; // 长
+const ROLE_END = new CharSet(ROLE_ENDINGS);
+const NOT_ROLES = wordIndex(ROLE_ENDING_WORDS);
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+const PLACE_AFTER_JIA = new CharSet('庄口港村湾寨坡坪营屯沟堡峪嘴店集镇岭坝桥园');
+/** Numerals and function words: no stem of a role (`千家万户`, `公司在商谈`). */
+const NOT_STEM = new CharSet('一二三四五六七八九十百千万两几多每各全该此本其这那在于的了和与及或是为对向从把被将就都也还又再才已曾不没很最更');
+
+/**
+ * `驾驶员`, `体能师`, `鉴赏家`, `邮商`: a role word by its ending, its stem the two
+ * Han characters before it (one where only one is there); 0 when the ending
+ * closes a word that is no role (`国家`, `人员`, `协商`).
+ */
+function roleByEnding(view: string, e: number): number {
+  if (e < 2 || !ROLE_END.at(view, e - 1) || !isHan(view.charCodeAt(e - 2))) return 0;
+  const not = NOT_ROLES.endingAt(view, e);
+  if (not) return 0;
+  // `石家庄`, `张家口`, `李家村`: 家 inside a place's name.
+  if (view.charCodeAt(e - 1) === 0x5bb6 && PLACE_AFTER_JIA.at(view, e)) return 0;
+  const stemChar = (k: number) => isHan(view.charCodeAt(k)) && !NOT_STEM.at(view, k);
+  if (!stemChar(e - 2)) return 0;
+  return e >= 3 && stemChar(e - 3) ? 3 : 2;
+}
 
 /** The length of the office word ending at `e` (its modifiers included), or 0. */
 export function officeLengthAt(view: string, e: number): number {
   let len = HEADS.endingAt(view, e)?.word.length ?? 0;
   // `…长` after a unit character: 部长, 署长, 舰长, 行长.
   if (view.charCodeAt(e - 1) === CHANG && e >= 2 && UNITS.at(view, e - 2)) len = Math.max(len, 2);
+  if (len === 0) len = roleByEnding(view, e);
   if (len === 0) return 0;
   // Modifiers before it (`常务副`), read as part of the office.
   for (let k = 0; k < 3; k++) {

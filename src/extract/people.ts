@@ -87,6 +87,12 @@ const NOT_LAST = new CharSet('等的了与及在是都也就将已还从着过�
 /** Characters that do not open the given part of a name (`王主任`: 主 + 任 is an office). */
 const CLAUSE_STOP = new CharSet('，。；：！？\n');
 
+/** Surnames that are also adverbs or open place names (`主席曾亲临`, `老师都与`, `越南`, `左上臂`): they need a word after them. */
+const ADVERB_SURNAME = new CharSet('曾都越左');
+
+/** Characters that seldom end a three-character name (a negation, a verb, a measure that opens the next word). */
+const NOT_LAST_OF_THREE = new CharSet('不一因拿回出来去到本大完长');
+
 const QUOTE_OPEN = new CharSet('“‘「『"\'”’');
 const QUOTE_CLOSE = new CharSet('”’」』"\'');
 /** How far back a title is read before a name (a longer stretch is not one title). */
@@ -251,6 +257,8 @@ function readings(view: string, at: number): NameReading[] {
       if (!hanAt(view, at, len)) continue;
       const last = view.charCodeAt(at + len - 1);
       if (NOT_LAST.table[last] === 1 && !(len === 3 && connectorInsideName(view, at + len))) continue;
+      // Characters that seldom end a given name and often open the next word (`张军不…`, `杨斌拿…`, `崔恺出席`).
+      if (len === 3 && NOT_LAST_OF_THREE.table[last] === 1) continue;
       const cand = view.slice(at, at + len);
       // Words such as `黄河`, `高度` are names only right after an office (`副市长黄河`): see bestName.
       const word = NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2));
@@ -335,7 +343,9 @@ function bestName(view: string, at: number, left: number): NameReading | null {
     if (left < 3 && at > 0 && QUOTE_OPEN.at(view, at - 1) && QUOTE_CLOSE.at(view, at + r.len)) continue;
     if (r.surname === -1 && (left < 3 || r.right < 2 || !HEAD_OFFICE.test(view.slice(Math.max(0, at - 3), at)))) continue;
     // A transliteration needs an office before it, or a word said of people after it (`伊朗` is not a person).
-    const need = r.foreign ? (left >= 3 || r.personal ? 4 : 6) : r.surname === 2 || r.surname === -1 ? 4 : 5;
+    // After an office a common surname opens a name even with nothing known after it (`副司长周望军公开表示`).
+    // A transliteration right after an office ends where its characters end (`主帅多梅内克|公布`).
+    const need = r.foreign ? (left >= 3 ? (r.len >= 3 && !FOREIGN.at(view, at + r.len) ? 3 : 4) : r.personal ? 4 : 6) : r.surname === 2 && left >= 3 && !ADVERB_SURNAME.at(view, at) ? 3 : r.surname === 2 || r.surname === -1 ? 4 : 5;
     // A name made of characters common in names needs less from the words around it:
     // `董事长某某密谋…` (an office before, nothing known after), `刘某的这种感受` (a clause start and 的).
     // After 的 a noun is the rule (`取得的成效`): there the shape alone is not enough.
@@ -344,7 +354,7 @@ function bestName(view: string, at: number, left: number): NameReading | null {
     if (total < need) continue;
     // Firmer evidence wins, then the longer word read after it (`贾刚|共同` over `贾刚共|同`),
     // then a reading of name characters; between equals a three-character Han name, the usual length.
-    const score = r.right * 10 + r.follow * 2 + shape * 1.5 + (r.foreign ? r.len * 0.1 : r.len === 3 ? 1 : 0);
+    const score = r.right * 10 + r.follow * 2 + shape * (left >= 3 ? 0.5 : 1.5) + (r.foreign ? r.len * 0.1 : r.len === 3 ? 1 : 0);
     if (score > bestScore) {
       best = r;
       bestScore = score;
@@ -387,10 +397,16 @@ function dottedNameLength(view: string, at: number): number {
       for (let len = run; len >= 1; len--) {
         const end = p + len;
         const r = rightEvidence(view, end);
-        if (r.score <= 0) continue;
+        let foreign = 0;
+        for (let k = p; k < end; k++) if (FOREIGN.at(view, k)) foreign++;
+        // Where transliteration characters end, the name may end (`山姆·雷米|坐镇指挥`): weak evidence.
+        const translitEnds = foreign === len && !FOREIGN.at(view, end);
+        if (r.score <= 0 && !translitEnds) continue;
         if (FOLLOWER_ENDS.endingWithin(view, p, end) || officeLengthAt(view, end) > 0 || HONORIFIC_ENDS.endingWithin(view, p, end)) continue;
         if (/[的了之等和与及在是]/.test(view.slice(p + 1, end))) continue;
-        const score = PUNCT.at(view, end) || end >= view.length ? 1.5 : r.score;
+        let score = r.score <= 0 ? 1 : PUNCT.at(view, end) || end >= view.length ? 1.5 : r.score;
+        // A last part with two characters or more that transliterate nothing runs into the clause.
+        if (len - foreign >= 2) score -= 1.2;
         if (score > bestScore) {
           best = end - at;
           bestScore = score;
