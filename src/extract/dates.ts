@@ -166,7 +166,10 @@ export function resolveDates(piece: Piece, found: FoundDate[], ctx: YearContext,
       kind = 'inferred';
       year = ctx.baseYear;
       if (ctx.anchor) {
-        const [ay, am, ad] = ctx.anchor.split('-').map(Number) as [number, number, number];
+        const a = ctx.anchor;
+        const ay = Number(a.slice(0, 4));
+        const am = Number(a.slice(5, 7));
+        const ad = Number(a.slice(8, 10));
         if (dayNumber(year, f.month, f.day) - dayNumber(ay, am, ad) > ROLLBACK_DAYS) year -= 1;
       }
     } else {

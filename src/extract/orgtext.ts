@@ -51,6 +51,8 @@ function minCore(word: string, strong: boolean): number {
 }
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const DATE_UNIT = new CharSet('年月日号');
+const CN_NUMERAL = new CharSet('〇零一二三四五六七八九十');
 const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 export type Suffix = (typeof ORG_SUFFIXES)[number];
@@ -162,7 +164,7 @@ export class OrgText {
       // Punctuation, and digits (a date, a count: `内地18所大学`), are never read through.
       if (HARD_STOP.table[c] === 1 || (isDigit(c) && !isLatin(view.charCodeAt(s)))) break;
       // `2019年星河学院`, `5月某某大学`: a date's unit after its number ends it, like the number.
-      if (s >= 2 && '年月日号'.includes(view[s - 1]!) && (isDigit(view.charCodeAt(s - 2)) || '〇零一二三四五六七八九十'.includes(view[s - 2]!) && /[\d〇零一二三四五六七八九十]{2}[年月日号]$/.test(view.slice(Math.max(0, s - 5), s)))) break;
+      if (s >= 2 && DATE_UNIT.table[c] === 1 && (isDigit(view.charCodeAt(s - 2)) || (CN_NUMERAL.table[view.charCodeAt(s - 2)] === 1 && /[\d〇零一二三四五六七八九十]{2}[年月日号]$/.test(view.slice(Math.max(0, s - 5), s))))) break;
       s--;
     }
     if (depth !== 0) return -1;

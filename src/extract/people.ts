@@ -698,7 +698,17 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
 
   // 5. A list of bare names at the head of a clause (`王五、李四、赵六等出席`), or after a word that
   //    opens one and closed by 等 (`双方为某某、某某等10位学生…`, `授予某某、某某等个人`).
+  // (A list needs a Han name of two to four characters, then `、`: most positions are turned away at once.)
+  let nextComma = view.indexOf('、');
   for (let at = 0; at < view.length; at++) {
+    if (nextComma === -1) break;
+    if (nextComma < at) {
+      nextComma = view.indexOf('、', at);
+      if (nextComma === -1) break;
+    }
+    if (nextComma - at < 2 || nextComma - at > 4) continue;
+    const c0 = view.charCodeAt(at);
+    if (SURNAME.table[c0] !== 1 && WEAK.table[c0] !== 1 && !COMPOUND.has(view, at)) continue;
     const head = at === 0 || CLAUSE_STOP.table[view.charCodeAt(at - 1)] === 1;
     if (!head && leftEvidence(view, at) === 0) continue;
     const names: Array<[number, number]> = [];

@@ -41,7 +41,17 @@ export interface SideContext {
 }
 
 /** A name as the rules compare it: folded to simplified characters, blanks removed. */
-export const nameKey = (name: string) => fold(name).replace(/\s/g, '');
+const KEYS = new Map<string, string>();
+/** A name's folded key, blanks out (memoised: the same names are keyed again and again). */
+export const nameKey = (name: string): string => {
+  let k = KEYS.get(name);
+  if (k === undefined) {
+    if (KEYS.size > 4096) KEYS.clear();
+    k = fold(name).replace(/\s/g, '');
+    KEYS.set(name, k);
+  }
+  return k;
+};
 
 /** Rules whose sides act in the text, over those that only print a name (an agreement's, an office's). */
 const ROLE_RANK: { [via: string]: number } = { 'agreement-name': 1, meeting: 1 };

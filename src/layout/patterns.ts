@@ -16,6 +16,7 @@ import {
 } from '../lexicon/layout.js';
 
 import { sidesJoinedAt } from '../extract/organizations.js';
+import { StartIndex } from '../lexicon/wordindex.js';
 
 const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 
@@ -205,20 +206,21 @@ export const TIME_OF_DAY = /(?<!\d)\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})
 const LABEL_ANYWHERE = new RegExp(`(?:${alt([...SOURCE_LABELS, ...META_LABELS, ...CREDIT_LABELS])})\\s*[：:]`, 'g');
 
 /** The controls of a page, said in words (font size, share, scan, print, counters). */
-const WIDGET_INDEX = [...WIDGET_WORDS].sort((a, b) => b.length - a.length);
+const WIDGET_INDEX = new StartIndex(WIDGET_WORDS);
+const isHanCode = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 
 /** How many characters of `view` widget words cover (longest first, left to right), and how many are left over. */
 function widgetCover(view: string): { words: number; left: number } {
   let words = 0;
   let left = 0;
   for (let i = 0; i < view.length; ) {
-    const w = WIDGET_INDEX.find((x) => view.startsWith(x, i));
+    const w = WIDGET_INDEX.startingAt(view, i);
     if (w) {
       if (w.length > 1) words += w.length;
       i += w.length;
       continue;
     }
-    if (/[\p{Script=Han}]/u.test(view[i]!)) left++;
+    if (isHanCode(view.charCodeAt(i))) left++;
     i++;
   }
   return { words, left };
@@ -269,8 +271,14 @@ function bracketCaption(view: string): boolean {
 
 /** Mostly Latin letters (a notice or a translation copied along): not the record's text. */
 function latinLine(view: string): boolean {
-  const latin = view.replace(/[^A-Za-z]/g, '').length;
-  const han = view.replace(/[^\p{Script=Han}]/gu, '').length;
+  if (view.length < 20) return false;
+  let latin = 0;
+  let han = 0;
+  for (let i = 0; i < view.length; i++) {
+    const c = view.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    else if (isHanCode(c)) han++;
+  }
   return latin >= 20 && han * 5 <= latin;
 }
 

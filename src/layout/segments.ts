@@ -113,8 +113,11 @@ const ISSUE_G = new RegExp(ISSUE_RE.source, 'g');
 const mastheadRun: CutRule = {
   name: 'masthead-run',
   cuts(raw) {
+    // The issue stands near the start: only the head is searched (the pattern is costly to try everywhere).
+    const headOf = raw.slice(0, 90);
+    if (!headOf.includes('期') || !headOf.includes('第')) return [];
     ISSUE_G.lastIndex = 0;
-    const issue = ISSUE_G.exec(raw);
+    const issue = ISSUE_G.exec(headOf);
     if (!issue || issue.index > 40 || !/\d|[一二三四五六七八九十]/.test(issue[3] ?? '')) return [];
     const head = raw.slice(0, issue.index).trim();
     if (head && !BRIEFING_TITLE_ENDINGS.some((w) => head.endsWith(w))) return [];

@@ -4,39 +4,52 @@
  * the whole list. Words of one last character are kept longest first.
  */
 export class EndingIndex<T extends { word: string }> {
-  private readonly byLast = new Map<number, T[]>();
   /** 1 where some word ends with that code unit: most characters are turned away here. */
   private readonly lastTable = new Uint8Array(65536);
+  /** A trie of the words read backwards from their last character; a node holds the entry of the word ending there. */
+  private readonly root = new Map<number, TrieNode<T>>();
 
   constructor(entries: readonly T[]) {
     for (const e of entries) {
-      const last = e.word.charCodeAt(e.word.length - 1);
-      this.lastTable[last] = 1;
-      let list = this.byLast.get(last);
-      if (!list) this.byLast.set(last, (list = []));
-      list.push(e);
+      const w = e.word;
+      if (w.length === 0) continue;
+      this.lastTable[w.charCodeAt(w.length - 1)] = 1;
+      let level = this.root;
+      let node: TrieNode<T> | undefined;
+      for (let i = w.length - 1; i >= 0; i--) {
+        const c = w.charCodeAt(i);
+        node = level.get(c);
+        if (!node) level.set(c, (node = { next: null, entry: null }));
+        if (i > 0) level = node.next ??= new Map();
+      }
+      // The first entry of a word stands (as a list sorted stably by length would give).
+      if (node && node.entry === null) node.entry = e;
     }
-    for (const list of this.byLast.values()) list.sort((a, b) => b.word.length - a.word.length);
   }
 
   /** The longest entry whose word ends exactly at `end` and starts at or after `from`, or null. */
   endingWithin(text: string, from: number, end: number): T | null {
-    if (end <= from) return null;
-    const code = text.charCodeAt(end - 1);
-    if (this.lastTable[code] === 0) return null;
-    const list = this.byLast.get(code);
-    if (!list) return null;
-    for (const e of list) {
-      const start = end - e.word.length;
-      if (start >= from && text.startsWith(e.word, start)) return e;
+    if (end <= from || this.lastTable[text.charCodeAt(end - 1)] === 0) return null;
+    let level: Map<number, TrieNode<T>> | null = this.root;
+    let found: T | null = null;
+    for (let i = end - 1; i >= from && level; i--) {
+      const node = level.get(text.charCodeAt(i));
+      if (!node) break;
+      if (node.entry) found = node.entry;
+      level = node.next;
     }
-    return null;
+    return found;
   }
 
   /** The longest entry whose word ends exactly at `end` in `text`, or null. */
   endingAt(text: string, end: number): T | null {
     return this.endingWithin(text, 0, end);
   }
+}
+
+interface TrieNode<T> {
+  next: Map<number, TrieNode<T>> | null;
+  entry: T | null;
 }
 
 /** A word list as an EndingIndex of plain words. */
@@ -49,28 +62,38 @@ export function wordIndex(words: readonly string[]): EndingIndex<{ word: string 
  * position i?" in one map lookup for most characters.
  */
 export class StartIndex {
-  private readonly byFirst = new Map<number, string[]>();
   private readonly firstTable = new Uint8Array(65536);
+  /** A trie of the words; a node marks where a word ends. */
+  private readonly root = new Map<number, TrieNode<string>>();
 
   constructor(words: readonly string[]) {
     for (const w of new Set(words)) {
-      const first = w.charCodeAt(0);
-      this.firstTable[first] = 1;
-      let list = this.byFirst.get(first);
-      if (!list) this.byFirst.set(first, (list = []));
-      list.push(w);
+      if (w.length === 0) continue;
+      this.firstTable[w.charCodeAt(0)] = 1;
+      let level = this.root;
+      let node: TrieNode<string> | undefined;
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        node = level.get(c);
+        if (!node) level.set(c, (node = { next: null, entry: null }));
+        if (i < w.length - 1) level = node.next ??= new Map();
+      }
+      node!.entry = w;
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
   }
 
   /** The longest listed word starting at `at` in `text`, or null. */
   startingAt(text: string, at: number): string | null {
-    const code = text.charCodeAt(at);
-    if (this.firstTable[code] !== 1) return null;
-    const list = this.byFirst.get(code);
-    if (!list) return null;
-    for (const w of list) if (text.startsWith(w, at)) return w;
-    return null;
+    if (this.firstTable[text.charCodeAt(at)] !== 1) return null;
+    let level: Map<number, TrieNode<string>> | null = this.root;
+    let found: string | null = null;
+    for (let i = at; i < text.length && level; i++) {
+      const node = level.get(text.charCodeAt(i));
+      if (!node) break;
+      if (node.entry !== null) found = node.entry;
+      level = node.next;
+    }
+    return found;
   }
 
   has(text: string, at: number): boolean {
