@@ -40,8 +40,9 @@ const common = {
   logLevel: 'warning',
   // iconv-lite carries the tables of every encoding it knows; bundled, they are
   // parsed at every start. Left in node_modules it loads only GB18030's, and
-  // only when a file needs it.
-  external: ['iconv-lite'],
+  // only when a file needs it. pdf.js (its worker module and CMaps beside it) and
+  // word-extractor are loaded from node_modules too, and only for their formats.
+  external: ['iconv-lite', 'pdfjs-dist', 'pdfjs-dist/*', 'word-extractor'],
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };

@@ -49,7 +49,8 @@ export function extractBriefing(input: Uint8Array | string, options: ExtractOpti
   return doc;
 }
 
-function extractText(source: string, encoding: Encoding, options: ExtractOptions): Document {
+/** The extraction of a text already decoded (the adapters of other formats feed it). */
+export function extractText(source: string, encoding: Encoding, options: ExtractOptions): Document {
   const { paragraphs } = reflow(source);
   const layout = parseLayout(paragraphs);
   const warnings: Warning[] = [...layout.warnings];
@@ -74,6 +75,7 @@ function extractText(source: string, encoding: Encoding, options: ExtractOptions
     schemaVersion: SCHEMA_VERSION,
     file: options.file ?? '-',
     encoding,
+    format: 'text',
     briefing: { ...rest, spans },
     sections: layout.sections,
     records,

@@ -3,7 +3,7 @@
  * extractBriefing is a bug. `offset` is a byte offset into the input when the
  * problem has a place.
  */
-export type InputErrorCode = 'not-text' | 'decode' | 'too-large' | 'bad-encoding-name';
+export type InputErrorCode = 'not-text' | 'decode' | 'too-large' | 'bad-encoding-name' | 'bad-pdf' | 'no-text-layer' | 'encrypted' | 'bad-docx' | 'bad-doc' | 'bad-html';
 
 export class InputError extends Error {
   readonly code: InputErrorCode;

@@ -6,3 +6,4 @@
 export * from './core.js';
 export * from './schema/index.js';
 export { FORMATS, TABLES, TABLE_COLUMNS, formatDocument, ndjsonLines, csvHeader, csvRows, documentJson, type Format, type FormatOptions, type Table } from './format/index.js';
+export { extractFile, fileText, sniffFormat, convertInput, type FileOptions, type InputResources } from './input/index.js';

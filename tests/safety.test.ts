@@ -169,10 +169,11 @@ describe('two inputs, one output', () => {
 
   it('refuses names that would share an output, before converting anything, exit 2', () => {
     const root = tempDir();
-    for (const f of ['a.txt', 'a.TXT', 'a.md']) copyFileSync(ENTITIES, join(root, f));
+    // a.md keeps its extension (a.md.json); a.txt and a.TXT both give a.json.
+    for (const f of ['a.txt', 'a.TXT', 'a.md', 'a.text']) copyFileSync(ENTITIES, join(root, f));
     const r = run(['extract', '.', '--glob', '**/*', '--out-dir', 'out'], undefined, root);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('briefing: two inputs, one output: a.TXT and a.md would both write out/a.json; a.TXT and a.txt would both write out/a.json; name the inputs by their folders, or convert them in separate runs\n');
+    expect(r.stderr).toBe('briefing: two inputs, one output: a.TXT and a.text would both write out/a.json; a.TXT and a.txt would both write out/a.json; name the inputs by their folders, or convert them in separate runs\n');
     expect(existsSync(join(root, 'out'))).toBe(false);
   });
 

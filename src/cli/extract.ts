@@ -74,6 +74,8 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     maxSize: c.maxSize,
     skipExisting: flags.skipExisting ?? false,
     hashes: flags.manifest !== undefined,
+    inputFormat: c.inputFormat,
+    textOnly: c.textOnly,
   };
   const manifestOptions: ManifestLine['options'] = {
     version: pkg.version,
@@ -82,6 +84,8 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     bom: c.bom,
     encoding: c.encoding ?? null,
     year: c.year ?? null,
+    ...(c.inputFormat ? { inputFormat: c.inputFormat } : {}),
+    ...(c.textOnly ? { textOnly: true } : {}),
   };
   if (flags.filesFrom === '-' && inputs.includes('-')) throw new UsageError('standard input cannot be both --files-from and an input');
 
@@ -106,7 +110,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     ...(flags.report !== undefined ? [{ label: flags.report, path: flags.report }] : []),
     ...(flags.manifest !== undefined ? [{ label: flags.manifest, path: flags.manifest }] : []),
   ];
-  const files = await planRun(expanded.files, { outDir: flags.outDir, extension: outputExtension(c.format, c.table), writes, shard: c.shard });
+  const files = await planRun(expanded.files, { outDir: flags.outDir, extension: c.textOnly ? '.txt' : outputExtension(c.format, c.table), writes, shard: c.shard });
   if (flags.report !== undefined) await probeWritable(flags.report, 'the report');
   const previous = flags.manifest !== undefined ? await readManifest(flags.manifest).catch((e: unknown) => {
     throw new UsageError(`cannot read the manifest ${show(flags.manifest!)}: ${describeFsError(e)}`);
@@ -149,27 +153,30 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   };
   io.onInterrupt(onSignal);
 
-  const json = c.format === 'json';
+  const json = c.format === 'json' && !c.textOnly;
   const wrapArray = json && !expanded.single;
   let first = true;
   let produced = false;
   if (out) {
     if (wrapArray) await out.write('[\n');
-    if (c.format === 'csv') await out.write(csvHeader(c.table, c.bom));
+    if (c.format === 'csv' && !c.textOnly) await out.write(csvHeader(c.table, c.bom));
   }
 
   const stdinTask = async (file: PlannedFile): Promise<TaskResult> => {
     const r = await io.readStdin(c.maxSize);
     if (r.tooLarge) return { status: 'failed', display: '-', bytes: 0, records: 0, warnings: 0, error: `standard input too large: more than --max-size ${c.maxSize} bytes` };
-    if (!file.outPath) return convertBytes(r.bytes, '-', options);
-    const extracted = extractOrFail(r.bytes, '-', options);
-    if ('failed' in extracted) return extracted.failed;
+    const converted = await convertBytes(r.bytes, '-', { ...options, hashes: false });
+    if (!file.outPath || converted.status !== 'ok') return converted;
+    // With --out-dir, stdin's output is one whole file: a CSV header, a closing line break.
+    const whole = [...(c.format === 'csv' && !options.textOnly ? [Buffer.from(csvHeader(c.table, c.bom))] : []), ...(converted.chunk ?? []), ...(c.format === 'json' && !options.textOnly ? [Buffer.from('\n')] : [])];
     try {
-      await writeAtomic(file.outPath, encodeParts(documentParts(extracted.doc, c.format, { table: c.table, bom: c.bom })));
+      await writeAtomic(file.outPath, whole);
     } catch (e) {
       return { status: 'failed', display: '-', bytes: r.bytes.length, records: 0, warnings: 0, error: `cannot write ${file.outDisplay}: ${describeFsError(e)}` };
     }
-    return { status: 'ok', display: '-', bytes: r.bytes.length, records: extracted.doc.records.length, warnings: extracted.doc.warnings.length, encoding: extracted.doc.encoding };
+    const { chunk: _chunk, ...result } = converted;
+    void _chunk;
+    return result;
   };
 
   const runOne = (file: PlannedFile): Promise<TaskResult> => {

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { parseEncodingName } from '../decode/index.js';
 import { FORMATS, TABLES, type Format, type Table } from '../format/index.js';
-import type { Encoding } from '../schema/index.js';
+import type { Encoding, InputFormat } from '../schema/index.js';
 import { UsageError } from './io.js';
 
 export interface OptionSpec {
@@ -17,6 +17,9 @@ export interface OptionSpec {
 }
 
 export const DEFAULT_MAX_SIZE = '256m';
+/** The files a folder input gives: every format briefing reads. */
+export const DEFAULT_GLOB = '**/*.{txt,pdf,docx,doc,html,htm}';
+export const INPUT_FORMATS = ['auto', 'text', 'pdf', 'docx', 'doc', 'html'] as const;
 
 export const EXTRACT_OPTIONS: OptionSpec[] = [
   { flags: '-f, --format <format>', description: 'output format: json, ndjson or csv (json by default; csv when --table is given)' },
@@ -24,11 +27,13 @@ export const EXTRACT_OPTIONS: OptionSpec[] = [
   { flags: '--bom', description: 'CSV for Excel: a UTF-8 byte-order mark, an apostrophe before cells Excel would take for formulas (--08-18), and cells holding ";" quoted' },
   { flags: '-o, --output <file>', description: 'write the output to FILE ("-" for stdout): a regular file is replaced atomically, a device or FIFO written through' },
   { flags: '--out-dir <dir>', description: 'one output per input under DIR, mirroring the input paths' },
-  { flags: '--glob <pattern>', description: 'files to take from a folder input (matched case-insensitively)', default: '**/*.txt' },
+  { flags: '--glob <pattern>', description: 'files to take from a folder input (matched case-insensitively)', default: DEFAULT_GLOB },
   { flags: '--hidden', description: 'also take hidden files and folders (names starting with ".") from folder inputs' },
   { flags: '--files-from <file>', description: 'read input paths from FILE ("-" for stdin), one a line' },
   { flags: '--null', description: 'with --files-from: paths are separated by NUL bytes (find -print0)' },
   { flags: '--shard <i/n>', description: 'take only the inputs whose path hashes to shard i of n (0 ≤ i < n)' },
+  { flags: '--input-format <format>', description: 'read inputs as: auto (by their signature), text, pdf, docx, doc or html', default: 'auto' },
+  { flags: '--text-only', description: 'write the text each input is read as (for PDF, Word and HTML: the text every span indexes), not a Document' },
   { flags: '--encoding <name>', description: 'force the input encoding: utf-8, gb18030 (gbk), utf-16le, utf-16be, big5' },
   { flags: '--year <year>', description: 'base year for dates whose year is printed nowhere' },
   { flags: '--max-size <bytes>', description: 'refuse inputs (files and stdin) larger than this (suffixes k, m, g)', default: DEFAULT_MAX_SIZE },
@@ -52,6 +57,8 @@ export interface ExtractFlags {
   filesFrom?: string;
   null?: boolean;
   shard?: string;
+  inputFormat?: string;
+  textOnly?: boolean;
   encoding?: string;
   year?: string;
   maxSize: string;
@@ -74,6 +81,8 @@ export interface Checked {
   jobs: number;
   timeoutMs: number | undefined;
   shard: { index: number; count: number } | undefined;
+  inputFormat: InputFormat | undefined;
+  textOnly: boolean;
 }
 
 /** `256m` → bytes, or null. */
@@ -131,5 +140,10 @@ export function checkFlags(flags: ExtractFlags): Checked {
   if (flags.output !== undefined && flags.outDir !== undefined) throw new UsageError('use -o or --out-dir, not both');
   if (flags.skipExisting && flags.outDir === undefined) throw new UsageError('--skip-existing goes with --out-dir');
   if (flags.null && flags.filesFrom === undefined) throw new UsageError('--null goes with --files-from');
-  return { format: formatName as Format, table: tableName as Table, bom: flags.bom ?? false, encoding, year, maxSize, jobs, timeoutMs, shard };
+  const inputName = (flags.inputFormat ?? 'auto').toLowerCase();
+  if (!(INPUT_FORMATS as readonly string[]).includes(inputName)) throw new UsageError(`unknown --input-format "${flags.inputFormat}" (${INPUT_FORMATS.join(', ')})`);
+  const inputFormat = inputName === 'auto' ? undefined : (inputName as InputFormat);
+  const textOnly = flags.textOnly ?? false;
+  if (textOnly && (flags.format !== undefined || flags.table !== undefined || flags.bom)) throw new UsageError('--text-only writes text: it goes with no --format, --table or --bom');
+  return { format: formatName as Format, table: tableName as Table, bom: flags.bom ?? false, encoding, year, maxSize, jobs, timeoutMs, shard, inputFormat, textOnly };
 }

@@ -71,6 +71,9 @@ export function mirrorPath(p: BytePath): BytePath {
 export function replaceExtension(rel: BytePath, ext: string): BytePath {
   const slash = rel.lastIndexOf('/');
   const dot = rel.lastIndexOf('.');
-  const stem = dot > slash + 1 ? rel.slice(0, dot) : rel;
+  // A text file's extension gives way (`a.txt` → `a.json`); another format's stays, so that
+  // `a.pdf` and `a.docx` beside each other give `a.pdf.json` and `a.docx.json`, never one output.
+  const keep = dot > slash + 1 && !/^\.(?:txt|text)$/i.test(rel.slice(dot));
+  const stem = dot > slash + 1 && !keep ? rel.slice(0, dot) : rel;
   return stem + ext;
 }

@@ -4,8 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { extractBriefing, InputError } from '../core.js';
-import type { Document, Encoding } from '../schema/index.js';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { InputError } from '../core.js';
+import { extractFile, fileText, type InputResources } from '../input/index.js';
+import type { Document, Encoding, InputFormat } from '../schema/index.js';
 import { documentParts, encodeParts, streamParts, type Format, type Table } from '../format/index.js';
 import { describeFsError, writeAtomic } from './fsutil.js';
 import { fsPath, type BytePath } from './paths.js';
@@ -20,7 +23,21 @@ export interface TaskOptions {
   skipExisting: boolean;
   /** Compute the sha256 of every input and output (for --manifest). */
   hashes: boolean;
+  /** `--input-format`: read every input as this format instead of sniffing. */
+  inputFormat?: InputFormat | undefined;
+  /** `--text-only`: write the text each input is read as, not a Document. */
+  textOnly?: boolean | undefined;
 }
+
+/** pdf.js's character maps, from pdfjs-dist's own folder (read only when a PDF needs one). */
+let cmapDir: string | null = null;
+export const RESOURCES: InputResources = {
+  async readCMap(filename: string) {
+    cmapDir ??= join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+    if (!/^[\w.+-]+$/.test(filename)) throw new Error(`bad CMap name ${filename}`);
+    return new Uint8Array(await readFile(join(cmapDir, filename)));
+  },
+};
 
 export interface TaskInput {
   /** Bytes of the path (see paths.ts). */
@@ -69,18 +86,42 @@ export function inputErrorMessage(e: InputError, bytes: Uint8Array | null): stri
   return e.message;
 }
 
-export function extractFromBytes(bytes: Uint8Array, display: string, o: TaskOptions): Document {
-  return extractBriefing(bytes, { file: display, encoding: o.encoding, year: o.year, maxSize: o.maxSize });
+export function extractFromBytes(bytes: Uint8Array, display: string, o: TaskOptions): Promise<Document> {
+  return extractFile(bytes, { file: display, name: display, encoding: o.encoding, year: o.year, maxSize: o.maxSize, format: o.inputFormat, resources: RESOURCES });
 }
 
 /** One input's bytes extracted: its Document, or the failed result that says why. */
-export function extractOrFail(bytes: Uint8Array, display: string, o: TaskOptions): { doc: Document } | { failed: TaskResult } {
+export async function extractOrFail(bytes: Uint8Array, display: string, o: TaskOptions): Promise<{ doc: Document } | { failed: TaskResult }> {
   try {
-    return { doc: extractFromBytes(bytes, display, o) };
+    return { doc: await extractFromBytes(bytes, display, o) };
   } catch (e) {
     if (e instanceof InputError) return { failed: { display, bytes: bytes.length, records: 0, warnings: 0, status: 'failed', error: inputErrorMessage(e, bytes) } };
     throw e;
   }
+}
+
+/** `--text-only`: the text an input is read as, or the failed result. */
+async function textOrFail(bytes: Uint8Array, display: string, o: TaskOptions): Promise<{ text: string } | { failed: TaskResult }> {
+  try {
+    return { text: (await fileText(bytes, { name: display, encoding: o.encoding, format: o.inputFormat, resources: RESOURCES })).text };
+  } catch (e) {
+    if (e instanceof InputError) return { failed: { display, bytes: bytes.length, records: 0, warnings: 0, status: 'failed', error: inputErrorMessage(e, bytes) } };
+    throw e;
+  }
+}
+
+/** The output parts of one input: its Document formatted, or (with --text-only) its text. */
+async function outputOf(bytes: Uint8Array, display: string, o: TaskOptions, whole: boolean): Promise<{ parts: Uint8Array[]; result: TaskResult } | { failed: TaskResult }> {
+  if (o.textOnly) {
+    const t = await textOrFail(bytes, display, o);
+    if ('failed' in t) return t;
+    const text = t.text.endsWith('\n') || t.text.length === 0 ? t.text : t.text + '\n';
+    return { parts: encodeParts([text]), result: { display, status: 'ok', bytes: bytes.length, records: 0, warnings: 0 } };
+  }
+  const extracted = await extractOrFail(bytes, display, o);
+  if ('failed' in extracted) return extracted;
+  const parts = encodeParts(whole ? documentParts(extracted.doc, o.format, { table: o.table, bom: o.bom }) : streamParts(extracted.doc, o.format, { table: o.table, bom: o.bom }));
+  return { parts, result: okResult(extracted.doc, display, bytes.length) };
 }
 
 /** The result row of a converted input. */
@@ -89,11 +130,11 @@ export function okResult(doc: Document, display: string, bytes: number): TaskRes
 }
 
 /** Bytes already read (stdin, or a file) → the result, with the output for the shared stream. */
-export function convertBytes(bytes: Uint8Array, display: string, o: TaskOptions): TaskResult {
-  const extracted = extractOrFail(bytes, display, o);
-  if ('failed' in extracted) return extracted.failed;
-  const result = okResult(extracted.doc, display, bytes.length);
-  result.chunk = encodeParts(streamParts(extracted.doc, o.format, { table: o.table, bom: o.bom }));
+export async function convertBytes(bytes: Uint8Array, display: string, o: TaskOptions): Promise<TaskResult> {
+  const out = await outputOf(bytes, display, o, false);
+  if ('failed' in out) return out.failed;
+  const result = out.result;
+  result.chunk = out.parts;
   if (o.hashes) {
     result.sha256 = sha256([bytes]);
     result.outputSha256 = sha256(result.chunk);
@@ -128,10 +169,9 @@ export async function runTask(input: TaskInput, o: TaskOptions): Promise<TaskRes
     }
   }
   if (!input.outPath) return convertBytes(bytes, input.display, o);
-  const extracted = extractOrFail(bytes, input.display, o);
-  if ('failed' in extracted) return extracted.failed;
-  const result = okResult(extracted.doc, input.display, bytes.length);
-  const parts = encodeParts(documentParts(extracted.doc, o.format, { table: o.table, bom: o.bom }));
+  const out = await outputOf(bytes, input.display, o, true);
+  if ('failed' in out) return out.failed;
+  const { result, parts } = out;
   try {
     await writeAtomic(input.outPath, parts);
   } catch (e) {

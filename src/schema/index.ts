@@ -34,12 +34,25 @@ const IsoDay = z
   .regex(/^(\d{4}|-)-\d{2}-\d{2}$/)
   .describe('YYYY-MM-DD, or --MM-DD when the year is unknown');
 
+/**
+ * Where a value stands in the file a user holds, beyond the extracted text its
+ * span indexes (docs/FORMAT.md, "Inputs"): a PDF page and box (PDF units), a
+ * Word paragraph (1-based, in body order), an offset into the decoded HTML.
+ */
+export const Origin = z.union([
+  z.object({ page: z.number().int().positive(), bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]) }),
+  z.object({ paragraph: z.number().int().positive() }),
+  z.object({ offset: z.number().int().nonnegative() }),
+]);
+export type Origin = z.infer<typeof Origin>;
+
 export const DateMention = z.object({
   start: IsoDay,
   end: IsoDay,
   text: z.string(),
   year: YearKind,
   span: Span,
+  origin: Origin.optional(),
 });
 export type DateMention = z.infer<typeof DateMention>;
 
@@ -51,6 +64,7 @@ export const Person = z.object({
   title: z.string().nullable(),
   span: Span,
   via: Via,
+  origin: Origin.optional(),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -65,7 +79,7 @@ export const PartyType = z.enum([
 ]);
 export type PartyType = z.infer<typeof PartyType>;
 
-export const Party = z.object({ name: z.string(), type: PartyType, span: Span, via: Via });
+export const Party = z.object({ name: z.string(), type: PartyType, span: Span, via: Via, origin: Origin.optional() });
 export type Party = z.infer<typeof Party>;
 
 export const AgreementKind = z.enum([
@@ -80,10 +94,10 @@ export const AgreementKind = z.enum([
 ]);
 export type AgreementKind = z.infer<typeof AgreementKind>;
 
-export const Agreement = z.object({ kind: AgreementKind, text: z.string(), span: Span });
+export const Agreement = z.object({ kind: AgreementKind, text: z.string(), span: Span, origin: Origin.optional() });
 export type Agreement = z.infer<typeof Agreement>;
 
-export const Institution = z.object({ name: z.string(), span: Span });
+export const Institution = z.object({ name: z.string(), span: Span, origin: Origin.optional() });
 export type Institution = z.infer<typeof Institution>;
 
 export const Record = z.object({
@@ -101,6 +115,8 @@ export const Record = z.object({
   agreements: z.array(Agreement),
   institutions: z.array(Institution),
   source: z.string().nullable(),
+  /** Where the item starts in the file (non-text inputs). */
+  origin: Origin.optional(),
 });
 export type Record = z.infer<typeof Record>;
 
@@ -156,10 +172,17 @@ export type Warning = z.infer<typeof Warning>;
 export const Encoding = z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'big5']);
 export type Encoding = z.infer<typeof Encoding>;
 
+/** The kind of file read: chosen by its signature (docs/FORMAT.md, "Inputs"). */
+export const InputFormat = z.enum(['text', 'pdf', 'docx', 'doc', 'html']);
+export type InputFormat = z.infer<typeof InputFormat>;
+
 export const Document = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   file: z.string(),
   encoding: Encoding,
+  format: InputFormat,
+  /** For a non-text input, the text extracted from it: what every span indexes. */
+  text: z.string().optional(),
   briefing: Masthead,
   sections: z.array(Section),
   records: z.array(Record),
