@@ -92,7 +92,7 @@ export function extractText(source: string, encoding: Encoding, options: Extract
  * 2024年1月5日) takes the date's year: `1月3日` is 2024, and `12月28日` moves back to 2023 by
  * the 62-day rule.
  */
-function baseYearOf(issueYear: number | null, date: string | null, fallback: number | null): number | null {
+export function baseYearOf(issueYear: number | null, date: string | null, fallback: number | null): number | null {
   const dateYear = date ? Number(date.slice(0, 4)) : null;
   if (issueYear !== null && dateYear === issueYear + 1 && Number(date!.slice(5, 7)) <= 2) return dateYear;
   return issueYear ?? dateYear ?? fallback;

@@ -83,8 +83,8 @@ describe('PDF', () => {
     expect(onPage('罗振邦')).toMatchObject({ page: 1 });
     expect(onPage('严思源')).toMatchObject({ page: 2 });
     const box = (onPage('严思源') as { bbox: number[] }).bbox;
-    expect(box[0]).toBeLessThan(box[2]);
-    expect(box[1]).toBeLessThan(box[3]);
+    expect(box[0]!).toBeLessThan(box[2]!);
+    expect(box[1]!).toBeLessThan(box[3]!);
     expect(doc.records[1]!.origin).toMatchObject({ page: 2 });
     spansHold(doc);
   });

@@ -26,7 +26,7 @@ import { UsageError, untilInterrupted, type Io } from './io.js';
 
 /** The extension an output under --out-dir takes: CSV tables are named by table (`03.people.csv`). */
 export function outputExtension(format: Format, table: Table): string {
-  return format === 'csv' ? `.${table}.csv` : `.${format}`;
+  return format === 'csv' ? `.${table}.csv` : format === 'label-studio' ? '.label-studio.json' : `.${format}`;
 }
 
 /** Exit code of a run whose stdout reader went away (128 + SIGPIPE, as a shell reports a tool killed by it). */
@@ -63,6 +63,11 @@ function workerHeapMb(maxSize: number, jobs: number, env: NodeJS.ProcessEnv): nu
 }
 
 export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, workerUrl: URL): Promise<number> {
+  if (flags.labelConfig) {
+    const { labelConfig } = await import('../format/labelstudio.js');
+    io.stdout.write(labelConfig());
+    return 0;
+  }
   const c = checkFlags(flags);
   const started = Date.now();
   const options: TaskOptions = {
@@ -76,6 +81,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     hashes: flags.manifest !== undefined,
     inputFormat: c.inputFormat,
     textOnly: c.textOnly,
+    version: pkg.version,
   };
   const manifestOptions: ManifestLine['options'] = {
     version: pkg.version,
@@ -110,6 +116,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     ...(flags.report !== undefined ? [{ label: flags.report, path: flags.report }] : []),
     ...(flags.manifest !== undefined ? [{ label: flags.manifest, path: flags.manifest }] : []),
   ];
+  if (c.format === 'html' && !c.textOnly && !flags.outDir && !expanded.single) throw new UsageError('-f html writes one page per input: give one input, or --out-dir for several (it also writes an index.html)');
   const files = await planRun(expanded.files, { outDir: flags.outDir, extension: c.textOnly ? '.txt' : outputExtension(c.format, c.table), writes, shard: c.shard });
   if (flags.report !== undefined) await probeWritable(flags.report, 'the report');
   const previous = flags.manifest !== undefined ? await readManifest(flags.manifest).catch((e: unknown) => {
@@ -153,10 +160,12 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   };
   io.onInterrupt(onSignal);
 
-  const json = c.format === 'json' && !c.textOnly;
-  const wrapArray = json && !expanded.single;
+  // JSON Documents and Label Studio tasks are written as a list (Label Studio's import takes a list even of one).
+  const json = (c.format === 'json' || c.format === 'label-studio') && !c.textOnly;
+  const wrapArray = json && (!expanded.single || c.format === 'label-studio');
   let first = true;
   let produced = false;
+  const pagesIndex: Array<{ file: string; out: string | undefined; status: string; records: number; warnings: number; error?: string | undefined }> | null = c.format === 'html' && flags.outDir ? [] : null;
   if (out) {
     if (wrapArray) await out.write('[\n');
     if (c.format === 'csv' && !c.textOnly) await out.write(csvHeader(c.table, c.bom));
@@ -229,6 +238,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
       }
       const { chunk: _chunk, ...row } = result;
       reportRows.push(row);
+      if (pagesIndex) pagesIndex.push({ file: file.display, out: file.outPath, status: result.status, records: result.records, warnings: result.warnings, error: result.error });
       if (file.path !== '-' && flags.manifest !== undefined && !file.duplicateOf) {
         const key = decodePath(absolute(file.path));
         const kept = result.status === 'skipped' ? manifestRows.get(key) : undefined;
@@ -258,6 +268,20 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     await pool.close();
   }
   progress.clear();
+  // With --out-dir and -f html: an index.html listing every file, its counts and warnings, linked to its page.
+  if (pagesIndex && flags.outDir && !interrupted) {
+    const root = absolute(fromText(flags.outDir));
+    const taken = new Set(files.map((f) => f.outPath).filter(Boolean));
+    const name = taken.has(posix.join(root, 'index.html')) ? '_index.html' : 'index.html';
+    const { reviewIndex } = await import('../format/review.js');
+    const rows = pagesIndex.map((r) => ({ ...r, href: r.out && r.status === 'ok' ? posix.relative(root, r.out) : null }));
+    try {
+      await writeAtomic(posix.join(root, name), reviewIndex(rows.map((r) => ({ file: r.file, href: r.href === null ? null : encodeURI(decodePath(r.href)), status: r.status, records: r.records, warnings: r.warnings, error: r.error })), pkg.version));
+    } catch (e) {
+      io.stderr.write(`briefing: cannot write ${show(posix.join(flags.outDir, name))}: ${describeFsError(e)}\n`);
+      totals.failed++;
+    }
+  }
 
   let code = totals.failed > 0 ? 1 : 0;
   // Inputs never reached (--fail-fast, a failed output) are work dropped: the run does not exit 0.

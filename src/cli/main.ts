@@ -104,6 +104,23 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       result = import('./eval.js').then((m) => m.runEval(gold, flags, io));
     });
 
+  program
+    .command('gold')
+    .description('turn a corrected Label Studio export (of -f label-studio tasks) into gold files for eval')
+    .argument('<export>', "Label Studio's JSON export")
+    .option('--out-dir <dir>', 'where the gold files go (NAME.json for each task of NAME.txt)')
+    .option('-q, --quiet', 'no summary on stderr')
+    .addHelpText('after', `
+Examples:
+  briefing extract archive/ -f label-studio -o tasks.json    tasks with the extraction as predictions
+  briefing extract --label-config > config.xml               the project's labeling config
+  briefing gold export.json --out-dir gold/                  corrected export → gold files
+  briefing eval gold/*.json --corpus archive/                how the extraction scores against them
+${EXIT_CODES}`)
+    .action((exportPath: string, flags: { outDir?: string; quiet?: boolean }) => {
+      result = import('./gold.js').then((m) => m.runGold(exportPath, flags, io));
+    });
+
   // Commander's own messages are one line too.
   for (const cmd of [program, ...program.commands]) {
     cmd.exitOverride();

@@ -22,7 +22,8 @@ export const DEFAULT_GLOB = '**/*.{txt,pdf,docx,doc,html,htm}';
 export const INPUT_FORMATS = ['auto', 'text', 'pdf', 'docx', 'doc', 'html'] as const;
 
 export const EXTRACT_OPTIONS: OptionSpec[] = [
-  { flags: '-f, --format <format>', description: 'output format: json, ndjson or csv (json by default; csv when --table is given)' },
+  { flags: '-f, --format <format>', description: 'output format: json, ndjson, csv, html (a review page) or label-studio (tasks with predictions); json by default, csv when --table is given' },
+  { flags: '--label-config', description: 'print the Label Studio labeling config for -f label-studio tasks, and exit' },
   { flags: '-t, --table <table>', description: 'the table to write (implies csv): records, people, parties or agreements' },
   { flags: '--bom', description: 'CSV for Excel: a UTF-8 byte-order mark, an apostrophe before cells Excel would take for formulas (--08-18), and cells holding ";" quoted' },
   { flags: '-o, --output <file>', description: 'write the output to FILE ("-" for stdout): a regular file is replaced atomically, a device or FIFO written through' },
@@ -59,6 +60,7 @@ export interface ExtractFlags {
   shard?: string;
   inputFormat?: string;
   textOnly?: boolean;
+  labelConfig?: boolean;
   encoding?: string;
   year?: string;
   maxSize: string;
@@ -98,7 +100,7 @@ const DECIMAL = /^[0-9]+$/;
 
 export function checkFlags(flags: ExtractFlags): Checked {
   const formatName = flags.format?.toLowerCase() ?? (flags.table !== undefined ? 'csv' : 'json');
-  if (!(FORMATS as readonly string[]).includes(formatName)) throw new UsageError(`unknown --format "${flags.format}" (json, ndjson or csv)`);
+  if (!(FORMATS as readonly string[]).includes(formatName)) throw new UsageError(`unknown --format "${flags.format}" (json, ndjson, csv, html or label-studio)`);
   const tableName = flags.table?.toLowerCase() ?? 'records';
   if (!(TABLES as readonly string[]).includes(tableName)) throw new UsageError(`unknown --table "${flags.table}" (${TABLES.join(', ')})`);
   if (flags.table !== undefined && formatName !== 'csv') throw new UsageError(`--table goes with --format csv, not ${formatName}`);

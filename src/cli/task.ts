@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { InputError } from '../core.js';
 import { extractFile, fileText, type InputResources } from '../input/index.js';
 import type { Document, Encoding, InputFormat } from '../schema/index.js';
-import { documentParts, encodeParts, streamParts, type Format, type Table } from '../format/index.js';
+import { documentParts, encodeParts, prepareFormat, streamParts, type Format, type Table } from '../format/index.js';
+import { decodeBytes } from '../decode/index.js';
 import { describeFsError, writeAtomic } from './fsutil.js';
 import { fsPath, type BytePath } from './paths.js';
 
@@ -27,6 +28,8 @@ export interface TaskOptions {
   inputFormat?: InputFormat | undefined;
   /** `--text-only`: write the text each input is read as, not a Document. */
   textOnly?: boolean | undefined;
+  /** The tool's version (printed on review pages and Label Studio tasks). */
+  version?: string | undefined;
 }
 
 /** pdf.js's character maps, from pdfjs-dist's own folder (read only when a PDF needs one). */
@@ -120,7 +123,12 @@ async function outputOf(bytes: Uint8Array, display: string, o: TaskOptions, whol
   }
   const extracted = await extractOrFail(bytes, display, o);
   if ('failed' in extracted) return extracted;
-  const parts = encodeParts(whole ? documentParts(extracted.doc, o.format, { table: o.table, bom: o.bom }) : streamParts(extracted.doc, o.format, { table: o.table, bom: o.bom }));
+  // The review page and Label Studio tasks show the text as read: a text input's, decoded as the extraction decoded it.
+  await prepareFormat(o.format);
+  const needsSource = (o.format === 'html' || o.format === 'label-studio') && extracted.doc.text === undefined;
+  const source = needsSource ? decodeBytes(bytes, { encoding: o.encoding }).text : undefined;
+  const fo = { table: o.table, bom: o.bom, source, version: o.version };
+  const parts = encodeParts(whole ? documentParts(extracted.doc, o.format, fo) : streamParts(extracted.doc, o.format, fo));
   return { parts, result: okResult(extracted.doc, display, bytes.length) };
 }
 

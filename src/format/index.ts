@@ -6,8 +6,25 @@
 import type { Document, NdjsonRecord } from '../schema/index.js';
 import { csvHeader, csvRows, csvRowParts, type Table } from './csv.js';
 
-export const FORMATS = ['json', 'ndjson', 'csv'] as const;
+export const FORMATS = ['json', 'ndjson', 'csv', 'html', 'label-studio'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** The writers loaded only when asked for (`-f html`, `-f label-studio`): see prepareFormat. */
+type ReviewModule = typeof import('./review.js');
+type LabelStudioModule = typeof import('./labelstudio.js');
+const loaded: { review?: ReviewModule; labelStudio?: LabelStudioModule } = {};
+
+/** Loads the writer a format needs (the HTML page, the Label Studio tasks); a no-op for the others. */
+export async function prepareFormat(format: Format): Promise<void> {
+  if (format === 'html') loaded.review ??= await import('./review.js');
+  if (format === 'label-studio') loaded.labelStudio ??= await import('./labelstudio.js');
+}
+
+function writer<K extends keyof typeof loaded>(key: K): NonNullable<(typeof loaded)[K]> {
+  const w = loaded[key];
+  if (!w) throw new Error(`the ${key} writer is not loaded: call prepareFormat first`);
+  return w as NonNullable<(typeof loaded)[K]>;
+}
 
 const indent = (json: string, pad: string) => json.replace(/\n/g, '\n' + pad);
 
@@ -51,7 +68,17 @@ export function ndjsonLines(doc: Document): string {
 export interface FormatOptions {
   table: Table;
   bom: boolean;
+  /** The text the Document's spans index (the review page and Label Studio tasks show it). */
+  source?: string | undefined;
+  /** The tool's version, printed on pages and tasks. */
+  version?: string | undefined;
 }
+
+const sourceOf = (doc: Document, options: FormatOptions) => {
+  const text = doc.text ?? options.source;
+  if (text === undefined) throw new Error('this format needs the source text: pass options.source');
+  return text;
+};
 
 /** The parts one document contributes to a shared stream (no CSV header, JSON not closed by a line break). */
 export function streamParts(doc: Document, format: Format, options: FormatOptions): Iterable<string> {
@@ -62,14 +89,21 @@ export function streamParts(doc: Document, format: Format, options: FormatOption
       return ndjsonParts(doc);
     case 'csv':
       return csvRowParts(doc, options.table, options.bom);
+    case 'html':
+      return [writer('review').reviewPage(doc, sourceOf(doc, options), options.version ?? '')];
+    case 'label-studio':
+      return [JSON.stringify(writer('labelStudio').labelStudioTask(doc, sourceOf(doc, options), options.version ?? ''), null, 2)];
   }
 }
 
 /** One document as a complete output (--out-dir and single files), in parts. */
 export function* documentParts(doc: Document, format: Format, options: FormatOptions): Generator<string> {
   if (format === 'csv') yield csvHeader(options.table, options.bom);
+  // Label Studio imports a list of tasks: one file is a list of one.
+  if (format === 'label-studio') yield '[\n';
   yield* streamParts(doc, format, options);
   if (format === 'json') yield '\n';
+  if (format === 'label-studio') yield '\n]\n';
 }
 
 /** One document as a complete output. */
