@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { main } from '../dist/cli.js';
 
+// `briefing --help | head`: a reader that goes away before help, a schema or a
+// label config is written ends the run as a shell expects (141), without a trace.
+// Other errors (a full disk) are reported by the writer that met them.
+// An extraction writes stdout through its own writer, which stops the run cleanly: leave it to that one.
+process.stdout.on('error', (e) => {
+  if (e && e.code === 'EPIPE' && process.stdout.listenerCount('error') === 1) process.exit(141);
+});
+
 main(process.argv).then((code) => {
   // Interrupted, or the reader of stdout went away: every output is either
   // complete or still a temp file, so leave at once (a terminal or pipe on
