@@ -50,9 +50,9 @@ describe('a worker that dies', () => {
   it('a file over --timeout-per-file is failed and its worker replaced', () => {
     const dir = folderOf(6);
     writeFileSync(join(dir, 'f03-slow.txt'), heavy);
-    const r = run(['extract', dir, '-f', 'ndjson', '-j', '2', '--timeout-per-file', '0.2', '-q']);
+    const r = run(['extract', dir, '-f', 'ndjson', '-j', '2', '--timeout-per-file', '1', '-q']);
     expect(r.code).toBe(1);
-    expect(errors(r.stderr)).toEqual([`briefing: ${join(dir, 'f03-slow.txt')}: took longer than --timeout-per-file 0.2 s: stopped`]);
+    expect(errors(r.stderr)).toEqual([`briefing: ${join(dir, 'f03-slow.txt')}: took longer than --timeout-per-file 1 s: stopped`]);
     expect(lines(r.stdout)).toHaveLength(30);
   });
 });
@@ -351,7 +351,7 @@ describe('options and conventions', () => {
       [['extract', '--year', '0999', 'x'], 'briefing: --year takes a four-digit year such as 2024, not "0999"\n'],
       [['extract', '--out-dir', '', 'x'], 'briefing: --out-dir takes a non-empty value\n'],
       [['extract', '--glob', '', 'x'], 'briefing: --glob takes a non-empty value\n'],
-      [['extract', '-f', 'json', '-t', 'people', 'x'], 'briefing: --table goes with --format csv, not json\n'],
+      [['extract', '-f', 'json', '-t', 'people', 'x'], 'briefing: --table goes with --format csv or ndjson, not json\n'],
       [['extract', '--shard', '4/4', 'x'], 'briefing: --shard takes I/N with 0 ≤ I < N (such as 0/4), not "4/4"\n'],
       [['frobnicate'], "briefing: unknown command 'frobnicate' (see \"briefing --help\")\n"],
     ];
@@ -364,7 +364,7 @@ describe('options and conventions', () => {
 
   it('--table implies csv, and formats and tables are read in any case', () => {
     const t = run(['extract', ENTITIES, '-t', 'people']);
-    expect(t.stdout.split('\r\n')[0]).toBe('file,index,date_start,section,name,title');
+    expect(t.stdout.split('\r\n')[0]!.startsWith('file,index,date_start,section,name,title,')).toBe(true);
     const upper = run(['extract', ENTITIES, '--format', 'CSV', '-t', 'PEOPLE']);
     expect(upper.stdout).toBe(t.stdout);
   });

@@ -25,8 +25,31 @@ import { checkFlags, type ExtractFlags } from './options.js';
 import { UsageError, untilInterrupted, type Io } from './io.js';
 
 /** The extension an output under --out-dir takes: CSV tables are named by table (`03.people.csv`). */
-export function outputExtension(format: Format, table: Table): string {
-  return format === 'csv' ? `.${table}.csv` : format === 'label-studio' ? '.label-studio.json' : `.${format}`;
+export function outputExtension(format: Format, table: Table, rows = false): string {
+  if (format === 'csv') return `.${table}.csv`;
+  if (format === 'ndjson' && rows) return `.${table}.ndjson`;
+  return format === 'label-studio' ? '.label-studio.json' : `.${format}`;
+}
+
+/** `--lexicon FILE`: read, checked (an error names the file and the key), taken into this thread's tables. */
+export async function loadLexicon(path: string) {
+  const { readFile } = await import('node:fs/promises');
+  const { parseLexicon, LexiconError } = await import('../lexicon/lexicon-schema.js');
+  const { applyLexicon } = await import('../lexicon/user.js');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--lexicon ${escapeControls(path)}: ${describeFsError(e)}`);
+  }
+  try {
+    const lexicon = await parseLexicon(text, `--lexicon ${escapeControls(path)}`);
+    applyLexicon(lexicon);
+    return lexicon;
+  } catch (e) {
+    if (e instanceof LexiconError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** Exit code of a run whose stdout reader went away (128 + SIGPIPE, as a shell reports a tool killed by it). */
@@ -70,6 +93,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   }
   const c = checkFlags(flags);
   const started = Date.now();
+  const lexicon = flags.lexicon !== undefined ? await loadLexicon(flags.lexicon) : undefined;
   const options: TaskOptions = {
     format: c.format,
     table: c.table,
@@ -82,16 +106,19 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     inputFormat: c.inputFormat,
     textOnly: c.textOnly,
     version: pkg.version,
+    lexicon,
+    rows: c.rows,
   };
   const manifestOptions: ManifestLine['options'] = {
     version: pkg.version,
     format: c.format,
-    table: c.format === 'csv' ? c.table : null,
+    table: c.format === 'csv' || c.rows ? c.table : null,
     bom: c.bom,
     encoding: c.encoding ?? null,
     year: c.year ?? null,
     ...(c.inputFormat ? { inputFormat: c.inputFormat } : {}),
     ...(c.textOnly ? { textOnly: true } : {}),
+    ...(lexicon ? { lexicon: JSON.stringify(lexicon) } : {}),
   };
   if (flags.filesFrom === '-' && inputs.includes('-')) throw new UsageError('standard input cannot be both --files-from and an input');
 
@@ -117,7 +144,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     ...(flags.manifest !== undefined ? [{ label: flags.manifest, path: flags.manifest }] : []),
   ];
   if (c.format === 'html' && !c.textOnly && !flags.outDir && !expanded.single) throw new UsageError('-f html writes one page per input: give one input, or --out-dir for several (it also writes an index.html)');
-  const files = await planRun(expanded.files, { outDir: flags.outDir, extension: c.textOnly ? '.txt' : outputExtension(c.format, c.table), writes, shard: c.shard });
+  const files = await planRun(expanded.files, { outDir: flags.outDir, extension: c.textOnly ? '.txt' : outputExtension(c.format, c.table, c.rows), writes, shard: c.shard });
   if (flags.report !== undefined) await probeWritable(flags.report, 'the report');
   const previous = flags.manifest !== undefined ? await readManifest(flags.manifest).catch((e: unknown) => {
     throw new UsageError(`cannot read the manifest ${show(flags.manifest!)}: ${describeFsError(e)}`);

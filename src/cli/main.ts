@@ -105,6 +105,33 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     });
 
   program
+    .command('summarize')
+    .description('the archive in one view: the party register, counts by year and partner type, agreements, top partners and people')
+    .argument('[inputs...]', 'files, folders (see --glob) or globs')
+    .option('-f, --format <format>', 'json (the whole summary), csv (the party register) or html (a report page with charts)', 'json')
+    .option('-o, --output <file>', 'write to FILE instead of stdout')
+    .option('--out-dir <dir>', 'write every part: summary.json, register.csv, by-year-type.csv, agreements-by-year.csv, top-partners.csv, top-people.csv, network.csv, report.html')
+    .option('--glob <pattern>', 'files to take from a folder input', '**/*.{txt,pdf,docx,doc,html,htm}')
+    .option('--hidden', 'also take hidden files and folders')
+    .option('--files-from <file>', 'read input paths from FILE ("-" for stdin), one a line')
+    .option('--null', 'with --files-from: NUL-separated paths')
+    .option('--lexicon <file>', 'your own words (JSON or YAML): aliases merge sides in the register')
+    .option('--year <year>', 'base year for dates whose year is printed nowhere')
+    .option('--max-size <bytes>', 'refuse larger inputs', '256m')
+    .option('--bom', 'CSV for Excel (a byte-order mark; formula-like cells marked as text)')
+    .option('-j, --jobs <n>', 'threads that extract')
+    .option('-q, --quiet', 'no summary line on stderr')
+    .addHelpText('after', `
+Examples:
+  briefing summarize archive/                       the summary as JSON
+  briefing summarize archive/ -f html -o report.html
+  briefing summarize archive/ --out-dir summary/ --lexicon aliases.yaml
+${EXIT_CODES}`)
+    .action((inputs: string[], flags: import('./summarize.js').SummarizeFlags) => {
+      result = import('./summarize.js').then((m) => m.runSummarize(inputs, flags, io, WORKER_URL));
+    });
+
+  program
     .command('gold')
     .description('turn a corrected Label Studio export (of -f label-studio tasks) into gold files for eval')
     .argument('<export>', "Label Studio's JSON export")

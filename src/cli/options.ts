@@ -24,7 +24,7 @@ export const INPUT_FORMATS = ['auto', 'text', 'pdf', 'docx', 'doc', 'html'] as c
 export const EXTRACT_OPTIONS: OptionSpec[] = [
   { flags: '-f, --format <format>', description: 'output format: json, ndjson, csv, html (a review page) or label-studio (tasks with predictions); json by default, csv when --table is given' },
   { flags: '--label-config', description: 'print the Label Studio labeling config for -f label-studio tasks, and exit' },
-  { flags: '-t, --table <table>', description: 'the table to write (implies csv): records, people, parties or agreements' },
+  { flags: '-t, --table <table>', description: 'the table to write (implies csv; also with -f ndjson): records, people, parties, agreements, institutions, dates, edges or documents' },
   { flags: '--bom', description: 'CSV for Excel: a UTF-8 byte-order mark, an apostrophe before cells Excel would take for formulas (--08-18), and cells holding ";" quoted' },
   { flags: '-o, --output <file>', description: 'write the output to FILE ("-" for stdout): a regular file is replaced atomically, a device or FIFO written through' },
   { flags: '--out-dir <dir>', description: 'one output per input under DIR, mirroring the input paths' },
@@ -35,6 +35,7 @@ export const EXTRACT_OPTIONS: OptionSpec[] = [
   { flags: '--shard <i/n>', description: 'take only the inputs whose path hashes to shard i of n (0 ≤ i < n)' },
   { flags: '--input-format <format>', description: 'read inputs as: auto (by their signature), text, pdf, docx, doc or html', default: 'auto' },
   { flags: '--text-only', description: 'write the text each input is read as (for PDF, Word and HTML: the text every span indexes), not a Document' },
+  { flags: '--lexicon <file>', description: "your own words (JSON or YAML): aliases (山大: 山东大学), unit endings, section headings, agreement words" },
   { flags: '--encoding <name>', description: 'force the input encoding: utf-8, gb18030 (gbk), utf-16le, utf-16be, big5' },
   { flags: '--year <year>', description: 'base year for dates whose year is printed nowhere' },
   { flags: '--max-size <bytes>', description: 'refuse inputs (files and stdin) larger than this (suffixes k, m, g)', default: DEFAULT_MAX_SIZE },
@@ -61,6 +62,7 @@ export interface ExtractFlags {
   inputFormat?: string;
   textOnly?: boolean;
   labelConfig?: boolean;
+  lexicon?: string;
   encoding?: string;
   year?: string;
   maxSize: string;
@@ -85,6 +87,8 @@ export interface Checked {
   shard: { index: number; count: number } | undefined;
   inputFormat: InputFormat | undefined;
   textOnly: boolean;
+  /** A table was asked for (`-f ndjson -t …` then writes its rows). */
+  rows: boolean;
 }
 
 /** `256m` → bytes, or null. */
@@ -103,7 +107,7 @@ export function checkFlags(flags: ExtractFlags): Checked {
   if (!(FORMATS as readonly string[]).includes(formatName)) throw new UsageError(`unknown --format "${flags.format}" (json, ndjson, csv, html or label-studio)`);
   const tableName = flags.table?.toLowerCase() ?? 'records';
   if (!(TABLES as readonly string[]).includes(tableName)) throw new UsageError(`unknown --table "${flags.table}" (${TABLES.join(', ')})`);
-  if (flags.table !== undefined && formatName !== 'csv') throw new UsageError(`--table goes with --format csv, not ${formatName}`);
+  if (flags.table !== undefined && formatName !== 'csv' && formatName !== 'ndjson') throw new UsageError(`--table goes with --format csv or ndjson, not ${formatName}`);
   if (flags.bom && formatName !== 'csv') throw new UsageError(`--bom goes with --format csv, not ${formatName}`);
   let encoding: Encoding | undefined;
   if (flags.encoding !== undefined) {
@@ -147,5 +151,5 @@ export function checkFlags(flags: ExtractFlags): Checked {
   const inputFormat = inputName === 'auto' ? undefined : (inputName as InputFormat);
   const textOnly = flags.textOnly ?? false;
   if (textOnly && (flags.format !== undefined || flags.table !== undefined || flags.bom)) throw new UsageError('--text-only writes text: it goes with no --format, --table or --bom');
-  return { format: formatName as Format, table: tableName as Table, bom: flags.bom ?? false, encoding, year, maxSize, jobs, timeoutMs, shard, inputFormat, textOnly };
+  return { format: formatName as Format, table: tableName as Table, bom: flags.bom ?? false, encoding, year, maxSize, jobs, timeoutMs, shard, inputFormat, textOnly, rows: flags.table !== undefined };
 }

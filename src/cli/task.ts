@@ -11,6 +11,7 @@ import { extractFile, fileText, type InputResources } from '../input/index.js';
 import type { Document, Encoding, InputFormat } from '../schema/index.js';
 import { documentParts, encodeParts, prepareFormat, streamParts, type Format, type Table } from '../format/index.js';
 import { decodeBytes } from '../decode/index.js';
+import { applyLexicon, type UserLexicon } from '../lexicon/user.js';
 import { describeFsError, writeAtomic } from './fsutil.js';
 import { fsPath, type BytePath } from './paths.js';
 
@@ -30,6 +31,10 @@ export interface TaskOptions {
   textOnly?: boolean | undefined;
   /** The tool's version (printed on review pages and Label Studio tasks). */
   version?: string | undefined;
+  /** A table was asked for: NDJSON writes its rows. */
+  rows?: boolean | undefined;
+  /** `--lexicon`: the user's words, taken into the tables of whichever thread runs the task. */
+  lexicon?: UserLexicon | undefined;
 }
 
 /** pdf.js's character maps, from pdfjs-dist's own folder (read only when a PDF needs one). */
@@ -90,6 +95,7 @@ export function inputErrorMessage(e: InputError, bytes: Uint8Array | null): stri
 }
 
 export function extractFromBytes(bytes: Uint8Array, display: string, o: TaskOptions): Promise<Document> {
+  if (o.lexicon) applyLexicon(o.lexicon);
   return extractFile(bytes, { file: display, name: display, encoding: o.encoding, year: o.year, maxSize: o.maxSize, format: o.inputFormat, resources: RESOURCES });
 }
 
@@ -127,7 +133,7 @@ async function outputOf(bytes: Uint8Array, display: string, o: TaskOptions, whol
   await prepareFormat(o.format);
   const needsSource = (o.format === 'html' || o.format === 'label-studio') && extracted.doc.text === undefined;
   const source = needsSource ? decodeBytes(bytes, { encoding: o.encoding }).text : undefined;
-  const fo = { table: o.table, bom: o.bom, source, version: o.version };
+  const fo = { table: o.table, bom: o.bom, source, version: o.version, rows: o.rows };
   const parts = encodeParts(whole ? documentParts(extracted.doc, o.format, fo) : streamParts(extracted.doc, o.format, fo));
   return { parts, result: okResult(extracted.doc, display, bytes.length) };
 }

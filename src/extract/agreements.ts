@@ -8,9 +8,16 @@ import type { Agreement } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { leadingOrganization } from './organizations.js';
 import { CharSet, wordIndex } from '../lexicon/wordindex.js';
+import { onLexicon } from '../lexicon/user.js';
+import { fold } from '../text/normalize.js';
 
 const byLength = (w: readonly string[]) => [...w].sort((a, b) => b.length - a.length);
-const ENDING_RE = new RegExp(byLength(AGREEMENT_ENDINGS).join('|'), 'g');
+let ENDING_RE = new RegExp(byLength(AGREEMENT_ENDINGS).join('|'), 'g');
+onLexicon((l) => {
+  AGREEMENT_ENDINGS.push(...l.agreements.map(fold));
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  ENDING_RE = new RegExp(byLength(AGREEMENT_ENDINGS).map(escape).join('|'), 'g');
+});
 const OPENERS = wordIndex(AGREEMENT_OPENERS);
 const MAX_LENGTH = 60;
 const COUNT = /^等?[\d一二三四五六七八九十两多数几余]+(?:项|份|个|类|批|件|套)/;

@@ -3,6 +3,7 @@
  * something that may follow a name) and what type it is.
  */
 import { COOPERATION_WORDS, ORG_FOLLOWERS, ORG_SUFFIXES, SELF_NAMES } from '../lexicon/organizations.js';
+import { onLexicon } from '../lexicon/user.js';
 import { TITLE_WORDS } from '../lexicon/people.js';
 import type { PartyType } from '../schema/index.js';
 import { CharSet, EndingIndex, StartIndex } from '../lexicon/wordindex.js';
@@ -12,6 +13,12 @@ const SUFFIX_INDEX = new EndingIndex(SUFFIXES);
 const SELF_INDEX = new StartIndex(SELF_NAMES.map((s) => s.word));
 const SELF_TYPES = new Map(SELF_NAMES.map((s) => [s.word, s.type]));
 const STRONG_INDEX = new EndingIndex(SUFFIXES.filter((s) => s.strong));
+onLexicon((l) => {
+  SUFFIXES.push(...l.units);
+  SUFFIXES.sort((a, b) => b.word.length - a.word.length);
+  SUFFIX_INDEX.add(l.units);
+  STRONG_INDEX.add(l.units.filter((u) => u.strong));
+});
 const FOLLOWERS = new StartIndex([...ORG_FOLLOWERS, ...TITLE_WORDS]);
 const MAX_ORG = 32;
 /** Characters an organization's name never holds. */

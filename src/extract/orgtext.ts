@@ -18,6 +18,7 @@
  */
 import { NAME_BOUNDARIES, NAME_OPENERS, NOT_BOUNDARY_ENDINGS } from '../lexicon/boundaries.js';
 import { ORG_SUFFIXES, SELF_NAMES } from '../lexicon/organizations.js';
+import { onLexicon } from '../lexicon/user.js';
 import { TITLE_WORDS } from '../lexicon/people.js';
 import { CharSet, EndingIndex, StartIndex, wordIndex } from '../lexicon/wordindex.js';
 
@@ -26,6 +27,10 @@ const BOUNDARY_STARTS = new StartIndex(NAME_BOUNDARIES);
 const NOT_BOUNDARY = wordIndex(NOT_BOUNDARY_ENDINGS);
 const OPENERS = new StartIndex(NAME_OPENERS);
 const SUFFIXES = new EndingIndex(ORG_SUFFIXES);
+onLexicon((l) => SUFFIXES.add(l.units));
+/** A user lexicon's short names (`山大`): a name, so a 与 after one parts two sides. */
+const ALIAS_ENDS = wordIndex([]);
+onLexicon((l) => ALIAS_ENDS.add([...l.aliases.keys()].map((word) => ({ word }))));
 const SELF = new StartIndex(SELF_NAMES.map((s) => s.word));
 const SELF_WORDS = SELF_NAMES.map((s) => s.word);
 /** `该校社会合作处`: a reference that opens a phrase (generic, but not split after 该). */
@@ -113,7 +118,7 @@ export class OrgText {
       // `东岭大学与西川市`, `，与南港集团`, `分别与`: 与 parts two sides after a complete name, after
       // punctuation or a word that ends one; in `材料科学与工程学院` it joins two words.
       if (OPENERS.has(view, s - 1)) return false;
-      return s === 1 || HARD_STOP.table[view.charCodeAt(s - 2)] === 1 || this.suffixAt(s - 1) !== null || this.selfEndsAt(s - 1) || this.boundaryAt(s - 1);
+      return s === 1 || HARD_STOP.table[view.charCodeAt(s - 2)] === 1 || this.suffixAt(s - 1) !== null || this.selfEndsAt(s - 1) || ALIAS_ENDS.endingAt(view, s - 1) !== null || this.boundaryAt(s - 1);
     }
     const w = BOUNDARY_ENDS.endingAt(view, s);
     if (!w) return false;

@@ -30,6 +30,15 @@ import type { Piece } from '../text/piece.js';
 import { ScratchArray } from '../text/scratch.js';
 import { orgType } from './organizations.js';
 import { OrgText } from './orgtext.js';
+import { aliasTarget, onLexicon } from '../lexicon/user.js';
+import { fold } from '../text/normalize.js';
+
+/** A user lexicon's short names (`山大`), read as names where the text parts them. */
+const ALIASES = { index: new StartIndex([]), size: 0 };
+onLexicon((l) => {
+  ALIASES.index.add([...l.aliases.keys()]);
+  ALIASES.size += l.aliases.size;
+});
 import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
 import type { PersonMention } from './people.js';
 
@@ -393,7 +402,8 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     }
     // What the item founds is no side, nor is it under a shorter name.
     if ((foundedTail(key) || exclude.has(key)) && f.via !== 'institution-name') continue;
-    const type = orgType(key);
+    const alias = aliasTarget(key);
+    const type = orgType(alias ? fold(alias) : key);
     drafts.push({ name: piece.text.slice(f.start, f.end), type: f.place && type === 'other' ? 'government' : type, span: piece.span(f.start, f.end), via: f.via, at: f.start, group: f.group, ...(shortStarts.has(f.start) ? { short: true } : {}) });
   }
   // Every name the record prints, nested ones too (`西安电子科技大学` inside `西安电子科技大学广州研究院`), as printed.
@@ -416,6 +426,15 @@ function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Me
     const end = t.qualifiedEnd(e);
     const had = byStart.get(s);
     if (had === undefined || had < end) byStart.set(s, end);
+  }
+  // A user's aliases (`--lexicon`: `山大`), where the text parts them from what is around.
+  if (ALIASES.size > 0) {
+    for (let i = 0; i < view.length; i++) {
+      const a = ALIASES.index.startingAt(view, i);
+      if (!a || !(i === 0 || t.boundaryAt(i)) || !t.closesAt(i + a.length)) continue;
+      const had = byStart.get(i);
+      if (had === undefined || had < i + a.length) byStart.set(i, i + a.length);
+    }
   }
   // Short forms of universities: `川大与宜宾`, `城大分别与…` (a few characters and 大, where the text closes it).
   for (let i = 1; i < view.length; i++) {

@@ -29,6 +29,7 @@ import { NAME_DOTS, COMPOUND_SURNAMES, GIVEN_CHARS, SURNAMES, TRANSLIT, WEAK_SUR
 import { BYLINE_ROLES, HONORIFICS, MODIFIER_AFTER_NAME, NAME_FOLLOWERS_MEDIUM, NAME_FOLLOWERS_STRONG, NOT_NAMES } from '../lexicon/people.js';
 import { NAME_OPENERS, NOT_BOUNDARY_ENDINGS, THING_VERBS, TITLE_BOUNDARIES } from '../lexicon/boundaries.js';
 import { ORG_SUFFIXES } from '../lexicon/organizations.js';
+import { onLexicon } from '../lexicon/user.js';
 import type { Warning } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { ScratchArray } from '../text/scratch.js';
@@ -77,6 +78,10 @@ const ORG_ENDINGS_FROM = new StartIndex(['委员会', '理事会', '领导小组
 const STRONG_ORG_ENDS = wordIndex(ORG_SUFFIXES.filter((s) => s.strong && s.word.length > 1).map((s) => s.word));
 /** Organization endings of more than one character (`委会`, `学院`): a given name never holds one. */
 const ORG_ENDINGS = wordIndex(ORG_SUFFIXES.map((s) => s.word).filter((w) => w.length > 1));
+onLexicon((l) => {
+  STRONG_ORG_ENDS.add(l.units.filter((u) => u.strong && u.word.length > 1).map((u) => ({ word: u.word })));
+  ORG_ENDINGS.add(l.units.filter((u) => u.word.length > 1).map((u) => ({ word: u.word })));
+});
 
 /** Characters that end a name outright: punctuation and blanks. */
 const PUNCT = new CharSet('，、。；：！？“”‘’（）()《》〈〉【】「」,.;:!?"\'-—…\t\n\v\f\r \u00a0\u3000\ufeff');

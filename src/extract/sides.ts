@@ -22,6 +22,7 @@ export interface PrintedName {
   span: Span;
 }
 import { fold } from '../text/normalize.js';
+import { aliasTarget } from '../lexicon/user.js';
 
 /** A side as a role rule found it, before the passes. */
 export interface SideDraft extends Party {
@@ -59,13 +60,13 @@ const roleRank = (via: string) => ROLE_RANK[via] ?? 2;
 
 const SELF_SCHOOL = new Set(['我校', '本校', '学校']);
 const SELF_COLLEGE = new Set(['我院', '本院', '学院']);
-const SELF_ALL = new Set([...SELF_SCHOOL, ...SELF_COLLEGE]);
+export const SELF_ALL = new Set([...SELF_SCHOOL, ...SELF_COLLEGE]);
 
 /** Legal forms: `南港集团`, `南港集团有限公司` and `南港公司` name one side. */
 const LEGAL_FORM = /(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|股份公司|有限公司|集团公司|集团|公司)$/;
 /** A place heading a firm's name (`临沂市鲁南制药` is 鲁南制药). */
 const PLACE_HEAD = /^[\u4e00-\u9fff]{2,4}?[省市县区]/;
-const legalCore = (key: string) => {
+export const legalCore = (key: string) => {
   let c = key.replace(LEGAL_FORM, '');
   const head = PLACE_HEAD.exec(c);
   if (head && c.length - head[0].length >= 2 && /(?:药业|制药|科技|实业|控股|能源|电子|集团|公司)/.test(key)) c = c.slice(head[0].length);
@@ -75,7 +76,7 @@ const legalCore = (key: string) => {
 /** `宜宾市人民政府` → 宜宾; the form's rank: bare place 0, with its level 1, its government 2. */
 const GOVERNMENT_FORM = /(?:人民政府|政府|市委市政府|委员会|党委|委)$/;
 const LEVEL = /[省市县区州盟旗镇乡]$/;
-function placeOf(key: string): { place: string; rank: number } | null {
+export function placeOf(key: string): { place: string; rank: number } | null {
   let k = key;
   let rank = 0;
   const gov = GOVERNMENT_FORM.exec(k);
@@ -203,10 +204,12 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
       continue;
     }
     // Only a short form stands for a name printed elsewhere (`宜宾` is a place, not short for 宜宾市委).
-    const isShort = s.drafts.some((d) => d.short) || /大$/.test(key) || SHORT_ENDINGS.some(([e]) => e.test(key));
-    const full = isShort ? ctx.printed.find((p) => p.key.length > key.length && abbreviates(key, p.key)) : undefined;
+    // A user's alias (`山大` → `山东大学`) stands for its full name wherever the record prints that.
+    const alias = aliasTarget(key);
+    const isShort = alias !== undefined || s.drafts.some((d) => d.short) || /大$/.test(key) || SHORT_ENDINGS.some(([e]) => e.test(key));
+    const full = alias !== undefined ? ctx.printed.find((p) => p.key === nameKey(alias)) : isShort ? ctx.printed.find((p) => p.key.length > key.length && abbreviates(key, p.key)) : undefined;
     if (full) s.name = { ...s.name, name: full.text, span: full.span, type: /(?:大学|学院)$/.test(full.key) ? 'university' : s.name.type };
-    else if (s.drafts.every((d) => d.short)) {
+    else if (alias === undefined && s.drafts.every((d) => d.short)) {
       // An unknown short name that stands for nothing the record prints is no side.
       sides.splice(sides.indexOf(s), 1);
     }
@@ -234,6 +237,10 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     if (same) {
       join(same, s);
       same.name = { ...same.name, at: Math.min(same.name.at, s.name.at) };
+    } else if (ctx.home && !college && SELF_SCHOOL.has(key)) {
+      // `我校` where the item prints the briefing's own university elsewhere (a person's title, a name it contains): named by it.
+      const printed = ctx.printed.find((p) => p.key === ctx.home);
+      if (printed) s.name = { ...s.name, name: printed.text, span: printed.span, type: 'university' };
     }
   }
   // A side only an agreement's name (or an office) prints, of the same type as a side that acts

@@ -1,14 +1,26 @@
 /** CSV tables (RFC 4180: CRLF rows, quotes doubled, fields quoted when needed). */
 import type { Document, Record } from '../schema/index.js';
+import { fold } from '../text/normalize.js';
+import { homeUniversity } from '../extract/entities.js';
 
-export const TABLES = ['records', 'people', 'parties', 'agreements'] as const;
+export const TABLES = ['records', 'people', 'parties', 'agreements', 'institutions', 'dates', 'edges', 'documents'] as const;
 export type Table = (typeof TABLES)[number];
 
+/**
+ * The columns of each table. SCHEMA's columns come first, in SCHEMA's order;
+ * what a join would otherwise need follows: the record's title, its date's end
+ * and year certainty, and each name in simplified script (`*_simplified`, a
+ * one-to-one fold, so HK, TW and mainland spellings join).
+ */
 export const TABLE_COLUMNS: { [T in Table]: readonly string[] } = {
-  records: ['file', 'index', 'section', 'heading', 'title', 'date_start', 'date_end', 'parties', 'people', 'agreements', 'source', 'text'],
-  people: ['file', 'index', 'date_start', 'section', 'name', 'title'],
-  parties: ['file', 'index', 'date_start', 'section', 'name', 'type'],
-  agreements: ['file', 'index', 'date_start', 'kind', 'text'],
+  records: ['file', 'index', 'section', 'heading', 'title', 'date_start', 'date_end', 'parties', 'people', 'agreements', 'source', 'text', 'date_year', 'institutions'],
+  people: ['file', 'index', 'date_start', 'section', 'name', 'title', 'date_end', 'date_year', 'record_title', 'record_parties', 'name_simplified', 'via'],
+  parties: ['file', 'index', 'date_start', 'section', 'name', 'type', 'date_end', 'date_year', 'record_title', 'name_simplified', 'via'],
+  agreements: ['file', 'index', 'date_start', 'kind', 'text', 'date_end', 'date_year', 'section', 'record_title', 'text_simplified'],
+  institutions: ['file', 'index', 'date_start', 'section', 'name', 'date_end', 'date_year', 'record_title', 'name_simplified'],
+  dates: ['file', 'index', 'section', 'text', 'start', 'end', 'year', 'is_record_date', 'record_title'],
+  edges: ['file', 'index', 'date_start', 'date_end', 'date_year', 'section', 'source', 'source_type', 'partner', 'partner_type', 'agreement_kinds', 'record_title', 'source_simplified', 'partner_simplified'],
+  documents: ['file', 'format', 'encoding', 'title', 'issue', 'issue_year', 'issue_number', 'issue_total', 'publisher', 'date', 'recipients_to', 'recipients_cc', 'records', 'warnings', 'warning_codes'],
 };
 
 const LIST_SEPARATOR = '；';
@@ -40,8 +52,22 @@ export function csvHeader(table: Table, bom = false): string {
   return (bom ? '\ufeff' : '') + csvRow([...TABLE_COLUMNS[table]]);
 }
 
-function recordRows(file: string, r: Record, table: Table): Array<Array<string | number | null>> {
+/**
+ * The edges of a record: one row per pair of sides, from the hub — the home
+ * university (the one the masthead names) when it is a side, else the first
+ * university side, else the first side — to each other side.
+ */
+export function recordEdges(r: Record, home: string | null): Array<{ source: Record['parties'][number]; partner: Record['parties'][number] }> {
+  if (r.parties.length < 2) return [];
+  const key = (n: string) => fold(n).replace(/\s/g, '');
+  const hub = (home ? r.parties.find((p) => key(p.name) === home) : undefined) ?? r.parties.find((p) => p.type === 'university') ?? r.parties[0]!;
+  return r.parties.filter((p) => p !== hub).map((partner) => ({ source: hub, partner }));
+}
+
+function recordRows(file: string, r: Record, table: Table, home: string | null): Array<Array<string | number | null>> {
   const start = r.date?.start ?? null;
+  const end = r.date?.end ?? null;
+  const year = r.date?.year ?? null;
   switch (table) {
     case 'records':
       return [[
@@ -51,29 +77,95 @@ function recordRows(file: string, r: Record, table: Table): Array<Array<string |
         r.heading.join(LIST_SEPARATOR),
         r.title,
         start,
-        r.date?.end ?? null,
+        end,
         r.parties.map((p) => p.name).join(LIST_SEPARATOR),
         r.people.map((p) => (p.title ? `${p.title} ${p.name}` : p.name)).join(LIST_SEPARATOR),
         r.agreements.map((a) => a.text).join(LIST_SEPARATOR),
         r.source,
         r.text,
+        year,
+        r.institutions.map((i) => i.name).join(LIST_SEPARATOR),
       ]];
-    case 'people':
-      return r.people.map((p) => [file, r.index, start, r.section, p.name, p.title]);
+    case 'people': {
+      const parties = r.parties.map((p) => p.name).join(LIST_SEPARATOR);
+      return r.people.map((p) => [file, r.index, start, r.section, p.name, p.title, end, year, r.title, parties, fold(p.name), p.via]);
+    }
     case 'parties':
-      return r.parties.map((p) => [file, r.index, start, r.section, p.name, p.type]);
+      return r.parties.map((p) => [file, r.index, start, r.section, p.name, p.type, end, year, r.title, fold(p.name), p.via]);
     case 'agreements':
-      return r.agreements.map((a) => [file, r.index, start, a.kind, a.text]);
+      return r.agreements.map((a) => [file, r.index, start, a.kind, a.text, end, year, r.section, r.title, fold(a.text)]);
+    case 'institutions':
+      return r.institutions.map((i) => [file, r.index, start, r.section, i.name, end, year, r.title, fold(i.name)]);
+    case 'dates':
+      return r.dates.map((d) => [file, r.index, r.section, d.text, d.start, d.end, d.year, r.date && d.span[0] === r.date.span[0] && d.span[1] === r.date.span[1] ? 'yes' : 'no', r.title]);
+    case 'edges': {
+      const kinds = [...new Set(r.agreements.map((a) => a.kind))].join(LIST_SEPARATOR);
+      return recordEdges(r, home).map(({ source, partner }) => [file, r.index, start, end, year, r.section, source.name, source.type, partner.name, partner.type, kinds, r.title, fold(source.name), fold(partner.name)]);
+    }
+    case 'documents':
+      return [];
   }
+}
+
+/** The one row of the documents table: the masthead, what was read, how many records and warnings (also for a file with none). */
+function documentRow(doc: Document): Array<string | number | null> {
+  const b = doc.briefing;
+  return [
+    doc.file,
+    doc.format,
+    doc.encoding,
+    b.title,
+    b.issue?.text ?? null,
+    b.issue?.year ?? null,
+    b.issue?.number ?? null,
+    b.issue?.total ?? null,
+    b.publisher,
+    b.date,
+    b.recipients.to.join(LIST_SEPARATOR),
+    b.recipients.cc.join(LIST_SEPARATOR),
+    doc.records.length,
+    doc.warnings.length,
+    [...new Set(doc.warnings.map((w) => w.code))].join(LIST_SEPARATOR),
+  ];
+}
+
+/** The rows of a table for one document (the documents table: one row). */
+export function* tableRows(doc: Document, table: Table): Generator<Array<string | number | null>> {
+  if (table === 'documents') {
+    yield documentRow(doc);
+    return;
+  }
+  const home = table === 'edges' ? homeUniversity(doc.briefing.title, doc.briefing.publisher) : null;
+  for (const r of doc.records) yield* recordRows(doc.file, r, table, home);
+}
+
+/** One document's rows as NDJSON objects keyed by column (`-f ndjson -t people`). */
+export function* ndjsonRowParts(doc: Document, table: Table): Generator<string> {
+  const columns = TABLE_COLUMNS[table];
+  let out = '';
+  for (const row of tableRows(doc, table)) {
+    const o: { [k: string]: string | number | null } = {};
+    columns.forEach((c, k) => (o[c] = row[k] ?? null));
+    out += JSON.stringify(o) + '\n';
+    if (out.length > 1 << 16) {
+      yield out;
+      out = '';
+    }
+  }
+  if (out) yield out;
 }
 
 /** The rows of one document, without the header (`excel`: see csvField), one part a record. */
 export function* csvRowParts(doc: Document, table: Table, excel = false): Generator<string> {
-  for (const r of doc.records) {
-    let out = '';
-    for (const row of recordRows(doc.file, r, table)) out += csvRow(row, excel);
-    if (out) yield out;
+  let out = '';
+  for (const row of tableRows(doc, table)) {
+    out += csvRow(row, excel);
+    if (out.length > 1 << 16) {
+      yield out;
+      out = '';
+    }
   }
+  if (out) yield out;
 }
 
 /** The rows of one document, without the header. */

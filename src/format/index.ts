@@ -4,7 +4,7 @@
  * is written piece by piece and never becomes one string.
  */
 import type { Document, NdjsonRecord } from '../schema/index.js';
-import { csvHeader, csvRows, csvRowParts, type Table } from './csv.js';
+import { csvHeader, csvRows, csvRowParts, ndjsonRowParts, type Table } from './csv.js';
 
 export const FORMATS = ['json', 'ndjson', 'csv', 'html', 'label-studio'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -68,6 +68,8 @@ export function ndjsonLines(doc: Document): string {
 export interface FormatOptions {
   table: Table;
   bom: boolean;
+  /** NDJSON of table rows even for `records` (`-f ndjson -t records`); else NDJSON is one Record a line. */
+  rows?: boolean | undefined;
   /** The text the Document's spans index (the review page and Label Studio tasks show it). */
   source?: string | undefined;
   /** The tool's version, printed on pages and tasks. */
@@ -86,7 +88,7 @@ export function streamParts(doc: Document, format: Format, options: FormatOption
     case 'json':
       return documentJsonParts(doc);
     case 'ndjson':
-      return ndjsonParts(doc);
+      return options.table !== 'records' || options.rows ? ndjsonRowParts(doc, options.table) : ndjsonParts(doc);
     case 'csv':
       return csvRowParts(doc, options.table, options.bom);
     case 'html':
@@ -129,4 +131,4 @@ export function encodeParts(parts: Iterable<string>, size = 1 << 20): Uint8Array
   return out;
 }
 
-export { csvHeader, csvRows, TABLES, TABLE_COLUMNS, type Table } from './csv.js';
+export { csvHeader, csvRows, recordEdges, tableRows, TABLES, TABLE_COLUMNS, type Table } from './csv.js';

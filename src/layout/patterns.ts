@@ -17,6 +17,7 @@ import {
 
 import { sidesJoinedAt } from '../extract/organizations.js';
 import { StartIndex } from '../lexicon/wordindex.js';
+import { onLexicon } from '../lexicon/user.js';
 
 const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 
@@ -41,6 +42,12 @@ export const HEADING_PATTERNS: Array<{ style: string; re: RegExp }> = [
   // A section's name alone on its line, perhaps between ornaments (`他山之石`, `◆校企合作◆`).
   { style: 'bracket', re: new RegExp(`^${ORNAMENT}*(?:${alt(SECTION_NAMES)})${ORNAMENT}*$`) },
 ];
+// A user lexicon's section names stand alone as headings too.
+onLexicon((l) => {
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  SECTION_NAMES.push(...l.sections.map(([w]) => w));
+  HEADING_PATTERNS[HEADING_PATTERNS.length - 1] = { style: 'bracket', re: new RegExp(`^${ORNAMENT}*(?:${alt(SECTION_NAMES.map(escape))})${ORNAMENT}*$`) };
+});
 
 export const NUMBERED_PATTERNS: Array<{ style: string; re: RegExp }> = [
   { style: 'num-paren', re: /^[（(]\d{1,3}[）)]\s*/ },

@@ -4,6 +4,7 @@
  * organizations around them sides of it. General words only.
  */
 import type { PartyType } from '../schema/index.js';
+import { onLexicon } from './user.js';
 
 /** Name endings, longest first when matched. `strong` endings decide the type; place endings only when nothing stronger is present. */
 export const ORG_SUFFIXES: Array<{ word: string; type: PartyType; strong: boolean }> = [
@@ -57,3 +58,6 @@ export const SELF_NAMES: Array<{ word: string; type: PartyType }> = [
   ...['我校', '本校', '学校', '我院', '本院', '我所', '我单位'].map((word) => ({ word, type: 'university' as PartyType })),
   ...['我市', '本市', '我省', '本省', '我区', '本区', '我县', '本县'].map((word) => ({ word, type: 'government' as PartyType })),
 ];
+
+// A user lexicon's unit endings close names as the listed ones do (registered first: the indexes built from this list follow).
+onLexicon((l) => ORG_SUFFIXES.push(...l.units));

@@ -1,5 +1,6 @@
 /** Section kinds by heading words, first match wins (most specific first). */
 import type { SectionKind } from '../schema/index.js';
+import { onLexicon } from './user.js';
 
 export const SECTION_RULES: Array<[SectionKind, RegExp]> = [
   ['university-government', /校地|政校|校政|地校|校市|市校|校省|省校|政府合作|地方合作|服务地方/],
@@ -15,3 +16,9 @@ export function sectionKind(heading: string): SectionKind {
   for (const [kind, re] of SECTION_RULES) if (re.test(heading)) return kind;
   return 'other';
 }
+
+// A user lexicon's headings come first: they are the office's own names for its sections.
+onLexicon((l) => {
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const [word, kind] of [...l.sections].reverse()) SECTION_RULES.unshift([kind, new RegExp(escape(word))]);
+});

@@ -10,6 +10,11 @@ export class EndingIndex<T extends { word: string }> {
   private readonly root = new Map<number, TrieNode<T>>();
 
   constructor(entries: readonly T[]) {
+    this.add(entries);
+  }
+
+  /** Takes more entries in (a user lexicon's words); an entry for a word already there does not replace it. */
+  add(entries: readonly T[]): void {
     for (const e of entries) {
       const w = e.word;
       if (w.length === 0) continue;
@@ -67,6 +72,11 @@ export class StartIndex {
   private readonly root = new Map<number, TrieNode<string>>();
 
   constructor(words: readonly string[]) {
+    this.add(words);
+  }
+
+  /** Takes more words in. */
+  add(words: readonly string[]): void {
     for (const w of new Set(words)) {
       if (w.length === 0) continue;
       this.firstTable[w.charCodeAt(0)] = 1;
