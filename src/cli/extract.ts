@@ -332,8 +332,11 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   }
   if (flags.report !== undefined) {
     // Peak resident memory of the whole process, workers included (they are threads).
-    const maxRssKb = process.resourceUsage().maxRSS;
-    const report = { started: new Date(started).toISOString(), elapsedMs: Date.now() - started, interrupted, maxRssKb, totals, hidden: expanded.hidden, files: reportRows };
+    const usage = process.resourceUsage();
+    const maxRssKb = usage.maxRSS;
+    // CPU time of every thread of the process (main and workers), for the bench's CPUs-busy figure.
+    const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+    const report = { started: new Date(started).toISOString(), elapsedMs: Date.now() - started, interrupted, maxRssKb, cpuMs, totals, hidden: expanded.hidden, files: reportRows };
     await writeAtomic(fromText(flags.report), JSON.stringify(report, null, 2) + '\n').catch((e: Error) => {
       io.stderr.write(`briefing: cannot write the report ${show(flags.report!)}: ${describeFsError(e)}\n`);
       code = 2;
