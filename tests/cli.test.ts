@@ -53,7 +53,9 @@ describe('single files', () => {
   });
 
   it('prints its version and the JSON Schema', () => {
-    expect(run(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    // Alone, answered before the command line loads; with other words, by the command line.
+    for (const argv of [['--version'], ['-V'], ['--version', '--no-color']]) expect(run(argv).stdout).toBe(version + '\n');
     const schema = JSON.parse(run(['schema']).stdout);
     expect(schema.type).toBe('object');
     expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'file', 'encoding', 'briefing', 'sections', 'records', 'warnings']));

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseEncodingName } from '../decode/index.js';
-import { FORMATS, TABLES, type Format, type Table } from '../format/index.js';
+import { FORMATS, TABLES, type Format, type Table } from '../format/names.js';
 import type { Encoding, InputFormat } from '../schema/index.js';
 import { UsageError } from './io.js';
 

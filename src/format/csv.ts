@@ -2,9 +2,8 @@
 import type { Document, Record } from '../schema/index.js';
 import { fold } from '../text/normalize.js';
 import { homeUniversity } from '../extract/entities.js';
-
-export const TABLES = ['records', 'people', 'parties', 'agreements', 'institutions', 'dates', 'edges', 'documents'] as const;
-export type Table = (typeof TABLES)[number];
+import { TABLES, type Table } from './names.js';
+export { TABLES, type Table };
 
 /**
  * The columns of each table. SCHEMA's columns come first, in SCHEMA's order;

@@ -5,9 +5,8 @@
  */
 import type { Document, NdjsonRecord } from '../schema/index.js';
 import { csvHeader, csvRows, csvRowParts, ndjsonRowParts, type Table } from './csv.js';
-
-export const FORMATS = ['json', 'ndjson', 'csv', 'html', 'label-studio'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './names.js';
+export { FORMATS, type Format };
 
 /** The writers loaded only when asked for (`-f html`, `-f label-studio`): see prepareFormat. */
 type ReviewModule = typeof import('./review.js');
