@@ -270,15 +270,17 @@ export function htmlToText(bytes: Uint8Array): Converted {
     text,
     encoding: decoded.encoding,
     originAt(start: number): Origin | undefined {
-      let best: Segment | undefined;
-      for (const s of segments) {
-        if (s.start <= start && start < Math.max(s.end, s.start + 1)) {
-          best = s;
-          break;
-        }
-        if (s.start <= start) best = s;
+      // Segments are pushed in text order, non-empty and disjoint: the one holding
+      // `start` (or the last before it) is the last whose start is not after it.
+      let lo = 0;
+      let hi = segments.length - 1;
+      if (hi < 0 || segments[0]!.start > start) return undefined;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (segments[mid]!.start <= start) lo = mid;
+        else hi = mid - 1;
       }
-      if (!best) return undefined;
+      const best = segments[lo]!;
       return { offset: best.exact ? best.offset + (start - best.start) : best.offset };
     },
   };
