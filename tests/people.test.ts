@@ -101,3 +101,32 @@ describe('roles by their ending', () => {
     expect(people('公司在商谈转化事宜。')).toEqual([]);
   });
 });
+
+describe('where a three-character reading ends', () => {
+  it('leaves an adverb or a verb after a two-character name to the clause', () => {
+    expect(people('海川集团主管韩彬却认为价格偏高。')).toEqual(['海川集团主管 韩彬']);
+    expect(people('南港队主帅罗伦继续留在场边指挥。')).toEqual(['南港队主帅 罗伦']);
+    expect(people('市场成交量继续上涨。')).toEqual([]);
+  });
+
+  it('keeps a character that opens words when punctuation follows it', () => {
+    expect(people('东岭商会秘书长吴中一：今年市场平稳。')).toEqual(['东岭商会秘书长 吴中一']);
+  });
+
+  it('reads the surname again with an honorific as the same person addressed', () => {
+    expect(people('星港留学中心总监孙晶孙女士介绍了情况。')).toEqual(['星港留学中心总监 孙晶']);
+    expect(people('蓝岸科技主任程晓林教授介绍了情况。')).toEqual(['蓝岸科技主任 程晓林']);
+  });
+});
+
+describe('transliterations and roles of people', () => {
+  it('reads transliterations ending in the usual characters (…顿, …登, …斐)', () => {
+    expect(people('北陆国总统阿什顿19日宣布将出席论坛。')).toEqual(['北陆国总统 阿什顿']);
+    expect(people('今年阿什顿总统将访问东岭。')).toEqual(['∅ 阿什顿']);
+  });
+
+  it('reads roles ending in 人 that name a person (发明人, 创办人, 召集人)', () => {
+    expect(people('据悉，拼音输入法发明人孙立民教授领导的公司上市。')).toEqual(['拼音输入法发明人 孙立民']);
+    expect(people('东岭读书会召集人邝雨桐主持。')).toEqual(['东岭读书会召集人 邝雨桐']);
+  });
+});

@@ -95,8 +95,12 @@ const CLAUSE_STOP = new CharSet('，。；：！？\n');
 /** Surnames that are also adverbs or open place names (`主席曾亲临`, `老师都与`, `越南`, `左上臂`): they need a word after them. */
 const ADVERB_SURNAME = new CharSet('曾都越左');
 
-/** Characters that seldom end a three-character name (a negation, a verb, a measure that opens the next word). */
-const NOT_LAST_OF_THREE = new CharSet('不一因拿回出来去到本大完长');
+/**
+ * Characters that seldom end a three-character name (a negation, an adverb, a
+ * verb, a measure that opens the next word): `张军不…`, `韩彬却认为`. Before
+ * punctuation they open nothing, and the name may end in one (`吴中一：`).
+ */
+const NOT_LAST_OF_THREE = new CharSet('不一因拿回出来去到本大完长却仍竟便');
 
 const QUOTE_OPEN = new CharSet('“‘「『"\'”’');
 const QUOTE_CLOSE = new CharSet('”’」』"\'');
@@ -263,7 +267,7 @@ function readings(view: string, at: number): NameReading[] {
       const last = view.charCodeAt(at + len - 1);
       if (NOT_LAST.table[last] === 1 && !(len === 3 && connectorInsideName(view, at + len))) continue;
       // Characters that seldom end a given name and often open the next word (`张军不…`, `杨斌拿…`, `崔恺出席`).
-      if (len === 3 && NOT_LAST_OF_THREE.table[last] === 1) continue;
+      if (len === 3 && NOT_LAST_OF_THREE.table[last] === 1 && !(at + 3 < view.length && PUNCT.at(view, at + 3))) continue;
       const cand = view.slice(at, at + len);
       // Words such as `黄河`, `高度` are names only right after an office (`副市长黄河`): see bestName.
       const word = NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2));
@@ -276,8 +280,9 @@ function readings(view: string, at: number): NameReading[] {
       let opens = false;
       for (let k = at + sl + 1; k < at + len && !opens; k++) if (MODIFIER_CHARS.at(view, k) && officeFrom(view, k) >= 3) opens = true;
       if (opens) continue;
-      // `王诚王总`: a last character that is a surname addressed as 某总 starts a second mention.
-      if (len === 3 && SURNAME.at(view, at + 2) && !WEAK.at(view, at + 2) && view[at + 3] === '总') continue;
+      // `王诚王总`: a last character that is a surname addressed as 某总 starts a second mention;
+      // so does the name's own surname again with an honorific (`孙晶孙女士`).
+      if (len === 3 && SURNAME.at(view, at + 2) && !WEAK.at(view, at + 2) && (view[at + 3] === '总' || (view[at + 2] === view[at] && HONORIFIC.has(view, at + 3)))) continue;
       // `鲁港合作`: a last character that opens a word of cooperation belongs to that word.
       if (len >= 2 && COOPERATIVE.has(view, at + len - 1)) continue;
       // `刘强任组长`: a last character that takes the office after it (任, 兼, 当) is a verb.
