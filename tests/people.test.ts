@@ -130,3 +130,18 @@ describe('transliterations and roles of people', () => {
     expect(people('东岭读书会召集人邝雨桐主持。')).toEqual(['东岭读书会召集人 邝雨桐']);
   });
 });
+
+describe('words around a name that looked like something else', () => {
+  it('reads 家 after a surname that follows an office as a given name, not a role', () => {
+    expect(people('南港航运集团总裁魏家福11月曾表示，航线将增加。')).toEqual(['南港航运集团总裁 魏家福']);
+  });
+
+  it('takes a coverb whose clause has a verb even before a word opening with a transliteration character', () => {
+    expect(people('此后，祁明渝向多家媒体表示，合作顺利。')).toEqual(['∅ 祁明渝']);
+  });
+
+  it('takes a weekday or 公布 after a name', () => {
+    expect(people('南港队主帅布朗周二对记者说，球队状态很好。')).toEqual(['南港队主帅 布朗']);
+    expect(people('北湖队主教练勒夫公布了名单。')).toEqual(['北湖队主教练 勒夫']);
+  });
+});

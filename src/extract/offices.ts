@@ -10,6 +10,7 @@
  *   `成长`, `增长` → no office (成, 增 are no units)
  */
 import { HEAD_UNITS, ROLE_ENDINGS, ROLE_ENDING_WORDS, ROLE_WORDS, TITLE_WORDS } from '../lexicon/people.js';
+import { SURNAMES, WEAK_SURNAMES } from '../lexicon/names.js';
 import { CharSet, wordIndex } from '../lexicon/wordindex.js';
 
 const HEADS = wordIndex([...TITLE_WORDS, ...ROLE_WORDS]);
@@ -21,6 +22,8 @@ const ROLE_END = new CharSet(ROLE_ENDINGS);
 const NOT_ROLES = wordIndex(ROLE_ENDING_WORDS);
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const PLACE_AFTER_JIA = new CharSet('庄口港村湾寨坡坪营屯沟堡峪嘴店集镇岭坝桥园');
+const SURNAME = new CharSet(SURNAMES);
+const WEAK_SURNAME = new CharSet(WEAK_SURNAMES);
 /** Numerals and function words: no stem of a role (`千家万户`, `公司在商谈`). */
 const NOT_STEM = new CharSet('一二三四五六七八九十百千万两几多每各全该此本其这那在于的了和与及或是为对向从把被将就都也还又再才已曾不没很最更');
 
@@ -35,6 +38,8 @@ function roleByEnding(view: string, e: number): number {
   if (not) return 0;
   // `石家庄`, `张家口`, `李家村`: 家 inside a place's name.
   if (view.charCodeAt(e - 1) === 0x5bb6 && PLACE_AFTER_JIA.at(view, e)) return 0;
+  // `总裁魏家福`: 家 after a surname that follows an office opens a given name, not a role.
+  if (view.charCodeAt(e - 1) === 0x5bb6 && SURNAME.at(view, e - 2) && !WEAK_SURNAME.at(view, e - 2) && officeLengthAt(view, e - 2) > 0) return 0;
   const stemChar = (k: number) => isHan(view.charCodeAt(k)) && !NOT_STEM.at(view, k);
   if (!stemChar(e - 2)) return 0;
   return e >= 3 && stemChar(e - 3) ? 3 : 2;

@@ -151,7 +151,9 @@ function rightEvidence(view: string, e: number): { score: number; follow: number
   if (medium) {
     // `邱勇对…提出四点建议`: a coverb, and a verb of speech or action later in the clause
     // (not a connector to the next name: `卜显和、迟力峰`).
-    if (COVERB.has(view, e) && !nameStartsAt(view, e + medium.length) && verbLaterInClause(view, e)) return { score: 3, follow: medium.length };
+    // A transliteration character after the coverb opens a word as often as a name (`向多家媒体`): only a surname counts.
+    const next = e + medium.length;
+    if (COVERB.has(view, e) && !(SURNAME.at(view, next) || COMPOUND.has(view, next)) && verbLaterInClause(view, e)) return { score: 3, follow: medium.length };
     return { score: 2, follow: medium.length };
   }
   return { score: 0, follow: 0 };
