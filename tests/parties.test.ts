@@ -38,6 +38,12 @@ describe('2. endings beyond the usual', () => {
   it('maps a short form to the full name printed', () => {
     expect(parties('东岭理工大学与北塘市人民政府签署合作协议。会上，东岭理工与北塘市商定共建研究院。')).toEqual(['东岭理工大学 university', '北塘市人民政府 government']);
   });
+
+  it('parts an unknown short form from the name read back through its 与, where the full name is printed', () => {
+    expect(parties('6月3日，由南工与北沙市合作共建的南屿工业大学北沙研究院正式启用。')).toEqual(['南屿工业大学 university', '北沙市 government']);
+    // No name printed that 化学 stands for: one name.
+    expect(parties('6月3日，化学与化工学院与北沙市化学研究所签署合作协议。')).toEqual(['化学与化工学院 university', '北沙市化学研究所 research']);
+  });
 });
 
 describe('3. apposition lists', () => {

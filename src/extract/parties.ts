@@ -25,6 +25,7 @@ import { COOPERATION_WORDS, HOST_VERBS, VISIT_STOPS, VISIT_VERBS } from '../lexi
 import { INSTITUTION_ENDINGS } from '../lexicon/agreements.js';
 import { TITLE_WORDS } from '../lexicon/people.js';
 import type { PrintedName, SideDraft } from './sides.js';
+import { abbreviates } from './sides.js';
 import type { Span } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { ScratchArray } from '../text/scratch.js';
@@ -450,16 +451,31 @@ function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Me
   }
   // An unknown short name joined to a name (`由西电与广州市合作共建…`): kept only where the record
   // prints what it stands for (see sides.ts).
+  // When the name after the 与 was read back through it (`西电与广州市`), the two are parted only
+  // where another name printed in the record is what the short one stands for, skipping characters
+  // (西安电子科技大学…): `化学与化工学院` is one name.
+  const standsFor = (short: string, except: number) => {
+    for (const [a, b] of byStart) if (a !== except && abbreviates(short, view.slice(a, b)) && !view.slice(a, b).includes(short)) return true;
+    return false;
+  };
   for (let i = 2; i < view.length; i++) {
     const c = view.charCodeAt(i);
     if (c !== 0x4e0e && c !== 0x548c) continue; // 与 和
     for (const len of [2, 3]) {
       const s = i - len;
-      if (s < 0 || byStart.has(s) || !/^[\u4e00-\u9fff]+$/.test(view.slice(s, i)) || !t.boundaryAt(s) || t.suffixAt(i)) continue;
-      if (!byStart.has(i + 1)) continue;
-      byStart.set(s, i);
-      shortStarts.add(s);
-      break;
+      if (s < 0 || !/^[\u4e00-\u9fff]+$/.test(view.slice(s, i)) || !t.boundaryAt(s) || t.suffixAt(i)) continue;
+      const glued = byStart.get(s);
+      if (glued === undefined && byStart.has(i + 1)) {
+        byStart.set(s, i);
+        shortStarts.add(s);
+        break;
+      }
+      if (glued !== undefined && glued > i + 1 && t.suffixAt(glued) && t.startOf(glued, i + 1) === i + 1 && !byStart.has(i + 1) && standsFor(view.slice(s, i), s)) {
+        byStart.set(s, i);
+        byStart.set(i + 1, glued);
+        shortStarts.add(s);
+        break;
+      }
     }
   }
   const out: Mention[] = [];
