@@ -66,6 +66,11 @@ describe('4. self-references', () => {
   it('go to the home side printed in full', () => {
     expect(parties('东岭大学与西川市人民政府签署合作协议\n6月3日，我校与西川市人民政府签署战略合作协议。学校将发挥学科优势。')).toEqual(['东岭大学 university', '西川市人民政府 government']);
   });
+
+  it('name 我院 by the one college the item prints, not by a unit of its own or a list', () => {
+    expect(parties('6月5日，韩立院长带领海洋工程学院相关专业负责人一行到访北塘港务集团。我院与北塘港务集团签署产学研合作协议。')).toEqual(['北塘港务集团 enterprise', '海洋工程学院 university']);
+    expect(parties('6月5日，我院与北塘港务集团签署合作协议，我院测控工程学院将派出教师。')).toEqual(['我院 university', '北塘港务集团 enterprise']);
+  });
 });
 
 describe('5. one side, several names', () => {

@@ -61,6 +61,7 @@ const roleRank = (via: string) => ROLE_RANK[via] ?? 2;
 const SELF_SCHOOL = new Set(['我校', '本校', '学校']);
 const SELF_COLLEGE = new Set(['我院', '本院', '学院']);
 export const SELF_ALL = new Set([...SELF_SCHOOL, ...SELF_COLLEGE]);
+const SELF_OPENING = /^(?:我校|本校|我院|本院|该校|该院)/;
 
 /** Legal forms: `南港集团`, `南港集团有限公司` and `南港公司` name one side. */
 const LEGAL_FORM = /(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|股份公司|有限公司|集团公司|集团|公司)$/;
@@ -241,6 +242,17 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
       // `我校` where the item prints the briefing's own university elsewhere (a person's title, a name it contains): named by it.
       const printed = ctx.printed.find((p) => p.key === ctx.home);
       if (printed) s.name = { ...s.name, name: printed.text, span: printed.span, type: 'university' };
+    } else if (college && key !== '学院') {
+      // `我院` where the item prints one college's name and no side carries it (`某院长带领管理工程学院…一行`): named by it.
+      // Not one that opens with a self-reference itself (`我院某某学院` is a unit of the speaker's own), nor a list.
+      const partnerKeys = new Set([...mine].map((o) => nameKey(o.name.name)));
+      const colleges = new Map<string, PrintedName>();
+      for (const p of ctx.printed) {
+        if (!p.key.endsWith('学院') || SELF_ALL.has(p.key) || SELF_OPENING.test(p.key) || /[与和及、]/.test(p.key) || partnerKeys.has(p.key)) continue;
+        if (!colleges.has(p.key)) colleges.set(p.key, p);
+      }
+      const only = colleges.size === 1 ? [...colleges.values()][0]! : undefined;
+      if (only) s.name = { ...s.name, name: only.text, span: only.span, type: 'university' };
     }
   }
   // A side only an agreement's name (or an office) prints, of the same type as a side that acts
