@@ -97,6 +97,10 @@ describe('7. visits', () => {
     expect(parties('5月10日，东岭大学代表团参观了海川集团有限公司的展馆，并与企业座谈。')).toEqual(['东岭大学 university', '海川集团有限公司 enterprise']);
   });
 
+  it('reads the visiting university out of a 大学校董会 title', () => {
+    expect(parties('6月8日，西川市市长林默会见南港科技大学校董会主席程远一行，双方签署合作协议。')).toEqual(['西川市 government', '南港科技大学 university']);
+  });
+
   it('keeps a visited place with its bracket', () => {
     expect(parties('6月6日，东岭大学赴柳岸市(北塘县)考察，双方签署合作协议。')).toEqual(['东岭大学 university', '柳岸市(北塘县) government']);
   });

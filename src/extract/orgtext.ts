@@ -85,6 +85,8 @@ export class OrgText {
       // `主办`, `举办` end in 办 but are verbs: an ending that is the tail of a longer boundary word ends no name.
       const w = BOUNDARY_ENDS.endingAt(view, e);
       if (w && w.word.length > s.word.length) continue;
+      // `香港科技大学校董会`: 校 after 大学 opens the next word (校董会, 校友会, 校区), it ends no 学校.
+      if (s.word === '学校' && e >= 3 && view.charCodeAt(e - 3) === 0x5927 && e < view.length && /[\u4e00-\u9fff]/.test(view[e]!)) continue;
       let id = ids.get(s);
       if (id === undefined) {
         this.suffixes.push(s);
