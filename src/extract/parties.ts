@@ -493,8 +493,8 @@ function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Me
 /** `与内地18所大学`, `和多家企业`, `同各地市`: a partner counted, not named. */
 const PLURAL_PARTNER = /^(?:与|和|同|跟)[\u4e00-\u9fff]{0,4}?(?:[零〇一两三四五六七八九十百千万几数多\d]+[所家个批]|多|各|一批|若干|部分)[\u4e00-\u9fff]{0,6}?(?:大学|高校|院校|学校|企业|单位|机构|医院|城市|地市|市县|县区|部门|园区|伙伴|公司|银行|政府)/;
 
-/** Generic phrases and clause material are no names (`该公司`, `内地18所大学`, `多家企业`). */
-const GENERIC = /^(?:该|此|本|各|全|其|相关|有关|上述|多家|一批|多个|若干|部分)|^[零〇一两双三四五六七八九十百千万几数多]+[所家个位名方校地项批]|^[所家个位名]|[多数几]+[所家个]|[了是将把被让的]|进行|开展|举行|召开|签署|签订|出席|参加|表示|带队|率队|一行|携手|共建|成立|揭牌/;
+/** Generic phrases and clause material are no names (`该公司`, `内地18所大学`, `多家企业`, `我校二级学院`). */
+const GENERIC = /^(?:该|此|本|各|全|其|相关|有关|上述|多家|一批|多个|若干|部分)|^[零〇一两双三四五六七八九十百千万几数多]+[所家个位名方校地项批]|^[所家个位名]|[多数几]+[所家个]|[了是将把被让的]|进行|开展|举行|召开|签署|签订|出席|参加|表示|带队|率队|一行|携手|共建|成立|揭牌|(?:二级学院|二级单位|职能部门|相关部门|有关部门|直属单位|下属单位)$/;
 
 function plausibleName(view: string, s: number, e: number): boolean {
   return !GENERIC.test(view.slice(s, e));

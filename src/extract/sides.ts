@@ -89,6 +89,9 @@ export function placeOf(key: string): { place: string; rank: number } | null {
   if (LEVEL.test(k) && k.length >= 3) {
     k = k.slice(0, -1);
     rank = Math.max(rank, 1);
+  } else if (LEVEL.test(k) && k.length === 2) {
+    // `岚县`, `沛县`: a one-character place keeps its level (`岚县人民政府` and `岚县` are one side).
+    rank = Math.max(rank, 1);
   } else if (rank >= 1) return null;
   if (k.length < 2 || k.length > 8 || !/^[\u4e00-\u9fff]+$/.test(k)) return null;
   return { place: k, rank };
