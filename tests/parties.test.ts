@@ -24,6 +24,11 @@ describe('1. the left edge of a name', () => {
     expect(parties('新华社南港6月1日电 东岭大学与南港市人民政府1日签署全面合作协议。')).toEqual(['东岭大学 university', '南港市人民政府 government']);
   });
 
+  it('reads the particle 所 and the 的 of a verb as no part of a name', () => {
+    expect(parties('会上，王明对当前正在推进的东岭大学与南港市所进行的产业合作情况进行了介绍。')).toEqual(['东岭大学 university', '南港市 government']);
+    expect(parties('东岭大学与南港市气象研究所签署合作协议。')).toEqual(['东岭大学 university', '南港市气象研究所 research']);
+  });
+
   it('lets a joined subject through a 由 construction', () => {
     expect(parties('北塘海洋研究院由东岭大学与北塘市人民政府共建，6月3日揭牌。')).toEqual(['东岭大学 university', '北塘市人民政府 government']);
   });

@@ -45,6 +45,8 @@ const BARE = new Set(['学校', '学院']);
 const BEFORE_BARE = wordIndex(['促进', '推动', '加强', '围绕', '支持', '服务', '助力', '带动', '鼓励', '引导', '要求', '希望', '帮助']);
 /** A character that would make a bare unit word the end of a longer word (`大学校`, `本学院`). */
 const HAN_BEFORE_NAME = /[大本该我此各全分]/;
+/** Verbs after the particle 所 (`所进行的`, `所取得的`). */
+const PARTICLE_SUO = /^(?:进行|开展|做|作|取得|提供|签|有|需|能|属|带来|形成|实施|承担|获|发挥|付出|给予|推动|从事|涉及|面临|遇到|采取)/;
 /** Longest name read. */
 export const MAX_NAME = 32;
 
@@ -85,6 +87,8 @@ export class OrgText {
       // `主办`, `举办` end in 办 but are verbs: an ending that is the tail of a longer boundary word ends no name.
       const w = BOUNDARY_ENDS.endingAt(view, e);
       if (w && w.word.length > s.word.length) continue;
+      // `与南港市所进行的合作`, `学校所取得的成绩`: 所 before a verb is the particle, it ends no 所.
+      if (s.word === '所' && PARTICLE_SUO.test(view.slice(e, e + 2))) continue;
       // `香港科技大学校董会`: 校 after 大学 opens the next word (校董会, 校友会, 校区), it ends no 学校.
       if (s.word === '学校' && e >= 3 && view.charCodeAt(e - 3) === 0x5927 && e < view.length && /[\u4e00-\u9fff]/.test(view[e]!)) continue;
       let id = ids.get(s);
@@ -137,6 +141,7 @@ export class OrgText {
     const c = this.view.charCodeAt(e);
     if (HARD_STOP.table[c] === 1 || c === 0xff09 || c === 0x29 || c === 0xff08 || c === 0x28) return true;
     if (isDigit(c)) return true;
+    if (c === 0x6240 && PARTICLE_SUO.test(this.view.slice(e + 1, e + 3))) return true; // 所进行的
     return BOUNDARY_STARTS.has(this.view, e) || FOLLOWERS.has(this.view, e) || COUNTED.test(this.view.slice(e, e + 4));
   }
 

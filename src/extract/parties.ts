@@ -145,7 +145,11 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   const shortStarts = new Set<number>();
   const mentions = collectMentions(t, view, shortStarts);
   const mentionAt = new Map<number, Mention>();
-  for (const m of mentions) mentionAt.set(m.start, m);
+  const mentionEnds = new Set<number>();
+  for (const m of mentions) {
+    mentionAt.set(m.start, m);
+    mentionEnds.add(m.end);
+  }
   /** The name (or self-name) starting at `s`, within `limit`. */
   const nameAt = (s: number, limit = view.length): Mention | null => {
     const m = mentionAt.get(s);
@@ -185,8 +189,9 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     if (members.every(inAgreement)) continue;
     const last = members[members.length - 1]!;
     if (members.some((x) => inTitle(x.start, x.end))) continue;
-    // `与鲁南制药的党建基地、实习基地合作`: what follows 的 belongs to someone; it is no side.
-    if (view.charCodeAt(first.start - 1) === 0x7684) continue;
+    // `与鲁南制药的党建基地、实习基地合作`: what follows a name's 的 belongs to that name; it is no side
+    // (after a verb's 的 it is: `正在推进的上海大学与嘉善市所进行的合作`).
+    if (view.charCodeAt(first.start - 1) === 0x7684 && mentionEnds.has(first.start - 1)) continue;
     const clauseFrom = stretchStart(view, first.start, CLAUSE_END);
     const clauseTo = stretchEnd(view, last.end, CLAUSE_END);
     const before = view.slice(clauseFrom, first.start);
