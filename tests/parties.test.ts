@@ -85,6 +85,10 @@ describe('5. one side, several names', () => {
     expect(parties('6月5日，柳岸市委、柳岸市人民政府与东岭大学签署战略合作协议。')).toEqual(['柳岸市人民政府 government', '东岭大学 university']);
   });
 
+  it('takes a bare place for the one government side of a level printed without its place', () => {
+    expect(parties('昨日，市政府与东岭大学全面合作协议签约仪式在东岭大学举行。临州与东岭大学将进一步深化合作。')).toEqual(['市政府 government', '东岭大学 university']);
+  });
+
   it('merges a county of one character with its government, and reads no side in a generic unit of the school', () => {
     expect(parties('11月3日，我校与禾县人民政府签署战略合作协议。我校二级学院负责人分别与禾县相关部门负责人签订项目协议。')).toEqual(['我校 university', '禾县人民政府 government']);
   });

@@ -91,7 +91,6 @@ export function placeOf(key: string): { place: string; rank: number } | null {
     rank = Math.max(rank, 1);
   } else if (LEVEL.test(k) && k.length === 2) {
     // `岚县`, `沛县`: a one-character place keeps its level (`岚县人民政府` and `岚县` are one side).
-    rank = Math.max(rank, 1);
   } else if (rank >= 1) return null;
   if (k.length < 2 || k.length > 8 || !/^[\u4e00-\u9fff]+$/.test(k)) return null;
   return { place: k, rank };
@@ -190,7 +189,24 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     const m = /^([省市县区])(?:人民政府|政府|委)$/.exec(nameKey(s.name.name));
     if (!m) continue;
     const same = sides.filter((o) => o !== s && o.name.type === 'government' && (placeOf(nameKey(o.name.name))?.rank ?? -1) >= 0 && new RegExp(`^[\\u4e00-\\u9fff]{2,}${m[1]}`).test(nameKey(o.name.name)));
-    if (same.length === 1) join(same[0]!, s);
+    if (same.length === 1) {
+      join(same[0]!, s);
+      continue;
+    }
+    // `市政府与清华大学签约 … 福州与清华大学`: with no side of that level, the one bare place (no level
+    // printed) among the government sides is that place; the side keeps the name of its strongest role, then the first printed.
+    const others = sides.filter((o) => o !== s && o.name.type === 'government');
+    const bare = others.filter((o) => {
+      const k = nameKey(o.name.name);
+      const p = placeOf(k);
+      return p !== null && p.rank === 0 && p.place === k;
+    });
+    if (same.length === 0 && bare.length === 1 && others.length === 1) {
+      const place = bare[0]!;
+      const rank = (x: Side) => Math.max(...x.drafts.map((d) => roleRank(d.via)));
+      const keep = rank(s) > rank(place) || (rank(s) === rank(place) && s.name.at <= place.name.at) ? s : place;
+      join(keep, keep === s ? place : s);
+    }
   }
   merge((key) => {
     const p = placeOf(key);
