@@ -145,3 +145,13 @@ describe('words around a name that looked like something else', () => {
     expect(people('北湖队主教练勒夫公布了名单。')).toEqual(['北湖队主教练 勒夫']);
   });
 });
+
+describe('a name as the owner of a thing a verb takes', () => {
+  it('reads a name with its office after a verb that takes things (落实…讲话精神)', () => {
+    expect(people('会上，双方表示要贯彻落实宁近平总书记重要讲话精神。')).toEqual(['∅ 宁近平']);
+  });
+
+  it('reads none where no office follows', () => {
+    expect(people('双方取得丰硕成果。')).toEqual([]);
+  });
+});

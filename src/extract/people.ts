@@ -196,7 +196,7 @@ const PERSONAL = new StartIndex(['说', '指出', '告诉', '透露', '坦言', 
 function nameFollows(view: string, e: number): boolean {
   if (e >= view.length || PUNCT.at(view, e) || !nameStartsAt(view, e)) return false;
   for (const len of [2, 3]) {
-    if (!hanAt(view, e, len)) continue;
+    if (!hanAt(view, e, len) || NOT_NAMES.has(view.slice(e, e + 2))) continue;
     const after = view.charCodeAt(e + len);
     if (e + len >= view.length || PUNCT.table[after] === 1 || STRONG_AFTER.has(view, e + len) || MEDIUM_AFTER.has(view, e + len)) return true;
   }
@@ -684,9 +684,12 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   //    `李长春强调`, `去年江泽民主席访美`, `将郭某告上法庭`, `刘某的这种感受`.
   for (let at = 0; at < view.length; at++) {
     if (taken[at] === 1 || !nameStartsAt(view, at)) continue;
-    if (leftEvidence(view, at) === 0) continue;
+    // After a verb that takes a thing, a name only as that thing's owner, its office after it
+    // (`落实某某总书记重要讲话精神`).
+    const owner = leftEvidence(view, at) === 0 && THING_VERB.endingAt(view, at) !== null && TITLE_BOUNDARY.endingAt(view, at) !== null;
+    if (!owner && leftEvidence(view, at) === 0) continue;
     const r = bestName(view, at, 1);
-    if (!r) continue;
+    if (!r || (owner && !(r.personal && r.right >= 3 && officeFrom(view, at + r.len) > 0))) continue;
     const floor = prevEnd(at);
     if (add(mention(at, r.len, 'evidence', titleBefore(view, at, floor), floor))) at += r.len - 1;
   }
