@@ -155,3 +155,9 @@ describe('a name as the owner of a thing a verb takes', () => {
     expect(people('双方取得丰硕成果。')).toEqual([]);
   });
 });
+
+describe('长 that opens an adjective', () => {
+  it('ends no office in 长期, 长远 (区长期以来 is no 区长)', () => {
+    expect(people('王明对石湾区长期以来的支持表示感谢。')).toEqual(['∅ 王明']);
+  });
+});

@@ -18,6 +18,8 @@ const UNITS = new CharSet(HEAD_UNITS);
 /** Modifiers that open an office: `副`, `常务副`, `执行`, `首席`, `一级` … (longest first). */
 const MODIFIERS = wordIndex(['副', '常务', '常务副', '执行', '执行副', '名誉', '首席', '高级', '资深', '专职', '专职副', '代理', '代', '前', '原', '总', '一级', '二级', '三级', '四级', '特聘', '特邀', '特约', '驻华', '驻']);
 const CHANG = 0x957f; // 长
+/** Characters that make 长 an adjective's first (长期, 长远, 长足, 长效, 长久). */
+const LONG_NEXT = new CharSet('期远足效久');
 const ROLE_END = new CharSet(ROLE_ENDINGS);
 const NOT_ROLES = wordIndex(ROLE_ENDING_WORDS);
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
@@ -47,6 +49,8 @@ function roleByEnding(view: string, e: number): number {
 
 /** The length of the office word ending at `e` (its modifiers included), or 0. */
 export function officeLengthAt(view: string, e: number): number {
+  // `对蔡甸区长期以来的支持`: 长 opening 长期, 长远, 长足 … ends no office (`校长期间` does).
+  if (view.charCodeAt(e - 1) === CHANG && LONG_NEXT.at(view, e) && !view.startsWith('期间', e)) return 0;
   let len = HEADS.endingAt(view, e)?.word.length ?? 0;
   // `…长` after a unit character: 部长, 署长, 舰长, 行长.
   if (view.charCodeAt(e - 1) === CHANG && e >= 2 && UNITS.at(view, e - 2)) len = Math.max(len, 2);
