@@ -161,3 +161,11 @@ describe('长 that opens an adjective', () => {
     expect(people('王明对石湾区长期以来的支持表示感谢。')).toEqual(['∅ 王明']);
   });
 });
+
+describe('offices joined to one person', () => {
+  it('reads an office before 及 as one more office of the person, and a surname with an office as no name', () => {
+    expect(people('东岭大学校长及讲席教授梅文昌出席。')).toEqual(['东岭大学校长及讲席教授 梅文昌']);
+    expect(people('会上，沈校长和南港大学党委书记刘春华女士签署协议。')).toEqual(['南港大学党委书记 刘春华']);
+    expect(people('东岭大学副校长李华和南港市副市长王明出席。')).toEqual(['东岭大学副校长 李华', '南港市副市长 王明']);
+  });
+});

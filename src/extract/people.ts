@@ -474,6 +474,9 @@ function titleBoundaryAt(view: string, s: number): boolean {
     // 与/和 inside a name (`材料科学与工程学院院长`) part nothing: only after an ending, an office, a note or punctuation.
     const before = view.slice(Math.max(0, s - 5), s - 1);
     if (!TITLE_STOP.at(view, s - 2) && !/(?:大学|学院|公司|集团|政府|委|局|厅|部|处|院|所|会|中心|市|县|区|省|[）)])$/.test(before) && officeLengthAt(view, s - 1) === 0) return false;
+    // `校长及大学杰出教授某某`: an office right before 及 (no name between) is one more office of this
+    // person; 和 joins people more often than offices (`某教授和副校长某某`).
+    if (view[s - 1] === '及' && officeLengthAt(view, s - 1) > 0) return false;
   }
   return true;
 }
@@ -776,6 +779,8 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       if (start < 0 || !nameStartsAt(view, start) || !hanAt(view, start, len)) continue;
       const cand = view.slice(start, end);
       if (NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2)) || NOT_LAST.at(cand, len - 1)) continue;
+      // `梅校长和…`: a surname with an office is someone addressed, no name.
+      if (officeFrom(view, start + 1) === len - 1) continue;
       if (!(start === 0 || CLAUSE_STOP.at(view, start - 1) || view[start - 1] === '由' || officeBefore(view, start) > 0)) continue;
       const floor = prevEnd(start);
       if (add(mention(start, len, 'joined-before', titleBefore(view, start, floor), floor))) break;
