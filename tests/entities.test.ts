@@ -186,6 +186,13 @@ describe('parties', () => {
     expect(r.parties).toEqual([]);
     expect(r.institutions.map((i) => i.name)).toEqual(['东岭大学智能研究院']);
   });
+
+  it('gives institutions their own edges: no clause opener or verb before, a quote closed with the name, no verb inside', () => {
+    const names = (text: string) => one(text).institutions.map((i) => i.name);
+    expect(names('6月1日，这次东岭大学北塘研究院揭牌，标志着合作进入新阶段。')).toEqual(['东岭大学北塘研究院']);
+    expect(names('6月2日，双方签约共建北塘果蔬种植“产学研基地”，并将开展培训。')).toEqual(['北塘果蔬种植“产学研基地”']);
+    expect(names('6月3日，双方合作共建的东岭大学南港研究院作为“重点平台、科研高地”被列入名单。')).toEqual(['东岭大学南港研究院']);
+  });
 });
 
 describe('agreements', () => {

@@ -18,7 +18,10 @@ const partsSides = (view: string, at: number) => AND_CHARS.at(view, at) && suffi
 const UNVEIL_STOP_VERBS = wordIndex(['举行', '举办', '召开', '进行', '共建']);
 const ENDING_INDEX = wordIndex(INSTITUTION_ENDINGS);
 const FUNCTION_OPENERS = new CharSet('是的了将在和与及把被对向为也都就');
-const STOP = /[，。；：！？、\n]|签约|签署|签订|协议|仪式|合作|暨|的|在|与|和|及|由|为|举行|揭牌|成立|落地|项目|大会|会议/y;
+const STOP = /[，。；：！？、\n]|签约|签署|签订|协议|仪式|合作|暨|的|在|与|和|及|由|为|举行|揭牌|成立|落地|项目|大会|会议|作为|成为|位于|是/y;
+
+/** Clause openers and verbs before a name (`这次`, `此次`, `共建`, `正式`): not part of it. */
+const LEADING_WORDS = /^(?:这次|此次|本次|该|今年|今天|近日|日前|当天|同时|此外|随后|其中|并|还|也|将|正式|共同|合作共建|联合共建|共建|成立|设立|组建|新建|举行)+/;
 
 function endsAsInstitution(name: string): boolean {
   const core = name.replace(/[（(][^（）()]{1,12}[）)]$/, ''); // a qualifier: `…基地（体育特色基地）`
@@ -112,10 +115,19 @@ export function findInstitutions(piece: Piece, view: string, ranges?: Array<[num
   }
   const out: Institution[] = [];
   const seen = new Set<string>();
-  for (const [s, nameEnd] of found.sort((a, b) => a[0] - b[0])) {
+  for (const [s0, nameEnd] of found.sort((a, b) => a[0] - b[0])) {
+    // Words that open the clause, not the name: `这次某某研究院揭牌`, `共建实习实训基地`.
+    const lead = LEADING_WORDS.exec(view.slice(s0, nameEnd));
+    const s = s0 + (lead ? lead[0].length : 0);
+    if (!endsAsInstitution(view.slice(s, nameEnd))) continue;
     // A qualifier in brackets is part of the name: `…实验基地（体育特色基地）`, `…研究院（筹）`.
     const qualifier = /^[（(][^（）()，。；、\n]{1,12}[）)]/.exec(view.slice(nameEnd, nameEnd + 14));
-    const e = nameEnd + (qualifier ? qualifier[0].length : 0);
+    let e = nameEnd + (qualifier ? qualifier[0].length : 0);
+    // A quote opened inside the name closes with it: `某某种植“产学研基地”`.
+    const inner = view.slice(s, e);
+    if (view[e] === '”' && (inner.match(/“/g)?.length ?? 0) > (inner.match(/”/g)?.length ?? 0)) e++;
+    // A closing mark inside with no opening one before it: the name was read from the wrong side of a quote.
+    if (/^[^“]*”/.test(view.slice(s, e)) && !/^”/.test(view.slice(s, e))) continue;
     const name = piece.text.slice(s, e);
     ranges?.push([s, e]);
     if (seen.has(name)) continue;
