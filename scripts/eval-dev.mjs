@@ -37,6 +37,8 @@ const figures = (prefix, s) => ({
   [`${prefix}.partiesLenient.f`]: s.partiesLenient.f,
   [`${prefix}.partyType`]: s.partyType.acc,
   [`${prefix}.agreements.f`]: s.agreements.f,
+  // Not in GOLD.md's scoring, but a column users read: guarded all the same.
+  ...(s.institutions && s.institutions.f !== undefined ? { [`${prefix}.institutions.f`]: s.institutions.f } : {}),
   [`${prefix}.dates.p`]: s.dates.p,
   [`${prefix}.dates.r`]: s.dates.r,
   [`${prefix}.dates.f`]: s.dates.f,
