@@ -23,6 +23,9 @@ const STOP = /[，。；：！？、\n]|签约|签署|签订|协议|仪式|合�
 /** Clause openers and verbs before a name (`这次`, `此次`, `共建`, `正式`): not part of it. */
 const LEADING_WORDS = /^(?:这次|此次|本次|该|今年|今天|近日|日前|当天|同时|此外|随后|其中|并|还|也|将|正式|共同|合作共建|联合共建|共建|成立|设立|组建|新建|举行)+/;
 
+/** Counted or aspirational descriptions that name no one institution. */
+const GENERIC_INSTITUTION = /^(?:一批|一系列|一些|多个|多家|若干|各类|各级|一流|高水平|高层次|高质量|世界一流|国际一流|国内一流)/;
+
 function endsAsInstitution(name: string): boolean {
   const core = name.replace(/[（(][^（）()]{1,12}[）)]$/, ''); // a qualifier: `…基地（体育特色基地）`
   const e = ENDING_INDEX.endingAt(core, core.length);
@@ -120,6 +123,8 @@ export function findInstitutions(piece: Piece, view: string, ranges?: Array<[num
     const lead = LEADING_WORDS.exec(view.slice(s0, nameEnd));
     const s = s0 + (lead ? lead[0].length : 0);
     if (!endsAsInstitution(view.slice(s, nameEnd))) continue;
+    // A kind described, not one named: `一批高水平研究平台`, `高水平公共卫生学院`.
+    if (GENERIC_INSTITUTION.test(view.slice(s, nameEnd))) continue;
     // A qualifier in brackets is part of the name: `…实验基地（体育特色基地）`, `…研究院（筹）`.
     const qualifier = /^[（(][^（）()，。；、\n]{1,12}[）)]/.exec(view.slice(nameEnd, nameEnd + 14));
     let e = nameEnd + (qualifier ? qualifier[0].length : 0);
