@@ -26,7 +26,8 @@ export interface ExtractOptions {
   maxSize?: number | undefined;
 }
 
-export const DEFAULT_MAX_SIZE = 256 * 1024 * 1024;
+/** The largest file the bench converts in every format (`npm run bench`: 64 MB each): larger ones need --max-size. */
+export const DEFAULT_MAX_SIZE = 64 * 1024 * 1024;
 
 export function extractBriefing(input: Uint8Array | string, options: ExtractOptions = {}): Document {
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;

@@ -1,6 +1,6 @@
 /** Named hostile and broken inputs: each gives a valid Document or one clear error. */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +66,16 @@ describe('broken bytes', () => {
     const r = cli(['extract', '--max-size', '4k', join(dir, 'big.txt')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`briefing: ${join(dir, 'big.txt')}: file too large: 5000 bytes exceeds --max-size 4096\n`);
+  });
+
+  it('refuses by default a file over 64 MB, the largest the bench converts in every format', () => {
+    const dir = tmp();
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, '');
+    truncateSync(big, 64 * 1024 * 1024 + 1); // sparse: nothing is written
+    const r = cli(['extract', big]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`briefing: ${big}: file too large: 67108865 bytes exceeds --max-size 67108864\n`);
   });
 
   it('a ZIP (DOCX) file is not a text file', () => {

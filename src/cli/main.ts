@@ -9,7 +9,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { EXTRACT_OPTIONS, type ExtractFlags } from './options.js';
+import { DEFAULT_MAX_SIZE, EXTRACT_OPTIONS, type ExtractFlags } from './options.js';
 import { processIo, UsageError, type Io } from './io.js';
 
 /** The worker entry sits beside this file in dist/ (the bundle keeps cli.js and worker.js together). */
@@ -117,7 +117,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--null', 'with --files-from: NUL-separated paths')
     .option('--lexicon <file>', 'your own words (JSON or YAML): aliases merge sides in the register')
     .option('--year <year>', 'base year for dates whose year is printed nowhere')
-    .option('--max-size <bytes>', 'refuse larger inputs', '256m')
+    .option('--max-size <bytes>', 'refuse larger inputs', DEFAULT_MAX_SIZE)
     .option('--bom', 'CSV for Excel (a byte-order mark; formula-like cells marked as text)')
     .option('-j, --jobs <n>', 'threads that extract')
     .option('-q, --quiet', 'no summary line on stderr')

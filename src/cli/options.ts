@@ -16,7 +16,8 @@ export interface OptionSpec {
   default?: string | boolean | number;
 }
 
-export const DEFAULT_MAX_SIZE = '256m';
+/** At most the largest file the bench converts in each format (64 MB; core.ts). */
+export const DEFAULT_MAX_SIZE = '64m';
 /** The files a folder input gives: every format briefing reads. */
 export const DEFAULT_GLOB = '**/*.{txt,pdf,docx,doc,html,htm}';
 export const INPUT_FORMATS = ['auto', 'text', 'pdf', 'docx', 'doc', 'html'] as const;
