@@ -169,3 +169,10 @@ describe('offices joined to one person', () => {
     expect(people('东岭大学副校长李华和南港市副市长王明出席。')).toEqual(['东岭大学副校长 李华', '南港市副市长 王明']);
   });
 });
+
+describe('a title over several units', () => {
+  it('joins a unit with a bracketed second name to the office after the next one', () => {
+    expect(people('东岭大学社会合作处（技术转移中心）、乡村发展研究院处长谈一平出席。')).toEqual(['东岭大学社会合作处（技术转移中心）、乡村发展研究院处长 谈一平']);
+    expect(people('东岭大学校长李华（右）、南港市副市长王明出席。')).toEqual(['东岭大学校长 李华', '南港市副市长 王明']);
+  });
+});

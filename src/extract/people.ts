@@ -561,7 +561,10 @@ function insideOffice(view: string, s: number): boolean {
 function segmentJoins(view: string, end: number, floor: number): boolean {
   if (end <= floor) return false;
   if (officeLengthAt(view, end) > 0 || bracketedOfficeLength(view, end) > 0) return true;
-  return /(?:大学|学院|公司|集团|政府|人大|政协|委|局|厅|部|处|院|所|会|中心|区|市|县|省|办|组|队|社|行)$/.test(view.slice(Math.max(floor, end - 6), end));
+  // `社会合作处（技术转移中心）、新农村发展研究院处长`: a unit with a bracketed second name goes with it too.
+  const note = /[（(][^（）()，。；、]{1,12}[）)]$/.exec(view.slice(Math.max(floor, end - 14), end));
+  const unitEnd = note ? end - note[0].length : end;
+  return /(?:大学|学院|公司|集团|政府|人大|政协|委|局|厅|部|处|院|所|会|中心|区|市|县|省|办|组|队|社|行)$/.test(view.slice(Math.max(floor, unitEnd - 6), unitEnd));
 }
 
 /** Bylines and credits (`本报讯（记者王某 通讯员李某）`, `文/张三`) are not people of the record. */
