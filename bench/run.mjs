@@ -204,7 +204,8 @@ function htmlOf(bytes) {
 
 /** The largest file of each format converted, trying 2, 8, 32, 64, 128, 256 MB up to LADDER_MB; each conversion's time and peak memory. */
 function ladder() {
-  const makers = { text: (b) => Buffer.from(readFileSync(join(ROOT, 'fixtures/sample/briefing.txt'), 'utf8').repeat(Math.ceil(b / statSync(join(ROOT, 'fixtures/sample/briefing.txt')).size))), pdf: pdfOf, docx: docxOf, html: htmlOf };
+  const sample = readFileSync(join(ROOT, 'fixtures/sample/briefing.txt'));
+  const makers = { text: (b) => Buffer.from(sample.toString('utf8').repeat(Math.ceil(b / sample.length))), pdf: pdfOf, docx: docxOf, html: htmlOf };
   const out = {};
   for (const [format, make] of Object.entries(makers)) {
     out[format] = { largestMB: 0, ms: null, rssMB: null };

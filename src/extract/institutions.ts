@@ -122,9 +122,9 @@ export function findInstitutions(piece: Piece, view: string, ranges?: Array<[num
     // Words that open the clause, not the name: `这次某某研究院揭牌`, `共建实习实训基地`.
     const lead = LEADING_WORDS.exec(view.slice(s0, nameEnd));
     const s = s0 + (lead ? lead[0].length : 0);
-    if (!endsAsInstitution(view.slice(s, nameEnd))) continue;
+    const core = view.slice(s, nameEnd);
     // A kind described, not one named: `一批高水平研究平台`, `高水平公共卫生学院`.
-    if (GENERIC_INSTITUTION.test(view.slice(s, nameEnd))) continue;
+    if (!endsAsInstitution(core) || GENERIC_INSTITUTION.test(core)) continue;
     // A qualifier in brackets is part of the name: `…实验基地（体育特色基地）`, `…研究院（筹）`.
     const qualifier = /^[（(][^（）()，。；、\n]{1,12}[）)]/.exec(view.slice(nameEnd, nameEnd + 14));
     let e = nameEnd + (qualifier ? qualifier[0].length : 0);
@@ -132,7 +132,7 @@ export function findInstitutions(piece: Piece, view: string, ranges?: Array<[num
     const inner = view.slice(s, e);
     if (view[e] === '”' && (inner.match(/“/g)?.length ?? 0) > (inner.match(/”/g)?.length ?? 0)) e++;
     // A closing mark inside with no opening one before it: the name was read from the wrong side of a quote.
-    if (/^[^“]*”/.test(view.slice(s, e)) && !/^”/.test(view.slice(s, e))) continue;
+    if (/^[^“”][^“]*”/.test(view.slice(s, e))) continue;
     const name = piece.text.slice(s, e);
     ranges?.push([s, e]);
     if (seen.has(name)) continue;

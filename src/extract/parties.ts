@@ -460,7 +460,10 @@ function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Me
   // where another name printed in the record is what the short one stands for, skipping characters
   // (西安电子科技大学…): `化学与化工学院` is one name.
   const standsFor = (short: string, except: number) => {
-    for (const [a, b] of byStart) if (a !== except && abbreviates(short, view.slice(a, b)) && !view.slice(a, b).includes(short)) return true;
+    for (const [a, b] of byStart) {
+      const full = view.slice(a, b);
+      if (a !== except && abbreviates(short, full) && !full.includes(short)) return true;
+    }
     return false;
   };
   for (let i = 2; i < view.length; i++) {
@@ -470,17 +473,12 @@ function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Me
       const s = i - len;
       if (s < 0 || !/^[\u4e00-\u9fff]+$/.test(view.slice(s, i)) || !t.boundaryAt(s) || t.suffixAt(i)) continue;
       const glued = byStart.get(s);
-      if (glued === undefined && byStart.has(i + 1)) {
-        byStart.set(s, i);
-        shortStarts.add(s);
-        break;
-      }
-      if (glued !== undefined && glued > i + 1 && t.suffixAt(glued) && t.startOf(glued, i + 1) === i + 1 && !byStart.has(i + 1) && standsFor(view.slice(s, i), s)) {
-        byStart.set(s, i);
-        byStart.set(i + 1, glued);
-        shortStarts.add(s);
-        break;
-      }
+      const parted = glued !== undefined && glued > i + 1 && t.suffixAt(glued) && t.startOf(glued, i + 1) === i + 1 && !byStart.has(i + 1) && standsFor(view.slice(s, i), s);
+      if (!parted && !(glued === undefined && byStart.has(i + 1))) continue;
+      if (parted) byStart.set(i + 1, glued);
+      byStart.set(s, i);
+      shortStarts.add(s);
+      break;
     }
   }
   const out: Mention[] = [];

@@ -692,8 +692,9 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     if (taken[at] === 1 || !nameStartsAt(view, at)) continue;
     // After a verb that takes a thing, a name only as that thing's owner, its office after it
     // (`落实某某总书记重要讲话精神`).
-    const owner = leftEvidence(view, at) === 0 && THING_VERB.endingAt(view, at) !== null && TITLE_BOUNDARY.endingAt(view, at) !== null;
-    if (!owner && leftEvidence(view, at) === 0) continue;
+    const opens = leftEvidence(view, at) > 0;
+    const owner = !opens && THING_VERB.endingAt(view, at) !== null && TITLE_BOUNDARY.endingAt(view, at) !== null;
+    if (!opens && !owner) continue;
     const r = bestName(view, at, 1);
     if (!r || (owner && !(r.personal && r.right >= 3 && officeFrom(view, at + r.len) > 0))) continue;
     const floor = prevEnd(at);

@@ -57,6 +57,8 @@ export const nameKey = (name: string): string => {
 /** Rules whose sides act in the text, over those that only print a name (an agreement's, an office's). */
 const ROLE_RANK: { [via: string]: number } = { 'agreement-name': 1, meeting: 1 };
 const roleRank = (via: string) => ROLE_RANK[via] ?? 2;
+/** The strongest role any of a side's mentions plays. */
+const strongestRole = (s: { drafts: SideDraft[] }) => Math.max(...s.drafts.map((d) => roleRank(d.via)));
 
 const SELF_SCHOOL = new Set(['我校', '本校', '学校']);
 const SELF_COLLEGE = new Set(['我院', '本院', '学院']);
@@ -89,9 +91,8 @@ export function placeOf(key: string): { place: string; rank: number } | null {
   if (LEVEL.test(k) && k.length >= 3) {
     k = k.slice(0, -1);
     rank = Math.max(rank, 1);
-  } else if (LEVEL.test(k) && k.length === 2) {
     // `岚县`, `沛县`: a one-character place keeps its level (`岚县人民政府` and `岚县` are one side).
-  } else if (rank >= 1) return null;
+  } else if (rank >= 1 && !(LEVEL.test(k) && k.length === 2)) return null;
   if (k.length < 2 || k.length > 8 || !/^[\u4e00-\u9fff]+$/.test(k)) return null;
   return { place: k, rank };
 }
@@ -171,7 +172,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     for (const list of groups.values()) {
       if (list.length < 2) continue;
       // The strongest role, then the fullest form; between equals, the first printed.
-      const score = (s: Side) => Math.max(...s.drafts.map((d) => roleRank(d.via))) * 100 + (keyOf(nameKey(s.name.name))?.rank ?? 0);
+      const score = (s: Side) => strongestRole(s) * 100 + (keyOf(nameKey(s.name.name))?.rank ?? 0);
       let best = list.reduce((a, b) => (a.name.at <= b.name.at ? a : b));
       for (const s of list) if (score(s) > score(best)) best = s;
       const first = list.reduce((a, b) => (a.name.at <= b.name.at ? a : b));
@@ -203,8 +204,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     });
     if (same.length === 0 && bare.length === 1 && others.length === 1) {
       const place = bare[0]!;
-      const rank = (x: Side) => Math.max(...x.drafts.map((d) => roleRank(d.via)));
-      const keep = rank(s) > rank(place) || (rank(s) === rank(place) && s.name.at <= place.name.at) ? s : place;
+      const keep = strongestRole(s) > strongestRole(place) || (strongestRole(s) === strongestRole(place) && s.name.at <= place.name.at) ? s : place;
       join(keep, keep === s ? place : s);
     }
   }

@@ -35,6 +35,9 @@ const attr = (t: SaxesTagPlain, name: string): string | undefined => {
   return typeof v === 'string' ? v : undefined;
 };
 
+/** Elements whose text is not printed: deleted text, field codes, footnote, endnote and comment references. */
+const SKIPPED = new Set(['w:del', 'w:delText', 'w:instrText', 'w:footnoteReference', 'w:endnoteReference', 'w:commentReference']);
+
 /** Runs a SAX parse of an XML part; the handlers see each open and close tag by its name. */
 function parseXml(xml: string, on: { open?: (t: SaxesTagPlain) => void; close?: (name: string) => void; text?: (t: string) => void }, part: string): void {
   const p = new SaxesParser();
@@ -313,13 +316,8 @@ export function docxToText(bytes: Uint8Array): Converted {
           case 'w:cr':
             if (inParagraph && !skip && attr(t, 'w:type') !== 'page') text += '\n';
             break;
-          case 'w:del':
-          case 'w:delText':
-          case 'w:instrText':
-          case 'w:footnoteReference':
-          case 'w:endnoteReference':
-          case 'w:commentReference':
-            skip++;
+          default:
+            if (SKIPPED.has(t.name)) skip++;
             break;
           case 'w:tbl':
             tableDepth++;
@@ -343,13 +341,8 @@ export function docxToText(bytes: Uint8Array): Converted {
           case 'w:t':
             inText = false;
             break;
-          case 'w:del':
-          case 'w:delText':
-          case 'w:instrText':
-          case 'w:footnoteReference':
-          case 'w:endnoteReference':
-          case 'w:commentReference':
-            skip = Math.max(0, skip - 1);
+          default:
+            if (SKIPPED.has(name)) skip = Math.max(0, skip - 1);
             break;
           case 'w:p': {
             inParagraph = false;

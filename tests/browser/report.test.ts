@@ -4,24 +4,19 @@
  * REPORT_SCREENSHOT=path saves a screenshot (how docs/report-page.png is made).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const work = mkdtempSync(join(tmpdir(), 'briefing-report-'));
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!CHROMIUM) throw new Error("no chromium: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH");
-  browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${join(work, 'profile')}`],
-  });
+  browser = await launchChromium(work);
 });
 afterAll(async () => {
   await browser?.close();

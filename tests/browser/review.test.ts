@@ -6,26 +6,21 @@
  * CHROMIUM_PATH names another binary; REVIEW_SCREENSHOT=path also saves the
  * screenshot there (how docs/review-page.png is made).
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium.js';
 import { extractBriefing } from '../../src/index.js';
 import { reviewPage, HIGHLIGHT_TYPES } from '../../src/format/review.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const work = mkdtempSync(join(tmpdir(), 'briefing-browser-'));
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!CHROMIUM) throw new Error('no chromium: install Debian\'s package (apt-get install chromium) or set CHROMIUM_PATH');
-  browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${join(work, 'profile')}`],
-  });
+  browser = await launchChromium(work);
 });
 afterAll(async () => {
   await browser?.close();
