@@ -3,7 +3,7 @@
  * dropping work: each case was a way to lose or destroy data before.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -289,9 +289,15 @@ describe('nothing skipped in silence', () => {
     copyFileSync(ENTITIES, join(root, 'in/locked/b.txt'));
     chmodSync(join(root, 'in/locked'), 0o000);
     chmodSync(root, 0o755);
-    // As root every folder is readable: run as nobody then.
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const r = spawnSync(process.execPath, [BIN, 'extract', join(root, 'in'), '-f', 'ndjson'], { encoding: 'utf8', ...asNobody });
+    // As root every folder is readable: run as nobody then, from a copy of the command nobody can
+    // reach (the checkout may sit in a folder only root may enter, as `mktemp -d` makes them).
+    const asRoot = process.getuid?.() === 0;
+    let bin = BIN;
+    if (asRoot) {
+      for (const part of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, part), join(root, 'app', part), { recursive: true });
+      bin = join(root, 'app/bin/briefing.js');
+    }
+    const r = spawnSync(process.execPath, [bin, 'extract', join(root, 'in'), '-f', 'ndjson'], { encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
     chmodSync(join(root, 'in/locked'), 0o755);
     expect(r.status).toBe(1);
     expect(errors(r.stderr)).toEqual([`briefing: ${join(root, 'in/locked')}: cannot read this folder: permission denied`]);
