@@ -390,8 +390,10 @@ function hanRun(view: string, at: number, max: number): number {
 function dottedNameLength(view: string, at: number): number {
   // Its first part holds no office and opens with no verb (`名叫保罗·邦珀` is 保罗·邦珀;
   // `兼财政部长安瓦尔·…` starts after the office).
-  if (DOTTED_OPENERS.test(view.slice(at, at + 2))) return 0;
   const firstRun = hanRun(view, at, 8);
+  // No dot after the first part: no dotted name (the cheap test first; most positions end here).
+  if (firstRun < 1 || !DOTS.at(view, at + firstRun)) return 0;
+  if (DOTTED_OPENERS.test(view.slice(at, at + 2))) return 0;
   for (let e = at + 1; e <= at + firstRun; e++) if (officeLengthAt(view, e) > 0 || ORG_ENDINGS.endingAt(view, e)) return 0;
   let p = at;
   let parts = 0;
