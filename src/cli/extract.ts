@@ -18,7 +18,7 @@ import { readManifest, manifestText, sameOptions, type ManifestLine } from './ma
 import { Output, OutputError } from './output.js';
 import { absolute, decodePath, escapeControls, fromText, fsPath } from './paths.js';
 import { planRun, type PlannedFile } from './plan.js';
-import { createPool } from './pool.js';
+import { createPool, youngGenerationMb } from './pool.js';
 import { Progress, summaryLine, type Totals } from './progress.js';
 import { convertBytes, extractOrFail, type TaskOptions, type TaskResult } from './task.js';
 import { checkFlags, type ExtractFlags } from './options.js';
@@ -174,7 +174,8 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   };
 
   const heapMb = workerHeapMb(c.maxSize, c.jobs, io.env);
-  const pool = createPool({ jobs: c.jobs, options, workerUrl, timeoutMs: c.timeoutMs, heapMb });
+  const largest = files.reduce((n, f) => Math.max(n, f.size ?? 0), 0);
+  const pool = createPool({ jobs: c.jobs, options, workerUrl, timeoutMs: c.timeoutMs, heapMb, youngMb: youngGenerationMb(largest) });
 
   let interrupted = false;
   let stop = false;
