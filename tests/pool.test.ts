@@ -22,7 +22,7 @@ parentPort.on('message', (m) => {
 
 const options: TaskOptions = { format: 'ndjson', table: 'records', bom: false, maxSize: 1 << 30, skipExisting: false, hashes: false };
 const big = INLINE_MAX + 1;
-const input = (name: string) => ({ path: Buffer.from(name), display: name });
+const input = (name: string) => ({ path: name, display: name });
 
 describe('the worker pool', () => {
   it('fails only the running task of a worker that dies; the task handed ahead runs on its successor', async () => {
