@@ -47,8 +47,43 @@ function roleByEnding(view: string, e: number): number {
   return e >= 3 && stemChar(e - 3) ? 3 : 2;
 }
 
+/**
+ * The office words of one text, tabled once: its length ending at each position
+ * and the longest starting at each. The people rules ask about the same
+ * positions many times over (every candidate name asks what starts after its
+ * surname and after its end). Only the text handed to `readOffices` is
+ * tabled; any other text is read directly.
+ */
+const TABLE = { view: '', ending: new Uint8Array(1024), starting: new Uint8Array(1024) };
+/** Longest office officeFrom looks for. */
+const FROM_MAX = 8;
+
+/** Tables the office words of `view` (the record text the people rules read). */
+export function readOffices(view: string): void {
+  const n = view.length;
+  TABLE.view = '';
+  if (TABLE.ending.length < n + 1) {
+    TABLE.ending = new Uint8Array(Math.max(n + 1, TABLE.ending.length * 2));
+    TABLE.starting = new Uint8Array(TABLE.ending.length);
+  }
+  const { ending, starting } = TABLE;
+  starting.fill(0, 0, n + 1);
+  ending[0] = 0;
+  for (let e = 1; e <= n; e++) {
+    const len = officeLengthRead(view, e);
+    ending[e] = len;
+    if (len > 0 && len <= FROM_MAX && len > starting[e - len]!) starting[e - len] = len;
+  }
+  TABLE.view = view;
+}
+
 /** The length of the office word ending at `e` (its modifiers included), or 0. */
 export function officeLengthAt(view: string, e: number): number {
+  if (view === TABLE.view && e >= 0 && e <= view.length) return TABLE.ending[e]!;
+  return officeLengthRead(view, e);
+}
+
+function officeLengthRead(view: string, e: number): number {
   // `对蔡甸区长期以来的支持`: 长 opening 长期, 长远, 长足 … ends no office (`校长期间` does).
   if (view.charCodeAt(e - 1) === CHANG && LONG_NEXT.at(view, e) && !view.startsWith('期间', e)) return 0;
   let len = HEADS.endingAt(view, e)?.word.length ?? 0;
@@ -67,7 +102,8 @@ export function officeLengthAt(view: string, e: number): number {
 
 /** The length of the office word that starts exactly at `at` (the longest), or 0. */
 export function officeFrom(view: string, at: number): number {
+  if (view === TABLE.view && at >= 0 && at <= view.length) return TABLE.starting[at]!;
   let best = 0;
-  for (let e = at + 1; e <= Math.min(view.length, at + 8); e++) if (officeLengthAt(view, e) === e - at) best = e - at;
+  for (let e = at + 1; e <= Math.min(view.length, at + FROM_MAX); e++) if (officeLengthAt(view, e) === e - at) best = e - at;
   return best;
 }

@@ -34,7 +34,7 @@ import type { Warning } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { ScratchArray } from '../text/scratch.js';
 import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
-import { officeFrom, officeLengthAt } from './offices.js';
+import { officeFrom, officeLengthAt, readOffices } from './offices.js';
 
 /** One mention of a person in a text, in view indices. */
 export interface PersonMention {
@@ -211,9 +211,9 @@ const WORD_TAILS = wordIndex(['在于', '由于', '关于', '属于', '对于', 
 
 /** Could a name start at `at` (a surname, or a transliteration character)? */
 function nameStartsAt(view: string, at: number): boolean {
-  if (WORD_TAILS.endingAt(view, at + 1)) return false;
   const c = view.charCodeAt(at);
-  return SURNAME.table[c] === 1 || COMPOUND.has(view, at) || FOREIGN.table[c] === 1;
+  if (!(SURNAME.table[c] === 1 || FOREIGN.table[c] === 1 || COMPOUND.has(view, at))) return false;
+  return WORD_TAILS.endingAt(view, at + 1) === null;
 }
 
 /** How firmly what stands before `s` opens a name: 1 a clause start or a word after which a name begins, 0 not at all. */
@@ -579,6 +579,7 @@ function maskedRanges(view: string): Array<[number, number]> {
 
 /** Finds every person mention in a text (view indices). */
 export function findPersonMentions(view: string, knownNames: Iterable<string>, warnings: Warning[], piece: Piece): PersonMention[] {
+  readOffices(view);
   const masked = maskedRanges(view);
   const isMasked = (i: number) => masked.some(([a, b]) => i >= a && i < b);
   const found = new Map<number, PersonMention>();
