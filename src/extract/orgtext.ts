@@ -21,6 +21,7 @@ import { ORG_SUFFIXES, SELF_NAMES } from '../lexicon/organizations.js';
 import { onLexicon } from '../lexicon/user.js';
 import { TITLE_WORDS } from '../lexicon/people.js';
 import { CharSet, EndingIndex, StartIndex, wordIndex } from '../lexicon/wordindex.js';
+import { ScratchArray } from '../text/scratch.js';
 
 const BOUNDARY_ENDS = wordIndex(NAME_BOUNDARIES);
 const BOUNDARY_STARTS = new StartIndex(NAME_BOUNDARIES);
@@ -64,11 +65,21 @@ const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x
 
 export type Suffix = (typeof ORG_SUFFIXES)[number];
 
+/**
+ * The ending table every OrgText fills: most records are short, and a fresh
+ * typed array for each costs more than the scan that fills it. One OrgText is
+ * read at a time (findParties makes one per record); an older one that is
+ * read after a newer was made throws instead of answering from the newer's table.
+ */
+const END_HERE = new ScratchArray((n) => new Int32Array(n), 0);
+let generation = 0;
+
 export class OrgText {
   readonly view: string;
   private readonly n: number;
   /** The longest name ending that ends at each position (index into ORG_SUFFIXES + 1; 0 none). */
   private readonly endHere: Int32Array;
+  private readonly generation: number;
   private readonly suffixes: Suffix[];
 
   /** Where the lines of a title meet (soft boundaries). */
@@ -78,7 +89,8 @@ export class OrgText {
     this.view = view;
     this.breaks = new Set(breaks);
     this.n = view.length;
-    this.endHere = new Int32Array(view.length + 1);
+    this.endHere = END_HERE.take(view.length + 1);
+    this.generation = ++generation;
     this.suffixes = [];
     const ids = new Map<Suffix, number>();
     for (let e = 1; e <= view.length; e++) {
@@ -109,7 +121,8 @@ export class OrgText {
 
   /** The name ending that ends at `e`, or null. */
   suffixAt(e: number): Suffix | null {
-    const id = this.endHere[e] ?? 0;
+    if (this.generation !== generation) throw new Error('an OrgText was read after a newer one was made');
+    const id = e >= 0 && e <= this.n ? this.endHere[e]! : 0;
     return id === 0 ? null : this.suffixes[id - 1]!;
   }
 

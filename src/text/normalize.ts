@@ -49,16 +49,19 @@ export function fold(text: string): string {
   let i = 0;
   while (i < n && FOLD_TABLE[text.charCodeAt(i)] === 0) i++;
   if (i === n) return text;
-  const codes = new Uint16Array(n);
+  // The code units are built in one array reused from call to call (a fresh one per line costs more than the fold).
+  if (FOLD_CODES.length < n) FOLD_CODES = new Uint16Array(Math.max(n, FOLD_CODES.length * 2));
+  const codes = FOLD_CODES;
   for (let k = 0; k < n; k++) {
     const c = text.charCodeAt(k);
     const f = FOLD_TABLE[c]!;
     codes[k] = f === 0 ? c : f;
   }
   let out = '';
-  for (let k = 0; k < n; k += 8192) out += String.fromCharCode.apply(null, codes.subarray(k, k + 8192) as unknown as number[]);
+  for (let k = 0; k < n; k += 8192) out += String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + 8192)) as unknown as number[]);
   return out;
 }
+let FOLD_CODES = new Uint16Array(4096);
 
 /** Han ideographs (BMP blocks and extension A), the ideographic zero. */
 export function isHan(c: number): boolean {
