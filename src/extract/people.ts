@@ -264,20 +264,22 @@ function readings(view: string, at: number): NameReading[] {
   if (sl === 1 && CONNECTOR_SURNAMES.at(view, at) && nameStartsAt(view, at + 1) && SURNAME.at(view, at + 1)) sl = 0;
   if (sl > 0) {
     const strength = compound || (SURNAME.table[c] === 1 && WEAK.table[c] === 0) ? 2 : 1;
+    // What stands right after the surname and at the reading's start, the same for every length.
+    const officeInside = officeFrom(view, at + sl) > 0 || HONORIFIC.has(view, at + sl);
+    const wordAfterSurname = (STRONG_AFTER.startingAt(view, at + sl)?.length ?? 0) >= 2;
+    const wordAtStart = STRONG_AFTER.startingAt(view, at)?.length ?? 0;
+    const memorialAtStart = MEMORIAL.startingAt(view, at)?.length;
     for (const len of sl === 2 ? [3, 4] : [2, 3]) {
       if (!hanAt(view, at, len)) continue;
       const last = view.charCodeAt(at + len - 1);
       if (NOT_LAST.table[last] === 1 && !(len === 3 && connectorInsideName(view, at + len))) continue;
       // Characters that seldom end a given name and often open the next word (`张军不…`, `杨斌拿…`, `崔恺出席`).
       if (len === 3 && NOT_LAST_OF_THREE.table[last] === 1 && !(at + 3 < view.length && PUNCT.at(view, at + 3))) continue;
-      const cand = view.slice(at, at + len);
-      // Words such as `黄河`, `高度` are names only right after an office (`副市长黄河`): see bestName.
-      const word = NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2));
       // `王主任`, `由校长任组长`: an office starting inside the name is no given name.
-      if (officeFrom(view, at + sl) > 0 || HONORIFIC.has(view, at + sl) || officeLengthAt(view, at + len) >= len) continue;
+      if (officeInside || officeLengthAt(view, at + len) >= len) continue;
       // `于当日`, `强调`, `凌晨`: a given part that is a word of its own after a surname, or a verb or time word read whole.
-      if (STRONG_AFTER.startingAt(view, at + sl) !== null && (STRONG_AFTER.startingAt(view, at + sl)?.length ?? 0) >= 2) continue;
-      if ((STRONG_AFTER.startingAt(view, at)?.length ?? 0) >= len || MEMORIAL.startingAt(view, at)?.length === len) continue;
+      if (wordAfterSurname) continue;
+      if (wordAtStart >= len || memorialAtStart === len) continue;
       // `项目副总理`: a modifier opening an office inside the reading ends the name before it.
       let opens = false;
       for (let k = at + sl + 1; k < at + len && !opens; k++) if (MODIFIER_CHARS.at(view, k) && officeFrom(view, k) >= 3) opens = true;
@@ -295,6 +297,9 @@ function readings(view: string, at: number): NameReading[] {
       if (orgEndingNear(view, at, at + len)) continue;
       let given = true;
       for (let k = at + sl; k < at + len; k++) if (!GIVEN.at(view, k)) given = false;
+      // Words such as `黄河`, `高度` are names only right after an office (`副市长黄河`): see bestName.
+      const cand = view.slice(at, at + len);
+      const word = NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2));
       out.push({ len, ...evidence(view, at + len), surname: word ? -1 : strength, foreign: false, given, ...(CONNECTOR_SURNAMES.at(view, at) ? { connector: true } : {}) });
     }
   }
