@@ -5,7 +5,7 @@
  * what it reads, or write two inputs to one output, is refused (exit 2) before
  * it starts, with the paths named.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './builtins.js';
 import { realpath, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { InputFile } from './inputs.js';
@@ -36,7 +36,7 @@ const shown = (s: string) => escapeControls(s);
 /** Which shard an input belongs to: by a hash of its normalised path, stable as the archive grows. */
 export function shardOf(display: string, count: number): number {
   const key = posix.normalize(display).replace(/^\.\//, '');
-  return createHash('sha1').update(key).digest().readUInt32BE(0) % count;
+  return nodeCrypto().createHash('sha1').update(key).digest().readUInt32BE(0) % count;
 }
 
 /** Runs `f` over `items` with at most `limit` at a time. */

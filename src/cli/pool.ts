@@ -14,7 +14,8 @@
  * run, and a signal must not wait for a long extraction) and never when a
  * time limit is set (only a worker can be stopped).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { workerThreads } from './builtins.js';
 import { runTask, type TaskInput, type TaskOptions, type TaskResult } from './task.js';
 
 export interface Pool {
@@ -83,7 +84,7 @@ export function createPool(p: PoolOptions): Pool {
   const depth = inlineAllowed && p.jobs > 1 ? 2 : 1;
 
   const start = (slot: Slot) => {
-    const worker = new Worker(p.workerUrl, {
+    const worker = new (workerThreads().Worker)(p.workerUrl, {
       workerData: p.options,
       resourceLimits: { maxYoungGenerationSizeMb: p.youngMb ?? 24, maxOldGenerationSizeMb: p.heapMb },
     });

@@ -2,7 +2,6 @@
  * One input file → its output: read, extract, format, and (with --out-dir)
  * write atomically. Runs in a worker thread or in the main thread alike.
  */
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -14,6 +13,7 @@ import { decodeBytes } from '../decode/index.js';
 import { applyLexicon, type UserLexicon } from '../lexicon/user.js';
 import { describeFsError, writeAtomic } from './fsutil.js';
 import { fsPath, type BytePath } from './paths.js';
+import { nodeCrypto } from './builtins.js';
 
 export interface TaskOptions {
   format: Format;
@@ -77,7 +77,7 @@ export interface TaskResult {
 }
 
 const sha256 = (parts: Iterable<Uint8Array | string>) => {
-  const h = createHash('sha256');
+  const h = nodeCrypto().createHash('sha256');
   for (const p of parts) h.update(p);
   return h.digest('hex');
 };
