@@ -29,7 +29,7 @@ describe('the worker pool', () => {
     const url = pathToFileURL(join(tempDir(), 'fake-worker.mjs'));
     writeFileSync(url, FAKE);
     // --jobs 2: this thread and one worker; large inputs always go to the worker, two at a time.
-    const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64 });
+    const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64, youngMb: youngGenerationMb(big) });
     const results = await Promise.all(['a', 'die', 'b', 'c'].map((n) => pool.run(input(n), big)));
     await pool.close();
     expect(results.map((r) => r.status)).toEqual(['ok', 'failed', 'ok', 'ok']);
@@ -52,7 +52,7 @@ parentPort.on('message', (m) => { seen++; held.push(m); if (held.length >= 2) an
 `;
     const url = pathToFileURL(join(tempDir(), 'holding-worker.mjs'));
     writeFileSync(url, holding);
-    const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64 });
+    const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64, youngMb: youngGenerationMb(big) });
     const results = await Promise.all(['a', 'b'].map((n) => pool.run(input(n), big)));
     await pool.close();
     expect(results.map((r) => r.display)).toEqual(['a:2', 'b:2']);

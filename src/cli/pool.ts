@@ -34,7 +34,7 @@ export interface PoolOptions {
   /** Old-generation heap of a worker, in MB. */
   heapMb: number;
   /** Young-generation size of a worker, in MB (see youngGenerationMb). */
-  youngMb?: number | undefined;
+  youngMb: number;
 }
 
 /**
@@ -86,7 +86,7 @@ export function createPool(p: PoolOptions): Pool {
   const start = (slot: Slot) => {
     const worker = new (workerThreads().Worker)(p.workerUrl, {
       workerData: p.options,
-      resourceLimits: { maxYoungGenerationSizeMb: p.youngMb ?? 24, maxOldGenerationSizeMb: p.heapMb },
+      resourceLimits: { maxYoungGenerationSizeMb: p.youngMb, maxOldGenerationSizeMb: p.heapMb },
     });
     slot.worker = worker;
     slot.death = null;

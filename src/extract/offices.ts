@@ -12,6 +12,7 @@
 import { HEAD_UNITS, ROLE_ENDINGS, ROLE_ENDING_WORDS, ROLE_WORDS, TITLE_WORDS } from '../lexicon/people.js';
 import { SURNAMES, WEAK_SURNAMES } from '../lexicon/names.js';
 import { CharSet, wordIndex } from '../lexicon/wordindex.js';
+import { ScratchArray } from '../text/scratch.js';
 
 const HEADS = wordIndex([...TITLE_WORDS, ...ROLE_WORDS]);
 const UNITS = new CharSet(HEAD_UNITS);
@@ -54,7 +55,9 @@ function roleByEnding(view: string, e: number): number {
  * surname and after its end). Only the text handed to `readOffices` is
  * tabled; any other text is read directly.
  */
-const TABLE = { view: '', ending: new Uint8Array(1024), starting: new Uint8Array(1024) };
+const ENDING = new ScratchArray((n) => new Uint8Array(n), 0);
+const STARTING = new ScratchArray((n) => new Uint8Array(n), 0);
+const TABLE = { view: '', ending: ENDING.take(0), starting: STARTING.take(0) };
 /** Longest office officeFrom looks for. */
 const FROM_MAX = 8;
 
@@ -62,13 +65,8 @@ const FROM_MAX = 8;
 export function readOffices(view: string): void {
   const n = view.length;
   TABLE.view = '';
-  if (TABLE.ending.length < n + 1) {
-    TABLE.ending = new Uint8Array(Math.max(n + 1, TABLE.ending.length * 2));
-    TABLE.starting = new Uint8Array(TABLE.ending.length);
-  }
-  const { ending, starting } = TABLE;
-  starting.fill(0, 0, n + 1);
-  ending[0] = 0;
+  const ending = (TABLE.ending = ENDING.take(n + 1));
+  const starting = (TABLE.starting = STARTING.take(n + 1));
   for (let e = 1; e <= n; e++) {
     const len = officeLengthRead(view, e);
     ending[e] = len;

@@ -7,6 +7,7 @@
  *  - traditional characters → simplified (src/lexicon/traditional.ts)
  */
 import { SIMPLIFIED, TRADITIONAL } from '../lexicon/traditional.js';
+import { ScratchArray } from './scratch.js';
 
 const FOLD = new Map<string, string>();
 for (let i = 0; i < TRADITIONAL.length; i++) FOLD.set(TRADITIONAL[i]!, SIMPLIFIED[i]!);
@@ -44,14 +45,15 @@ for (const [a, b] of PUNCT) FOLD.set(a, b);
 const FOLD_TABLE = new Uint16Array(65536);
 for (const [from, to] of FOLD) FOLD_TABLE[from.charCodeAt(0)] = to.charCodeAt(0);
 
+/** The fold's code units, reused from call to call: a fresh array per line costs more than the fold. */
+const FOLD_CODES = new ScratchArray((n) => new Uint16Array(n), 0);
+
 export function fold(text: string): string {
   const n = text.length;
   let i = 0;
   while (i < n && FOLD_TABLE[text.charCodeAt(i)] === 0) i++;
   if (i === n) return text;
-  // The code units are built in one array reused from call to call (a fresh one per line costs more than the fold).
-  if (FOLD_CODES.length < n) FOLD_CODES = new Uint16Array(Math.max(n, FOLD_CODES.length * 2));
-  const codes = FOLD_CODES;
+  const codes = FOLD_CODES.take(n);
   for (let k = 0; k < n; k++) {
     const c = text.charCodeAt(k);
     const f = FOLD_TABLE[c]!;
@@ -61,7 +63,6 @@ export function fold(text: string): string {
   for (let k = 0; k < n; k += 8192) out += String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + 8192)) as unknown as number[]);
   return out;
 }
-let FOLD_CODES = new Uint16Array(4096);
 
 /** Han ideographs (BMP blocks and extension A), the ideographic zero. */
 export function isHan(c: number): boolean {

@@ -3,7 +3,7 @@
  * position table for each costs more than the scan it serves. `take(n)` grows
  * the array when needed and sets [0, n) to the fill value before handing it out.
  */
-export class ScratchArray<A extends Uint8Array | Int32Array> {
+export class ScratchArray<A extends Uint8Array | Uint16Array | Int32Array> {
   private array: A;
 
   constructor(
