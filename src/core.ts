@@ -10,9 +10,9 @@ import { findDates, resolveDates, type YearContext } from './extract/dates.js';
 import { extractEntities, homeUniversity, nameThirdPerson, recordText } from './extract/entities.js';
 import { reflow } from './layout/reflow.js';
 import { fold } from './text/normalize.js';
-import { restoreGlosses } from './text/glosses.js';
+import { hasGlosses, restoreHeadGlosses, restoreRecordGlosses } from './text/glosses.js';
 import { parseLayout, type RecordDraft } from './layout/structure.js';
-import type { Document, Encoding, Record, Warning } from './schema/index.js';
+import type { Document, Encoding, InputFormat, Record, Warning } from './schema/index.js';
 import { SCHEMA_VERSION } from './schema/version.js';
 
 export interface ExtractOptions {
@@ -30,6 +30,31 @@ export interface ExtractOptions {
 export const DEFAULT_MAX_SIZE = 64 * 1024 * 1024;
 
 export function extractBriefing(input: Uint8Array | string, options: ExtractOptions = {}): Document {
+  return collectRecords(streamBriefing(input, options));
+}
+
+/**
+ * A Document whose records are built one at a time, as a writer asks for them:
+ * a large input's records need never be held all at once (`briefing extract`
+ * writes each as it comes and lets it go).
+ */
+export interface StreamedDocument {
+  /** The masthead, sections and warnings; `records` stays empty, and `warnings` is whole once every record is read. */
+  readonly doc: Document;
+  /** The records, in order: read once. */
+  readonly records: Iterable<Record>;
+  /** How many records have been read so far. */
+  readonly count: number;
+}
+
+/** The streamed Document with its records gathered into it: what extractBriefing returns. */
+export function collectRecords(s: StreamedDocument): Document {
+  s.doc.records = [...s.records];
+  return s.doc;
+}
+
+/** extractBriefing, streamed: decoding errors are thrown here, before any record is read. */
+export function streamBriefing(input: Uint8Array | string, options: ExtractOptions = {}): StreamedDocument {
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   let text: string;
   let encoding: Encoding;
@@ -43,15 +68,28 @@ export function extractBriefing(input: Uint8Array | string, options: ExtractOpti
     }
     ({ text, encoding, truncatedAt } = decodeBytes(input, { encoding: options.encoding }));
   }
-  const doc = extractText(text, encoding, options);
-  if (truncatedAt !== undefined) {
-    doc.warnings.push({ code: 'truncated-input', message: `the file ends inside a character (byte ${truncatedAt}): that character was dropped`, span: [text.length, text.length] });
-  }
-  return doc;
+  const closing: Warning[] =
+    truncatedAt === undefined ? [] : [{ code: 'truncated-input', message: `the file ends inside a character (byte ${truncatedAt}): that character was dropped`, span: [text.length, text.length] }];
+  return streamText(text, encoding, options, { closing });
+}
+
+/** What an adapter of another format adds to the Document it streams (see src/input/). */
+export interface StreamExtras {
+  /** The format and the text it was read as, shown after `encoding`. */
+  read?: { format: InputFormat; text: string } | undefined;
+  /** Run on each record once it is built (the adapters add origins). */
+  each?: ((r: Record) => void) | undefined;
+  /** Warnings added after the extraction's own closing ones. */
+  closing?: Warning[] | undefined;
 }
 
 /** The extraction of a text already decoded (the adapters of other formats feed it). */
 export function extractText(source: string, encoding: Encoding, options: ExtractOptions): Document {
+  return collectRecords(streamText(source, encoding, options));
+}
+
+/** extractText, streamed: the layout is read at once, each record when it is asked for. */
+export function streamText(source: string, encoding: Encoding, options: ExtractOptions, extras: StreamExtras = {}): StreamedDocument {
   const { paragraphs } = reflow(source);
   const layout = parseLayout(paragraphs);
   const warnings: Warning[] = [...layout.warnings];
@@ -61,30 +99,43 @@ export function extractText(source: string, encoding: Encoding, options: Extract
     anchor: m.date,
   };
   const home = homeUniversity(m.title, m.publisher);
-  const records: Record[] = layout.records.map((draft, k) => buildRecord(draft, k + 1, ctx, home, warnings));
-  if (source.trim().length === 0) {
-    warnings.push({ code: 'empty-input', message: 'the input is empty or blank', span: [0, source.length] });
-  } else if (records.length === 0) {
-    warnings.push({ code: 'no-records', message: 'no news item, bullet or article was found', span: [0, 0] });
-  }
-  if (source.includes('\ufffd')) {
-    const at = source.indexOf('\ufffd');
-    warnings.push({ code: 'replacement-characters', message: 'the text holds U+FFFD replacement characters: part of it was lost before it reached us', span: [at, at + 1] });
-  }
   const { spans, ...rest } = m;
+  const head = { schemaVersion: SCHEMA_VERSION, file: options.file ?? '-', encoding, format: 'text' as InputFormat };
   const doc: Document = {
-    schemaVersion: SCHEMA_VERSION,
-    file: options.file ?? '-',
-    encoding,
-    format: 'text',
+    ...head,
+    ...(extras.read ? { format: extras.read.format, text: extras.read.text } : {}),
     briefing: { ...rest, spans },
     sections: layout.sections,
-    records,
+    records: [],
     warnings,
   };
   // Values keep the pinyin glosses printed inside them (the rules read through them).
-  restoreGlosses(doc, source);
-  return doc;
+  const glossed = hasGlosses(source);
+  if (glossed) restoreHeadGlosses(doc, source);
+  const drafts: Array<RecordDraft | undefined> = layout.records;
+  const stream = { doc, count: 0, records: records() };
+  function* records(): Generator<Record> {
+    for (let k = 0; k < drafts.length; k++) {
+      const record = buildRecord(drafts[k]!, k + 1, ctx, home, warnings);
+      // A record built lets its draft go: the layout's pieces are freed as the writer goes.
+      drafts[k] = undefined;
+      if (glossed) restoreRecordGlosses(record, source);
+      extras.each?.(record);
+      stream.count++;
+      yield record;
+    }
+    if (source.trim().length === 0) {
+      warnings.push({ code: 'empty-input', message: 'the input is empty or blank', span: [0, source.length] });
+    } else if (stream.count === 0) {
+      warnings.push({ code: 'no-records', message: 'no news item, bullet or article was found', span: [0, 0] });
+    }
+    if (source.includes('\ufffd')) {
+      const at = source.indexOf('\ufffd');
+      warnings.push({ code: 'replacement-characters', message: 'the text holds U+FFFD replacement characters: part of it was lost before it reached us', span: [at, at + 1] });
+    }
+    warnings.push(...(extras.closing ?? []));
+  }
+  return stream;
 }
 
 /**

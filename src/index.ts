@@ -5,5 +5,5 @@
  */
 export * from './core.js';
 export * from './schema/index.js';
-export { FORMATS, TABLES, TABLE_COLUMNS, formatDocument, ndjsonLines, csvHeader, csvRows, documentJson, type Format, type FormatOptions, type Table } from './format/index.js';
-export { extractFile, fileText, sniffFormat, convertInput, type FileOptions, type InputResources } from './input/index.js';
+export { FORMATS, TABLES, TABLE_COLUMNS, formatDocument, documentParts, ndjsonLines, csvHeader, csvRows, documentJson, type DocumentSource, type Format, type FormatOptions, type Table } from './format/index.js';
+export { extractFile, streamFile, fileText, sniffFormat, convertInput, type FileOptions, type InputResources } from './input/index.js';

@@ -1,9 +1,10 @@
 /** The formatters as the library exports them: what the command line prints, from a Document. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Document, NdjsonRecord, TABLE_COLUMNS, csvHeader, csvRows, extractBriefing, formatDocument, ndjsonLines } from '../src/index.js';
+import { join } from 'node:path';
+import { Document, NdjsonRecord, TABLE_COLUMNS, csvHeader, csvRows, documentParts, extractBriefing, extractFile, formatDocument, ndjsonLines, streamBriefing, streamFile, TABLES } from '../src/index.js';
 import { documentJsonParts, encodeParts } from '../src/format/index.js';
-import { allFixtures, SAMPLE } from './helpers.js';
+import { allFixtures, ROOT, SAMPLE } from './helpers.js';
 
 const doc = extractBriefing(readFileSync(SAMPLE), { file: 'digest.txt' });
 
@@ -52,5 +53,47 @@ describe('library formatters', () => {
     expect(excel[5]).toBe("'--08-18");
     expect(excel[6]).toBe("'--08-18");
     expect(excel[0]).toBe('a.txt');
+  });
+});
+
+describe('streamed documents (records built as the writer reads them)', () => {
+  const options = { table: 'records' as const, bom: false };
+
+  it('build no record before one is read, and one more for each line read', () => {
+    const s = streamBriefing(readFileSync(SAMPLE), { file: 'digest.txt' });
+    expect(s.count).toBe(0);
+    expect(s.doc.records).toEqual([]);
+    const lines = documentParts(s, 'ndjson', options)[Symbol.iterator]();
+    lines.next();
+    expect(s.count).toBe(1);
+    lines.next();
+    expect(s.count).toBe(2);
+  });
+
+  it('write every format and table byte for byte as the whole Document does, on every fixture', () => {
+    for (const path of allFixtures()) {
+      const bytes = readFileSync(path);
+      const whole = extractBriefing(bytes, { file: path });
+      for (const format of ['json', 'ndjson', 'csv'] as const) {
+        for (const table of format === 'json' ? (['records'] as const) : TABLES) {
+          const o = { table, bom: false, rows: format === 'ndjson' && table !== 'records' };
+          const streamed = streamBriefing(bytes, { file: path });
+          expect([...documentParts(streamed, format, o)].join(''), `${path} ${format} ${table}`).toBe(formatDocument(whole, format, o));
+          expect(streamed.count).toBe(whole.records.length);
+          expect(streamed.doc.warnings).toEqual(whole.warnings);
+        }
+      }
+    }
+  });
+
+  it('gathered, equal the Document extractFile returns, origins included (a DOCX and a PDF)', async () => {
+    for (const name of ['sample-numbered.docx', 'sample-numbered.pdf']) {
+      const bytes = readFileSync(join(ROOT, 'fixtures/inputs', name));
+      const whole = await extractFile(bytes, { file: name });
+      const streamed = await streamFile(bytes, { file: name });
+      const json = [...documentParts(streamed, 'json', options)].join('');
+      expect(json).toBe(formatDocument(whole, 'json', options));
+      expect(whole.records.some((r) => r.origin !== undefined)).toBe(true);
+    }
   });
 });

@@ -6,8 +6,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError } from '../core.js';
-import { extractFile, fileText, type InputResources } from '../input/index.js';
-import type { Document, Encoding, InputFormat } from '../schema/index.js';
+import type { StreamedDocument } from '../core.js';
+import { fileText, streamFile, type InputResources } from '../input/index.js';
+import type { Encoding, InputFormat } from '../schema/index.js';
 import { documentParts, encodeParts, prepareFormat, streamParts, type Format, type Table } from '../format/index.js';
 import { decodeBytes } from '../decode/index.js';
 import { applyLexicon, type UserLexicon } from '../lexicon/user.js';
@@ -94,15 +95,16 @@ export function inputErrorMessage(e: InputError, bytes: Uint8Array | null): stri
   return e.message;
 }
 
-export function extractFromBytes(bytes: Uint8Array, display: string, o: TaskOptions): Promise<Document> {
+/** One input's bytes as a streamed Document: its records are built as the writer reads them. */
+export function streamFromBytes(bytes: Uint8Array, display: string, o: TaskOptions): Promise<StreamedDocument> {
   if (o.lexicon) applyLexicon(o.lexicon);
-  return extractFile(bytes, { file: display, name: display, encoding: o.encoding, year: o.year, maxSize: o.maxSize, format: o.inputFormat, resources: RESOURCES });
+  return streamFile(bytes, { file: display, name: display, encoding: o.encoding, year: o.year, maxSize: o.maxSize, format: o.inputFormat, resources: RESOURCES });
 }
 
-/** One input's bytes extracted: its Document, or the failed result that says why. */
-export async function extractOrFail(bytes: Uint8Array, display: string, o: TaskOptions): Promise<{ doc: Document } | { failed: TaskResult }> {
+/** One input's bytes opened for extraction: its streamed Document, or the failed result that says why. */
+export async function extractOrFail(bytes: Uint8Array, display: string, o: TaskOptions): Promise<{ doc: StreamedDocument } | { failed: TaskResult }> {
   try {
-    return { doc: await extractFromBytes(bytes, display, o) };
+    return { doc: await streamFromBytes(bytes, display, o) };
   } catch (e) {
     if (e instanceof InputError) return { failed: { display, bytes: bytes.length, records: 0, warnings: 0, status: 'failed', error: inputErrorMessage(e, bytes) } };
     throw e;
@@ -119,36 +121,71 @@ async function textOrFail(bytes: Uint8Array, display: string, o: TaskOptions): P
   }
 }
 
-/** The output parts of one input: its Document formatted, or (with --text-only) its text. */
-async function outputOf(bytes: Uint8Array, display: string, o: TaskOptions, whole: boolean): Promise<{ parts: Uint8Array[]; result: TaskResult } | { failed: TaskResult }> {
+/**
+ * The output of one input, as parts made when they are read: its Document
+ * formatted record by record, or (with --text-only) its text. `result` is the
+ * input's row once every part has been read.
+ */
+interface Output {
+  parts: Iterable<string>;
+  result: () => TaskResult;
+}
+
+async function outputOf(bytes: Uint8Array, display: string, o: TaskOptions, whole: boolean): Promise<Output | { failed: TaskResult }> {
   if (o.textOnly) {
     const t = await textOrFail(bytes, display, o);
     if ('failed' in t) return t;
     const text = t.text.endsWith('\n') || t.text.length === 0 ? t.text : t.text + '\n';
-    return { parts: encodeParts([text]), result: { display, status: 'ok', bytes: bytes.length, records: 0, warnings: 0 } };
+    return { parts: [text], result: () => ({ display, status: 'ok', bytes: bytes.length, records: 0, warnings: 0 }) };
   }
   const extracted = await extractOrFail(bytes, display, o);
   if ('failed' in extracted) return extracted;
   // The review page and Label Studio tasks show the text as read: a text input's, decoded as the extraction decoded it.
   await prepareFormat(o.format);
-  const needsSource = (o.format === 'html' || o.format === 'label-studio') && extracted.doc.text === undefined;
+  const streamed = extracted.doc;
+  const needsSource = (o.format === 'html' || o.format === 'label-studio') && streamed.doc.text === undefined;
   const source = needsSource ? decodeBytes(bytes, { encoding: o.encoding }).text : undefined;
   const fo = { table: o.table, bom: o.bom, source, version: o.version, rows: o.rows };
-  const parts = encodeParts(whole ? documentParts(extracted.doc, o.format, fo) : streamParts(extracted.doc, o.format, fo));
-  return { parts, result: okResult(extracted.doc, display, bytes.length) };
+  const parts = whole ? documentParts(streamed, o.format, fo) : streamParts(streamed, o.format, fo);
+  const size = bytes.length;
+  return { parts, result: () => okResult(streamed, display, size) };
 }
 
-/** The result row of a converted input. */
-export function okResult(doc: Document, display: string, bytes: number): TaskResult {
-  return { display, status: 'ok', bytes, records: doc.records.length, warnings: doc.warnings.length, encoding: doc.encoding };
+/** The result row of a converted input (its records all read). */
+export function okResult(s: StreamedDocument, display: string, bytes: number): TaskResult {
+  return { display, status: 'ok', bytes, records: s.count, warnings: s.doc.warnings.length, encoding: s.doc.encoding };
+}
+
+/** An error thrown by the extraction while the output was being written: not a write error. */
+class ExtractionFailed extends Error {
+  constructor(readonly inner: unknown) {
+    super('the extraction failed while its output was written');
+  }
+}
+
+/** The parts as they are read, each passed to `see` (the output's hash); an error of the extraction comes out as ExtractionFailed. */
+function* watched(parts: Iterable<string>, see?: (part: string) => void): Generator<string> {
+  const it = parts[Symbol.iterator]();
+  for (;;) {
+    let next: IteratorResult<string>;
+    try {
+      next = it.next();
+    } catch (e) {
+      throw new ExtractionFailed(e);
+    }
+    if (next.done) return;
+    see?.(next.value);
+    yield next.value;
+  }
 }
 
 /** Bytes already read (stdin, or a file) → the result, with the output for the shared stream. */
 export async function convertBytes(bytes: Uint8Array, display: string, o: TaskOptions): Promise<TaskResult> {
   const out = await outputOf(bytes, display, o, false);
   if ('failed' in out) return out.failed;
-  const result = out.result;
-  result.chunk = out.parts;
+  const chunk = encodeParts(out.parts);
+  const result = out.result();
+  result.chunk = chunk;
   if (o.hashes) {
     result.sha256 = sha256([bytes]);
     result.outputSha256 = sha256(result.chunk);
@@ -185,15 +222,18 @@ export async function runTask(input: TaskInput, o: TaskOptions): Promise<TaskRes
   if (!input.outPath) return convertBytes(bytes, input.display, o);
   const out = await outputOf(bytes, input.display, o, true);
   if ('failed' in out) return out.failed;
-  const { result, parts } = out;
+  // The output is written as it is made, each record let go once written; the hash is taken on the way.
+  const hash = inputSha ? nodeCrypto().createHash('sha256') : null;
   try {
-    await writeAtomic(input.outPath, parts);
+    await writeAtomic(input.outPath, watched(out.parts, hash ? (p) => hash.update(p) : undefined));
   } catch (e) {
-    return { ...result, status: 'failed', error: `cannot write ${input.outDisplay ?? 'the output'}: ${describeFsError(e)}` };
+    if (e instanceof ExtractionFailed) throw e.inner;
+    return { ...out.result(), status: 'failed', error: `cannot write ${input.outDisplay ?? 'the output'}: ${describeFsError(e)}` };
   }
-  if (inputSha) {
+  const result = out.result();
+  if (inputSha && hash) {
     result.sha256 = inputSha;
-    result.outputSha256 = sha256(parts);
+    result.outputSha256 = hash.digest('hex');
   }
   return result;
 }

@@ -3,6 +3,7 @@ import type { Document, Record } from '../schema/index.js';
 import { fold } from '../text/normalize.js';
 import { homeUniversity } from '../extract/entities.js';
 import { TABLES, type Table } from './names.js';
+import { asStream, type DocumentSource } from './source.js';
 export { TABLES, type Table };
 
 /**
@@ -107,7 +108,7 @@ function recordRows(file: string, r: Record, table: Table, home: string | null):
 }
 
 /** The one row of the documents table: the masthead, what was read, how many records and warnings (also for a file with none). */
-function documentRow(doc: Document): Array<string | number | null> {
+function documentRow(doc: Document, records: number): Array<string | number | null> {
   const b = doc.briefing;
   return [
     doc.file,
@@ -122,24 +123,28 @@ function documentRow(doc: Document): Array<string | number | null> {
     b.date,
     b.recipients.to.join(LIST_SEPARATOR),
     b.recipients.cc.join(LIST_SEPARATOR),
-    doc.records.length,
+    records,
     doc.warnings.length,
     [...new Set(doc.warnings.map((w) => w.code))].join(LIST_SEPARATOR),
   ];
 }
 
 /** The rows of a table for one document (the documents table: one row). */
-export function* tableRows(doc: Document, table: Table): Generator<Array<string | number | null>> {
+export function* tableRows(source: DocumentSource, table: Table): Generator<Array<string | number | null>> {
+  const { doc, records } = asStream(source);
   if (table === 'documents') {
-    yield documentRow(doc);
+    // The row counts the records and warnings: a streamed Document's are all read first.
+    let n = 0;
+    for (const _ of records) n++;
+    yield documentRow(doc, n);
     return;
   }
   const home = table === 'edges' ? homeUniversity(doc.briefing.title, doc.briefing.publisher) : null;
-  for (const r of doc.records) yield* recordRows(doc.file, r, table, home);
+  for (const r of records) yield* recordRows(doc.file, r, table, home);
 }
 
 /** One document's rows as NDJSON objects keyed by column (`-f ndjson -t people`). */
-export function* ndjsonRowParts(doc: Document, table: Table): Generator<string> {
+export function* ndjsonRowParts(doc: DocumentSource, table: Table): Generator<string> {
   const columns = TABLE_COLUMNS[table];
   let out = '';
   for (const row of tableRows(doc, table)) {
@@ -155,7 +160,7 @@ export function* ndjsonRowParts(doc: Document, table: Table): Generator<string> 
 }
 
 /** The rows of one document, without the header (`excel`: see csvField), one part a record. */
-export function* csvRowParts(doc: Document, table: Table, excel = false): Generator<string> {
+export function* csvRowParts(doc: DocumentSource, table: Table, excel = false): Generator<string> {
   let out = '';
   for (const row of tableRows(doc, table)) {
     out += csvRow(row, excel);
@@ -168,6 +173,6 @@ export function* csvRowParts(doc: Document, table: Table, excel = false): Genera
 }
 
 /** The rows of one document, without the header. */
-export function csvRows(doc: Document, table: Table, excel = false): string {
+export function csvRows(doc: DocumentSource, table: Table, excel = false): string {
   return [...csvRowParts(doc, table, excel)].join('');
 }

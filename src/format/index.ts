@@ -4,6 +4,7 @@
  * is written piece by piece and never becomes one string.
  */
 import type { Document, NdjsonRecord } from '../schema/index.js';
+import { asStream, asWhole, type DocumentSource } from './source.js';
 import { csvHeader, csvRows, csvRowParts, ndjsonRowParts, type Table } from './csv.js';
 import { FORMATS, type Format } from './names.js';
 export { FORMATS, type Format };
@@ -32,15 +33,18 @@ const indent = (json: string, pad: string) => json.replace(/\n/g, '\n' + pad);
  * is the same byte for byte (a JSON string never holds a raw line break, so
  * indenting every line break indents the nested value).
  */
-export function* documentJsonParts(doc: Document): Generator<string> {
+export function* documentJsonParts(source: DocumentSource): Generator<string> {
+  const { doc, records } = asStream(source);
   let first = true;
+  // The warnings come after the records: a streamed Document's are whole by the time they are written.
   for (const [key, value] of Object.entries(doc)) {
     if (value === undefined) continue;
     yield `${first ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `;
     first = false;
-    if (key === 'records' && Array.isArray(value) && value.length > 0) {
-      for (let k = 0; k < value.length; k++) yield `${k === 0 ? '[\n' : ',\n'}    ${indent(JSON.stringify(value[k], null, 2), '    ')}`;
-      yield '\n  ]';
+    if (key === 'records') {
+      let k = 0;
+      for (const r of records) yield `${k++ === 0 ? '[\n' : ',\n'}    ${indent(JSON.stringify(r, null, 2), '    ')}`;
+      yield k === 0 ? '[]' : '\n  ]';
     } else {
       yield indent(JSON.stringify(value, null, 2), '  ');
     }
@@ -48,19 +52,20 @@ export function* documentJsonParts(doc: Document): Generator<string> {
   yield first ? '{}' : '\n}';
 }
 
-export function documentJson(doc: Document): string {
+export function documentJson(doc: DocumentSource): string {
   return [...documentJsonParts(doc)].join('');
 }
 
 /** One line per record, each carrying its file and the masthead date. */
-export function* ndjsonParts(doc: Document): Generator<string> {
-  for (const r of doc.records) {
+export function* ndjsonParts(source: DocumentSource): Generator<string> {
+  const { doc, records } = asStream(source);
+  for (const r of records) {
     const line: NdjsonRecord = { file: doc.file, briefingDate: doc.briefing.date, ...r };
     yield JSON.stringify(line) + '\n';
   }
 }
 
-export function ndjsonLines(doc: Document): string {
+export function ndjsonLines(doc: DocumentSource): string {
   return [...ndjsonParts(doc)].join('');
 }
 
@@ -82,7 +87,7 @@ const sourceOf = (doc: Document, options: FormatOptions) => {
 };
 
 /** The parts one document contributes to a shared stream (no CSV header, JSON not closed by a line break). */
-export function streamParts(doc: Document, format: Format, options: FormatOptions): Iterable<string> {
+export function streamParts(doc: DocumentSource, format: Format, options: FormatOptions): Iterable<string> {
   switch (format) {
     case 'json':
       return documentJsonParts(doc);
@@ -91,14 +96,17 @@ export function streamParts(doc: Document, format: Format, options: FormatOption
     case 'csv':
       return csvRowParts(doc, options.table, options.bom);
     case 'html':
-      return [writer('review').reviewPage(doc, sourceOf(doc, options), options.version ?? '')];
-    case 'label-studio':
-      return [JSON.stringify(writer('labelStudio').labelStudioTask(doc, sourceOf(doc, options), options.version ?? ''), null, 2)];
+    case 'label-studio': {
+      const whole = asWhole(doc);
+      const text = sourceOf(whole, options);
+      const version = options.version ?? '';
+      return [format === 'html' ? writer('review').reviewPage(whole, text, version) : JSON.stringify(writer('labelStudio').labelStudioTask(whole, text, version), null, 2)];
+    }
   }
 }
 
 /** One document as a complete output (--out-dir and single files), in parts. */
-export function* documentParts(doc: Document, format: Format, options: FormatOptions): Generator<string> {
+export function* documentParts(doc: DocumentSource, format: Format, options: FormatOptions): Generator<string> {
   if (format === 'csv') yield csvHeader(options.table, options.bom);
   // Label Studio imports a list of tasks: one file is a list of one.
   if (format === 'label-studio') yield '[\n';
@@ -108,7 +116,7 @@ export function* documentParts(doc: Document, format: Format, options: FormatOpt
 }
 
 /** One document as a complete output. */
-export function formatDocument(doc: Document, format: Format, options: FormatOptions): string {
+export function formatDocument(doc: DocumentSource, format: Format, options: FormatOptions): string {
   return [...documentParts(doc, format, options)].join('');
 }
 
@@ -130,4 +138,5 @@ export function encodeParts(parts: Iterable<string>, size = 1 << 20): Uint8Array
   return out;
 }
 
+export { asStream, asWhole, type DocumentSource } from './source.js';
 export { csvHeader, csvRows, recordEdges, tableRows, TABLES, TABLE_COLUMNS, type Table } from './csv.js';

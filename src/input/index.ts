@@ -4,9 +4,9 @@
  * pass that gives every value its `origin` in the file. Each adapter is loaded
  * only when its format is met, so plain text never pays for pdf.js.
  */
-import { extractBriefing, extractText, type ExtractOptions } from '../core.js';
+import { collectRecords, streamBriefing, streamText, type ExtractOptions, type StreamedDocument } from '../core.js';
 import { InputError } from '../errors.js';
-import type { Document, InputFormat, Origin } from '../schema/index.js';
+import type { Document, InputFormat, Origin, Record } from '../schema/index.js';
 import { sniffFormat } from './sniff.js';
 import type { Converted, InputResources } from './types.js';
 
@@ -32,22 +32,20 @@ export async function convertInput(bytes: Uint8Array, format: Exclude<InputForma
   }
 }
 
-/** Gives each value, and each record, where it stands in the file. */
-function addOrigins(doc: Document, at: (start: number, end: number) => Origin | undefined): void {
+/** Gives a record's values their origins in the file (`at`: the adapter's map from spans of the text it read). */
+function addOrigins(r: Record, at: (start: number, end: number) => Origin | undefined): void {
   const set = (v: { span: [number, number]; origin?: Origin }) => {
     const o = at(v.span[0], v.span[1]);
     if (o) v.origin = o;
   };
-  for (const r of doc.records) {
-    const o = at(r.span[0], r.span[1]);
-    if (o) r.origin = o;
-    for (const d of r.dates) set(d);
-    if (r.date) set(r.date);
-    for (const p of r.people) set(p);
-    for (const p of r.parties) set(p);
-    for (const a of r.agreements) set(a);
-    for (const i of r.institutions) set(i);
-  }
+  const o = at(r.span[0], r.span[1]);
+  if (o) r.origin = o;
+  for (const d of r.dates) set(d);
+  if (r.date) set(r.date);
+  for (const p of r.people) set(p);
+  for (const p of r.parties) set(p);
+  for (const a of r.agreements) set(a);
+  for (const i of r.institutions) set(i);
 }
 
 /**
@@ -56,18 +54,17 @@ function addOrigins(doc: Document, at: (start: number, end: number) => Origin | 
  * every span indexes) and each value an `origin` in the file.
  */
 export async function extractFile(bytes: Uint8Array, options: FileOptions = {}): Promise<Document> {
+  return collectRecords(await streamFile(bytes, options));
+}
+
+/** extractFile, streamed (see StreamedDocument): an unreadable input is refused here, before any record is read. */
+export async function streamFile(bytes: Uint8Array, options: FileOptions = {}): Promise<StreamedDocument> {
   const maxSize = options.maxSize;
   if (maxSize !== undefined && bytes.length > maxSize) throw new InputError('too-large', `file too large: ${bytes.length} bytes exceeds --max-size ${maxSize}`);
   const format = options.format ?? sniffFormat(bytes, options.name ?? options.file);
-  if (format === 'text') return extractBriefing(bytes, options);
+  if (format === 'text') return streamBriefing(bytes, options);
   const converted = await convertInput(bytes, format, options.resources);
-  const doc = extractText(converted.text, converted.encoding, options);
-  doc.format = format;
-  doc.text = converted.text;
-  addOrigins(doc, converted.originAt);
-  // Keep the documented key order: text after format.
-  const { schemaVersion, file, encoding, format: f, text, ...rest } = doc;
-  return { schemaVersion, file, encoding, format: f, text, ...rest } as Document;
+  return streamText(converted.text, converted.encoding, options, { read: { format, text: converted.text }, each: (r) => addOrigins(r, converted.originAt) });
 }
 
 /** The text a file is read as (`briefing extract --text-only`): its decoded text, or what its adapter extracted. */

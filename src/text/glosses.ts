@@ -6,7 +6,7 @@
  * printed), while a gloss after a value's last character stays outside it (its
  * span ends at that character).
  */
-import type { Document } from '../schema/index.js';
+import type { Document, Record } from '../schema/index.js';
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ';
 /** A syllable with a tone mark (`xué`), or with a tone digit (`xue2`). */
@@ -84,25 +84,27 @@ function withGlossesBefore(source: string, e: number, value: string): string {
   return out;
 }
 
-/** Puts back the glosses printed inside every value of the document. */
-export function restoreGlosses(doc: Document, source: string): void {
-  if (!hasGlosses(source)) return;
+/** Puts back the glosses printed inside the masthead's and the sections' values (when the source prints any: hasGlosses). */
+export function restoreHeadGlosses(doc: Document, source: string): void {
   const re = (v: string, [s, e]: [number, number]) => withGlosses(source, s, e, v);
   const b = doc.briefing;
   if (b.title && b.spans.title) b.title = re(b.title, b.spans.title);
   if (b.publisher && b.spans.publisher) b.publisher = re(b.publisher, b.spans.publisher);
   for (const s of doc.sections) s.heading = re(s.heading, s.span);
-  for (const r of doc.records) {
-    if (r.title && r.titleSpan) r.title = re(r.title, r.titleSpan);
-    r.text = re(r.text, r.span);
-    for (const d of r.dates) d.text = re(d.text, d.span);
-    if (r.date) r.date.text = re(r.date.text, r.date.span);
-    for (const p of r.parties) p.name = re(p.name, p.span);
-    for (const p of r.people) {
-      if (p.title) p.title = withGlossesBefore(source, p.span[0], p.title);
-      p.name = re(p.name, p.span);
-    }
-    for (const a of r.agreements) a.text = re(a.text, a.span);
-    for (const i of r.institutions) i.name = re(i.name, i.span);
+}
+
+/** Puts back the glosses printed inside every value of one record. */
+export function restoreRecordGlosses(r: Record, source: string): void {
+  const re = (v: string, [s, e]: [number, number]) => withGlosses(source, s, e, v);
+  if (r.title && r.titleSpan) r.title = re(r.title, r.titleSpan);
+  r.text = re(r.text, r.span);
+  for (const d of r.dates) d.text = re(d.text, d.span);
+  if (r.date) r.date.text = re(r.date.text, r.date.span);
+  for (const p of r.parties) p.name = re(p.name, p.span);
+  for (const p of r.people) {
+    if (p.title) p.title = withGlossesBefore(source, p.span[0], p.title);
+    p.name = re(p.name, p.span);
   }
+  for (const a of r.agreements) a.text = re(a.text, a.span);
+  for (const i of r.institutions) i.name = re(i.name, i.span);
 }
