@@ -58,6 +58,25 @@ parentPort.on('message', (m) => { seen++; held.push(m); if (held.length >= 2) an
     expect(results.map((r) => r.display)).toEqual(['a:2', 'b:2']);
   });
 
+  it('hands the parts a worker streams to the sink of the task they belong to, in order, and only when asked to stream', async () => {
+    const parting = `
+import { parentPort } from 'node:worker_threads';
+parentPort.on('message', (m) => {
+  if (m.stream) for (const k of [1, 2, 3]) parentPort.postMessage({ id: m.id, part: new TextEncoder().encode(m.input.display + k) });
+  parentPort.postMessage({ id: m.id, result: { status: 'ok', display: m.input.display + (m.stream ? ':streamed' : ':whole'), bytes: 1, records: 1, warnings: 0 } });
+});
+`;
+    const url = pathToFileURL(join(tempDir(), 'parting-worker.mjs'));
+    writeFileSync(url, parting);
+    const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64, youngMb: youngGenerationMb(big) });
+    const got: { [name: string]: string[] } = { a: [], b: [] };
+    const sink = (name: string) => (part: Uint8Array) => got[name]!.push(new TextDecoder().decode(part));
+    const results = await Promise.all([pool.run(input('a'), big, sink('a')), pool.run(input('b'), big, sink('b')), pool.run(input('c'), big)]);
+    await pool.close();
+    expect(results.map((r) => r.display)).toEqual(['a:streamed', 'b:streamed', 'c:whole']);
+    expect(got).toEqual({ a: ['a1', 'a2', 'a3'], b: ['b1', 'b2', 'b3'] });
+  });
+
   it('gives a worker the usual young generation for small inputs, a smaller one when an input is large', () => {
     expect(youngGenerationMb(30_000)).toBe(48);
     expect(youngGenerationMb(INLINE_MAX)).toBe(48);

@@ -9,9 +9,9 @@
  */
 import { mkdir, open, rm } from 'node:fs/promises';
 import { posix } from 'node:path';
-import { totalmem } from 'node:os';
+import { tmpdir, totalmem } from 'node:os';
 import pkg from '../../package.json' with { type: 'json' };
-import { csvHeader, documentParts, encodeParts, type Format, type Table } from '../format/index.js';
+import { csvHeader, type Format, type Table } from '../format/index.js';
 import { expandInputs } from './inputs.js';
 import { describeFsError, tempPathFor, writeAtomic } from './fsutil.js';
 import { readManifest, manifestText, sameOptions, type ManifestLine } from './manifest.js';
@@ -19,8 +19,9 @@ import { Output, OutputError } from './output.js';
 import { absolute, decodePath, escapeControls, fromText, fsPath } from './paths.js';
 import { planRun, type PlannedFile } from './plan.js';
 import { createPool, youngGenerationMb } from './pool.js';
+import { HeldOutput } from './held.js';
 import { Progress, summaryLine, type Totals } from './progress.js';
-import { convertBytes, extractOrFail, type TaskOptions, type TaskResult } from './task.js';
+import { convertBytes, type TaskOptions, type TaskResult } from './task.js';
 import { checkFlags, type ExtractFlags } from './options.js';
 import { UsageError, untilInterrupted, type Io } from './io.js';
 
@@ -216,7 +217,8 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     return result;
   };
 
-  const runOne = (file: PlannedFile): Promise<TaskResult> => {
+  const held = new Map<number, HeldOutput>();
+  const runOne = (file: PlannedFile, k: number): Promise<TaskResult> => {
     const base = { display: file.display, bytes: 0, records: 0, warnings: 0 };
     if (file.error) return Promise.resolve({ ...base, status: 'failed', error: file.error });
     if (file.duplicateOf) return Promise.resolve({ ...base, status: 'skipped', reason: `the same file as ${file.duplicateOf}` });
@@ -226,7 +228,12 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
       flags.skipExisting && line && line.status === 'ok' && line.sha256 && line.outputSha256 && sameOptions(line.options, manifestOptions)
         ? { sha256: line.sha256, outputSha256: line.outputSha256 }
         : undefined;
-    return pool.run({ path: file.path, display: file.display, outPath: file.outPath, outDisplay: file.outDisplay, unchanged }, file.size);
+    const input = { path: file.path, display: file.display, outPath: file.outPath, outDisplay: file.outDisplay, unchanged };
+    if (!out || file.outPath) return pool.run(input, file.size);
+    // Output for the shared stream is held apart until this input's turn: see held.ts.
+    const h = new HeldOutput(tmpdir());
+    held.set(k, h);
+    return pool.run(input, file.size, (part) => h.add(part));
   };
 
   // Dispatch ahead of the write cursor, write strictly in input order.
@@ -237,14 +244,21 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   try {
     for (let k = 0; k < files.length; k++) {
       while (!stop && next < files.length && next < k + window) {
-        inFlight.set(next, runOne(files[next]!));
+        inFlight.set(next, runOne(files[next]!, next));
         next++;
       }
       const pending = inFlight.get(k);
       if (!pending) break;
-      const result = await untilInterrupted(io, pending);
+      let result = await untilInterrupted(io, pending);
       if (!result || interrupted) break;
       inFlight.delete(k);
+      const h = held.get(k);
+      held.delete(k);
+      if (h && result.status === 'ok') {
+        const problem = await h.problem();
+        if (problem) result = { ...result, status: 'failed', error: problem };
+      }
+      if (h && result.status !== 'ok') await h.discard();
       const file = files[k]!;
       totals.done++;
       totals.bytes += result.bytes;
@@ -257,9 +271,10 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
         totals.skipped++;
       } else {
         totals.records += result.records;
-        if (out && result.chunk !== undefined) {
+        if (out && (result.chunk !== undefined || h)) {
           if (json && !first) await out.write(',\n', stopped);
-          for (const part of result.chunk) await out.write(part, stopped);
+          await h?.drain((part) => out.write(part, stopped));
+          for (const part of result.chunk ?? []) await out.write(part, stopped);
           first = false;
           produced = true;
         }
@@ -294,6 +309,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   } finally {
     io.offInterrupt(onSignal);
     await pool.close();
+    for (const h of held.values()) await h.discard();
   }
   progress.clear();
   // With --out-dir and -f html: an index.html listing every file, its counts and warnings, linked to its page.

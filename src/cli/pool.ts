@@ -16,11 +16,15 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { workerThreads } from './builtins.js';
-import { runTask, type TaskInput, type TaskOptions, type TaskResult } from './task.js';
+import { runTask, type Sink, type TaskInput, type TaskOptions, type TaskResult } from './task.js';
 
 export interface Pool {
-  /** Runs one task; `size` is the input's size in bytes, when known. */
-  run(input: TaskInput, size?: number): Promise<TaskResult>;
+  /**
+   * Runs one task; `size` is the input's size in bytes, when known. With a
+   * sink, the output for the shared stream goes to it as it is made (from
+   * whichever thread runs the task), and the result carries none.
+   */
+  run(input: TaskInput, size?: number, sink?: Sink): Promise<TaskResult>;
   close(): Promise<void>;
 }
 
@@ -52,13 +56,14 @@ export const INLINE_MAX = 1024 * 1024;
 
 const failed = (input: TaskInput, error: string): TaskResult => ({ status: 'failed', display: input.display, bytes: 0, records: 0, warnings: 0, error });
 
-function inlineRun(input: TaskInput, options: TaskOptions): Promise<TaskResult> {
-  return runTask(input, options).catch((e: unknown) => failed(input, `internal error: ${e instanceof Error ? e.message : String(e)}`));
+function inlineRun(input: TaskInput, options: TaskOptions, sink: Sink | undefined): Promise<TaskResult> {
+  return runTask(input, options, sink).catch((e: unknown) => failed(input, `internal error: ${e instanceof Error ? e.message : String(e)}`));
 }
 
 interface Job {
   input: TaskInput;
   resolve: (r: TaskResult) => void;
+  sink?: Sink | undefined;
   /** The message id it was sent with. */
   id?: number;
 }
@@ -90,10 +95,11 @@ export function createPool(p: PoolOptions): Pool {
     });
     slot.worker = worker;
     slot.death = null;
-    worker.on('message', (msg: { id: number; result: TaskResult }) => {
+    worker.on('message', (msg: { id: number; result?: TaskResult; part?: Uint8Array }) => {
       const job = slot.sent[0];
       if (!job || slot.worker !== worker || job.id !== msg.id) return;
-      finish(slot, msg.result);
+      if (msg.part) job.sink?.(msg.part);
+      else if (msg.result) finish(slot, msg.result);
     });
     worker.on('error', (e: Error & { code?: string }) => {
       slot.death ??= e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `ran out of memory while extracting (a worker's heap is ${p.heapMb} MB)` : `internal error: ${e.message}`;
@@ -132,20 +138,20 @@ export function createPool(p: PoolOptions): Pool {
           void slot.worker?.terminate();
         }, p.timeoutMs);
       }
-      slot.worker!.postMessage({ id: job.id, input: job.input });
+      slot.worker!.postMessage({ id: job.id, input: job.input, stream: job.sink !== undefined });
     }
   };
 
   const load = (s: Slot) => s.queue.length + s.sent.length;
 
   return {
-    run(input, size) {
+    run(input, size, sink) {
       const big = size !== undefined && size > INLINE_MAX;
       const minLoad = slots.length < Math.max(1, workerCount) ? 0 : Math.min(...slots.map(load));
       // This thread takes a task when it is no busier than the least busy worker (so one small file never starts a worker).
       if (inlineAllowed && !big && (workerCount === 0 || inlineBusy <= minLoad)) {
         inlineBusy++;
-        return inlineRun(input, p.options).finally(() => {
+        return inlineRun(input, p.options, sink).finally(() => {
           inlineBusy--;
         });
       }
@@ -156,7 +162,7 @@ export function createPool(p: PoolOptions): Pool {
       let best = slots[0]!;
       for (const s of slots) if (load(s) < load(best)) best = s;
       return new Promise<TaskResult>((resolve) => {
-        best.queue.push({ input, resolve });
+        best.queue.push({ input, resolve, sink });
         dispatch(best);
       });
     },

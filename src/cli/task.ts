@@ -9,7 +9,7 @@ import { InputError } from '../core.js';
 import type { StreamedDocument } from '../core.js';
 import { fileText, streamFile, type InputResources } from '../input/index.js';
 import type { Encoding, InputFormat } from '../schema/index.js';
-import { documentParts, encodeParts, prepareFormat, streamParts, type Format, type Table } from '../format/index.js';
+import { documentParts, encodeEach, prepareFormat, streamParts, type Format, type Table } from '../format/index.js';
 import { decodeBytes } from '../decode/index.js';
 import { applyLexicon, type UserLexicon } from '../lexicon/user.js';
 import { describeFsError, writeAtomic } from './fsutil.js';
@@ -64,7 +64,7 @@ export interface TaskInput {
 export interface TaskResult {
   status: 'ok' | 'failed' | 'skipped';
   display: string;
-  /** Output for the shared stream (stdout or -o) as UTF-8 parts; absent with --out-dir. */
+  /** Output for the shared stream (stdout or -o) as UTF-8 parts; absent with --out-dir, and when the parts went to a sink as they were made. */
   chunk?: Uint8Array[];
   bytes: number;
   records: number;
@@ -179,21 +179,38 @@ function* watched(parts: Iterable<string>, see?: (part: string) => void): Genera
   }
 }
 
-/** Bytes already read (stdin, or a file) → the result, with the output for the shared stream. */
-export async function convertBytes(bytes: Uint8Array, display: string, o: TaskOptions): Promise<TaskResult> {
+/**
+ * Where a task's output for the shared stream goes as it is made, about a
+ * megabyte at a time, instead of into the result (the command line holds it
+ * until the input's turn comes, on disk when it grows large: see held.ts).
+ */
+export type Sink = (part: Uint8Array) => void;
+
+/**
+ * Bytes already read (stdin, or a file) → the result, with the output for the
+ * shared stream: in `chunk`, or given to `sink` part by part (the parts then
+ * count only once the result says ok).
+ */
+export async function convertBytes(bytes: Uint8Array, display: string, o: TaskOptions, sink?: Sink): Promise<TaskResult> {
   const out = await outputOf(bytes, display, o, false);
   if ('failed' in out) return out.failed;
-  const chunk = encodeParts(out.parts);
+  const hash = o.hashes ? nodeCrypto().createHash('sha256') : null;
+  const chunk: Uint8Array[] = [];
+  encodeEach(out.parts, (part) => {
+    hash?.update(part);
+    if (sink) sink(part);
+    else chunk.push(part);
+  });
   const result = out.result();
-  result.chunk = chunk;
-  if (o.hashes) {
+  if (!sink) result.chunk = chunk;
+  if (hash) {
     result.sha256 = sha256([bytes]);
-    result.outputSha256 = sha256(result.chunk);
+    result.outputSha256 = hash.digest('hex');
   }
   return result;
 }
 
-export async function runTask(input: TaskInput, o: TaskOptions): Promise<TaskResult> {
+export async function runTask(input: TaskInput, o: TaskOptions, sink?: Sink): Promise<TaskResult> {
   const base = { display: input.display, bytes: 0, records: 0, warnings: 0 };
   let bytes: Uint8Array;
   try {
@@ -219,7 +236,7 @@ export async function runTask(input: TaskInput, o: TaskOptions): Promise<TaskRes
       return { ...base, status: 'skipped', bytes: bytes.length, reason: 'unchanged since the manifest', sha256: inputSha, outputSha256: input.unchanged.outputSha256 };
     }
   }
-  if (!input.outPath) return convertBytes(bytes, input.display, o);
+  if (!input.outPath) return convertBytes(bytes, input.display, o, sink);
   const out = await outputOf(bytes, input.display, o, true);
   if ('failed' in out) return out.failed;
   // The output is written as it is made, each record let go once written; the hash is taken on the way.

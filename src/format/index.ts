@@ -123,19 +123,24 @@ export function formatDocument(doc: DocumentSource, format: Format, options: For
 /** Text parts gathered into UTF-8 buffers of about a megabyte each. */
 export function encodeParts(parts: Iterable<string>, size = 1 << 20): Uint8Array[] {
   const out: Uint8Array[] = [];
+  encodeEach(parts, (b) => out.push(b), size);
+  return out;
+}
+
+/** The same, each buffer handed to `emit` as soon as it is full (the parts before it can be let go). */
+export function encodeEach(parts: Iterable<string>, emit: (buffer: Uint8Array) => void, size = 1 << 20): void {
   let pending: string[] = [];
   let length = 0;
   for (const p of parts) {
     pending.push(p);
     length += p.length;
     if (length >= size) {
-      out.push(Buffer.from(pending.join('')));
+      emit(Buffer.from(pending.join('')));
       pending = [];
       length = 0;
     }
   }
-  if (pending.length > 0) out.push(Buffer.from(pending.join('')));
-  return out;
+  if (pending.length > 0) emit(Buffer.from(pending.join('')));
 }
 
 export { asStream, asWhole, type DocumentSource } from './source.js';
