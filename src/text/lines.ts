@@ -35,7 +35,21 @@ export function splitLines(source: string): Line[] {
   return lines;
 }
 
+/**
+ * A line with no blank, zero-width mark or bracket (most lines of Chinese
+ * prose: `东岭大学与南港集团签署合作协议。`) is its own piece, as printed; the
+ * builder below would make the same piece from one run.
+ */
+function plainLine(source: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08 || isBlank(c) || isInvisible(c)) return false;
+  }
+  return true;
+}
+
 export function cleanLine(source: string, start: number, end: number): Piece {
+  if (plainLine(source, start, end)) return new Piece(end > start ? source.slice(start, end) : '', [0, start]);
   const b = new PieceBuilder();
   let i = start;
   let lastKept = -1; // char code of the last character kept, -1 at line start
