@@ -83,15 +83,17 @@ function lineLooksLikeTitle(p: Prepared): boolean {
   return !/[，、：；（(“《—\-]$/.test(v);
 }
 
-export function reflow(source: string): { paragraphs: Paragraph[]; lines: Line[] } {
-  // A line that holds a headline, a stamp and a body (or a masthead and contents) is split first.
-  const lines = splitLines(source).flatMap((line) => splitFlattened(source, line));
-  const prepared: Prepared[] = lines.map((line) => {
-    const view = fold(line.piece.text);
-    const { kind, by } = classifyLine(view);
-    // Visual width as printed, blanks included (`8 月 18 日` is wider than `8月18日`).
-    return { line, view, kind, by, width: displayWidth(source.slice(line.start, line.end).trim()) };
-  });
+export function reflow(source: string): { paragraphs: Paragraph[] } {
+  const prepared: Prepared[] = [];
+  for (const printed of splitLines(source)) {
+    // A line that holds a headline, a stamp and a body (or a masthead and contents) is split first.
+    for (const line of splitFlattened(source, printed)) {
+      const view = fold(line.piece.text);
+      const { kind, by } = classifyLine(view);
+      // Visual width as printed, blanks included (`8 月 18 日` is wider than `8月18日`).
+      prepared.push({ line, view, kind, by, width: displayWidth(source.slice(line.start, line.end).trim()) });
+    }
+  }
   markContents(prepared);
   markRepeats(prepared);
   markRelatedLists(prepared);
@@ -111,7 +113,7 @@ export function reflow(source: string): { paragraphs: Paragraph[]; lines: Line[]
     current.push(p);
   }
   flush();
-  return { paragraphs, lines };
+  return { paragraphs };
 }
 
 /** `目录`, `目 录`, `本期要目`: the marker line over a table of contents. */
