@@ -237,14 +237,19 @@ interface NameReading {
   /** The length of the word read after it. */
   follow: number;
   /** Its surname is also a connector (`和`, `同`): it needs an office before it. */
-  connector?: boolean;
+  connector: boolean;
   /** Every given character is one common in names. */
-  given?: boolean;
+  given: boolean;
   /** What follows is said of people (a verb of speech, an office, an honorific). */
-  personal?: boolean;
+  personal: boolean;
   /** 2 a common surname, 1 a surname that is also a word, 0 a transliteration or dotted name, −1 a word (`黄河`). */
   surname: number;
   foreign: boolean;
+}
+
+/** A reading of `len` characters with the evidence after it (`right` as rightEvidence scores it, or 0 with nothing read). One shape for all. */
+function reading(len: number, right: { score: number; follow: number; personal?: boolean } | null, surname: number, foreign: boolean, given = false, connector = false): NameReading {
+  return { len, right: right ? right.score : 0, follow: right ? right.follow : 0, connector, given, personal: right?.personal === true, surname, foreign };
 }
 
 /**
@@ -256,7 +261,7 @@ function readings(view: string, at: number): NameReading[] {
   const out: NameReading[] = [];
   if (WORD_TAILS.endingAt(view, at + 1)) return out;
   const dotted = dottedNameLength(view, at);
-  if (dotted > 0) out.push({ len: dotted, ...evidence(view, at + dotted), surname: 0, foreign: true });
+  if (dotted > 0) out.push(reading(dotted, rightEvidence(view, at + dotted), 0, true));
   const compound = COMPOUND.has(view, at);
   const c = view.charCodeAt(at);
   let sl = compound ? 2 : (SURNAME.table[c] === 1 || WEAK.table[c] === 1) && !JOINING.at(view, at) ? 1 : 0;
@@ -300,7 +305,7 @@ function readings(view: string, at: number): NameReading[] {
       // Words such as `黄河`, `高度` are names only right after an office (`副市长黄河`): see bestName.
       const cand = view.slice(at, at + len);
       const word = NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2));
-      out.push({ len, ...evidence(view, at + len), surname: word ? -1 : strength, foreign: false, given, ...(CONNECTOR_SURNAMES.at(view, at) ? { connector: true } : {}) });
+      out.push(reading(len, rightEvidence(view, at + len), word ? -1 : strength, false, given, CONNECTOR_SURNAMES.at(view, at)));
     }
   }
   // A transliteration: the longest run of its characters (two to eight) that closes.
@@ -310,15 +315,15 @@ function readings(view: string, at: number): NameReading[] {
     let pushed = false;
     for (let len = run; len >= 2; len--) {
       if (NOT_NAMES.has(view.slice(at, at + len))) continue;
-      const r = evidence(view, at + len);
-      if (r.right > 0) {
-        out.push({ len, ...r, surname: 0, foreign: true });
+      const r = rightEvidence(view, at + len);
+      if (r.score > 0) {
+        out.push(reading(len, r, 0, true));
         pushed = true;
         break;
       }
     }
     // The whole run, ending where transliteration characters end (`韦尔特罗尼|乘…`): good after an office.
-    if (!pushed && run >= 2 && !NOT_NAMES.has(view.slice(at, at + run))) out.push({ len: run, right: 0, follow: 0, surname: 0, foreign: true });
+    if (!pushed && run >= 2 && !NOT_NAMES.has(view.slice(at, at + run))) out.push(reading(run, null, 0, true));
   }
   return out;
 }
@@ -332,11 +337,6 @@ function orgEndingNear(view: string, start: number, end: number): boolean {
   }
   return false;
 }
-
-const evidence = (view: string, e: number) => {
-  const r = rightEvidence(view, e);
-  return { right: r.score, follow: r.follow, ...(r.personal ? { personal: true } : {}) };
-};
 
 /** `卜显和出席`: a connector ending a three-character reading is the name's own when no name follows it. */
 function connectorInsideName(view: string, e: number): boolean {
