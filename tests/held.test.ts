@@ -11,6 +11,7 @@ const drained = async (h: HeldOutput) => {
   const got: Buffer[] = [];
   await h.drain(async (p) => {
     got.push(Buffer.from(p));
+    return true;
   });
   return Buffer.concat(got).toString();
 };
@@ -43,6 +44,18 @@ describe('HeldOutput', () => {
     h.add(part('abc'));
     expect(await h.problem()).toMatch(new RegExp(`^cannot hold its output in ${dir}: no such file`));
     await expect(drained(h)).rejects.toThrow(/cannot hold/);
+  });
+
+  it('stops giving back when the writer answers false (an interrupted run)', async () => {
+    const h = new HeldOutput(tempDir(), 4);
+    for (const t of ['aaaa', 'bbbb', 'cccc']) h.add(part(t));
+    const got: string[] = [];
+    await h.drain(async (p) => {
+      got.push(Buffer.from(p).toString());
+      return false;
+    });
+    expect(got).toHaveLength(1);
+    expect('aaaabbbbcccc'.startsWith(got[0]!)).toBe(true);
   });
 
   it('drops what it holds when discarded (a failed input), and drains nothing after', async () => {

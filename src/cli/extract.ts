@@ -273,7 +273,11 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
         totals.records += result.records;
         if (out && (result.chunk !== undefined || h)) {
           if (json && !first) await out.write(',\n', stopped);
-          await h?.drain((part) => out.write(part, stopped));
+          // An interrupt stops the copy: the output is abandoned anyway.
+          await h?.drain(async (part) => {
+            await out.write(part, stopped);
+            return !interrupted;
+          });
           for (const part of result.chunk ?? []) await out.write(part, stopped);
           first = false;
           produced = true;

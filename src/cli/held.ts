@@ -52,12 +52,15 @@ export class HeldOutput {
     return this.failure;
   }
 
-  /** Every part held, in order, through `write`; then let go. Throws when the temp file cannot be read back. */
-  async drain(write: (part: Uint8Array) => Promise<void>): Promise<void> {
+  /**
+   * Every part held, in order, through `write`, until it answers false (the run
+   * was interrupted); then let go. Throws when the temp file cannot be read back.
+   */
+  async drain(write: (part: Uint8Array) => Promise<boolean>): Promise<void> {
     await this.writes;
     if (this.failure) throw new Error(this.failure);
     if (!this.file) {
-      for (const p of this.parts) await write(p);
+      for (const p of this.parts) if (!(await write(p))) break;
       this.parts = [];
       return;
     }
@@ -68,7 +71,7 @@ export class HeldOutput {
         const buffer = Buffer.allocUnsafe(Math.min(1 << 20, this.file.length - at));
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
         if (bytesRead === 0) throw new Error('the temp file ended early');
-        await write(buffer.subarray(0, bytesRead));
+        if (!(await write(buffer.subarray(0, bytesRead)))) break;
         at += bytesRead;
       }
     } finally {

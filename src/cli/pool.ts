@@ -22,7 +22,8 @@ export interface Pool {
   /**
    * Runs one task; `size` is the input's size in bytes, when known. With a
    * sink, the output for the shared stream goes to it as it is made (from
-   * whichever thread runs the task), and the result carries none.
+   * whichever thread runs the task); what did not go to it (a worker sends a
+   * small output whole, with its result) comes in the result's `chunk`, after it.
    */
   run(input: TaskInput, size?: number, sink?: Sink): Promise<TaskResult>;
   close(): Promise<void>;

@@ -64,7 +64,7 @@ export interface TaskInput {
 export interface TaskResult {
   status: 'ok' | 'failed' | 'skipped';
   display: string;
-  /** Output for the shared stream (stdout or -o) as UTF-8 parts; absent with --out-dir, and when the parts went to a sink as they were made. */
+  /** Output for the shared stream (stdout or -o) as UTF-8 parts; absent with --out-dir, and when the parts went to a sink as they were made (see Pool.run). */
   chunk?: Uint8Array[];
   bytes: number;
   records: number;
@@ -136,7 +136,8 @@ async function outputOf(bytes: Uint8Array, display: string, o: TaskOptions, whol
     const t = await textOrFail(bytes, display, o);
     if ('failed' in t) return t;
     const text = t.text.endsWith('\n') || t.text.length === 0 ? t.text : t.text + '\n';
-    return { parts: [text], result: () => ({ display, status: 'ok', bytes: bytes.length, records: 0, warnings: 0 }) };
+    const size = bytes.length;
+    return { parts: [text], result: () => ({ display, status: 'ok', bytes: size, records: 0, warnings: 0 }) };
   }
   const extracted = await extractOrFail(bytes, display, o);
   if ('failed' in extracted) return extracted;
