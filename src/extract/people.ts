@@ -46,9 +46,9 @@ export interface PersonMention {
   /** View index where the title starts (= start when there is none). */
   titleStart: number;
   /** True when the title was read back from the text (not inherited from a list). */
-  readBack?: boolean;
-  /** Where the person before it ended when the title was read (a later person in between means reading again). */
-  floor?: number;
+  readBack: boolean;
+  /** Where the person before it ended when the title was read (a later person in between means reading again), when known. */
+  floor: number | undefined;
   /** The rule that found it (a Person's `via`). */
   via: string;
 }
@@ -146,7 +146,7 @@ function rightEvidence(view: string, e: number): { score: number; follow: number
     if (!nameFollows(view, e + len)) return { score: 3, follow: len, personal: true };
   }
   const strong = STRONG_AFTER.startingAt(view, e);
-  if (strong) return { score: 3, follow: strong.length, ...(PERSONAL.has(view, e) ? { personal: true } : {}) };
+  if (strong) return { score: 3, follow: strong.length, personal: PERSONAL.has(view, e) };
   const medium = MEDIUM_AFTER.startingAt(view, e);
   if (medium) {
     // `邱勇对…提出四点建议`: a coverb, and a verb of speech or action later in the clause
@@ -617,8 +617,8 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     end: at + len,
     title: title && title.title ? piece.text.slice(title.at, at) : null,
     titleStart: title && title.title ? title.at : at,
-    ...(title ? { readBack: true } : {}),
-    ...(floor !== undefined ? { floor } : {}),
+    readBack: title !== null,
+    floor,
     via,
   });
 
@@ -722,7 +722,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       const cand = view.slice(start, i);
       if (NOT_NAMES.has(cand) || NOT_LAST.at(cand, len - 1)) continue;
       if (start > 0 && !CLAUSE_STOP.at(view, start - 1) && !'、与和及由'.includes(view[start - 1]!)) continue;
-      if (add({ name: piece.text.slice(start, i), start, end: i, title: piece.text.slice(i + 1, close), titleStart: i + 1, via: 'bracketed-title' })) break;
+      if (add({ name: piece.text.slice(start, i), start, end: i, title: piece.text.slice(i + 1, close), titleStart: i + 1, readBack: false, floor: undefined, via: 'bracketed-title' })) break;
     }
   }
 
@@ -753,7 +753,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     if (names.length < 2) continue;
     const last = names[names.length - 1]![1];
     if (!(head ? /^(?:等|和|及|共同|分别|出席|参加)/ : /^等/).test(view.slice(last, last + 2))) continue;
-    for (const [s, e] of names) add({ name: piece.text.slice(s, e), start: s, end: e, title: null, titleStart: s, via: 'bare-list' });
+    for (const [s, e] of names) add({ name: piece.text.slice(s, e), start: s, end: e, title: null, titleStart: s, readBack: false, floor: undefined, via: 'bare-list' });
   }
 
   // 6. Every further mention of a known name (its title may be longer there).
