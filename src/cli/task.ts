@@ -193,7 +193,10 @@ export type Sink = (part: Uint8Array) => void;
  * count only once the result says ok).
  */
 export async function convertBytes(bytes: Uint8Array, display: string, o: TaskOptions, sink?: Sink): Promise<TaskResult> {
+  const inputSha = o.hashes ? sha256([bytes]) : undefined;
   const out = await outputOf(bytes, display, o, false);
+  // The input is read (and decoded): its bytes need not stay while its output is made.
+  bytes = NO_BYTES;
   if ('failed' in out) return out.failed;
   const hash = o.hashes ? nodeCrypto().createHash('sha256') : null;
   const chunk: Uint8Array[] = [];
@@ -205,11 +208,13 @@ export async function convertBytes(bytes: Uint8Array, display: string, o: TaskOp
   const result = out.result();
   if (!sink) result.chunk = chunk;
   if (hash) {
-    result.sha256 = sha256([bytes]);
+    result.sha256 = inputSha;
     result.outputSha256 = hash.digest('hex');
   }
   return result;
 }
+
+const NO_BYTES = new Uint8Array(0);
 
 export async function runTask(input: TaskInput, o: TaskOptions, sink?: Sink): Promise<TaskResult> {
   const base = { display: input.display, bytes: 0, records: 0, warnings: 0 };
@@ -239,6 +244,7 @@ export async function runTask(input: TaskInput, o: TaskOptions, sink?: Sink): Pr
   }
   if (!input.outPath) return convertBytes(bytes, input.display, o, sink);
   const out = await outputOf(bytes, input.display, o, true);
+  bytes = NO_BYTES;
   if ('failed' in out) return out.failed;
   // The output is written as it is made, each record let go once written; the hash is taken on the way.
   const hash = inputSha ? nodeCrypto().createHash('sha256') : null;
