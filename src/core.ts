@@ -47,9 +47,9 @@ export interface StreamedDocument {
   readonly count: number;
 }
 
-/** The streamed Document with its records gathered into it: what extractBriefing returns. */
+/** The streamed Document with its records gathered into it: what extractBriefing returns (a second call finds them gathered). */
 export function collectRecords(s: StreamedDocument): Document {
-  s.doc.records = [...s.records];
+  if (s.doc.records.length === 0) s.doc.records = [...s.records];
   return s.doc;
 }
 
@@ -100,10 +100,13 @@ export function streamText(source: string, encoding: Encoding, options: ExtractO
   };
   const home = homeUniversity(m.title, m.publisher);
   const { spans, ...rest } = m;
-  const head = { schemaVersion: SCHEMA_VERSION, file: options.file ?? '-', encoding, format: 'text' as InputFormat };
   const doc: Document = {
-    ...head,
-    ...(extras.read ? { format: extras.read.format, text: extras.read.text } : {}),
+    schemaVersion: SCHEMA_VERSION,
+    file: options.file ?? '-',
+    encoding,
+    format: extras.read?.format ?? 'text',
+    // Another format's Document carries the text it was read as, right after its format.
+    ...(extras.read ? { text: extras.read.text } : {}),
     briefing: { ...rest, spans },
     sections: layout.sections,
     records: [],

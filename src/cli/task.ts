@@ -190,10 +190,10 @@ export type Sink = (part: Uint8Array) => void;
 /**
  * Bytes already read (stdin, or a file) → the result, with the output for the
  * shared stream: in `chunk`, or given to `sink` part by part (the parts then
- * count only once the result says ok).
+ * count only once the result says ok). `inputSha`: the input's hash, when the
+ * caller took it already.
  */
-export async function convertBytes(bytes: Uint8Array, display: string, o: TaskOptions, sink?: Sink): Promise<TaskResult> {
-  const inputSha = o.hashes ? sha256([bytes]) : undefined;
+export async function convertBytes(bytes: Uint8Array, display: string, o: TaskOptions, sink?: Sink, inputSha = o.hashes ? sha256([bytes]) : undefined): Promise<TaskResult> {
   const out = await outputOf(bytes, display, o, false);
   // The input is read (and decoded): its bytes need not stay while its output is made.
   bytes = NO_BYTES;
@@ -242,7 +242,7 @@ export async function runTask(input: TaskInput, o: TaskOptions, sink?: Sink): Pr
       return { ...base, status: 'skipped', bytes: bytes.length, reason: 'unchanged since the manifest', sha256: inputSha, outputSha256: input.unchanged.outputSha256 };
     }
   }
-  if (!input.outPath) return convertBytes(bytes, input.display, o, sink);
+  if (!input.outPath) return convertBytes(bytes, input.display, o, sink, inputSha);
   const out = await outputOf(bytes, input.display, o, true);
   bytes = NO_BYTES;
   if ('failed' in out) return out.failed;

@@ -2,7 +2,7 @@
  * What the writers take: a whole Document, or one whose records are still
  * being built (core.ts's StreamedDocument), read once as the writer goes.
  */
-import type { StreamedDocument } from '../core.js';
+import { collectRecords, type StreamedDocument } from '../core.js';
 import type { Document } from '../schema/index.js';
 
 export type DocumentSource = Document | StreamedDocument;
@@ -14,8 +14,5 @@ export function asStream(source: DocumentSource): StreamedDocument {
 
 /** Either form as a whole Document (the review page and Label Studio tasks need every record at once). */
 export function asWhole(source: DocumentSource): Document {
-  if (!('doc' in source)) return source;
-  // Gathered once: a second call finds them in the Document.
-  if (source.doc.records.length === 0) source.doc.records = [...source.records];
-  return source.doc;
+  return 'doc' in source ? collectRecords(source) : source;
 }
