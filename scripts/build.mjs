@@ -1,9 +1,10 @@
 // Bundles the CLI and the library into dist/ with esbuild: one file each loads
 // faster than hundreds of small ESM modules, which matters for CLI start-up.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
+import { asciiSource } from './ascii.mjs';
 
 // The fold's traditional → simplified table, from OpenCC's data when opencc-js is installed.
 execFileSync(process.execPath, [new URL('./fold-table.mjs', import.meta.url).pathname], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -27,6 +28,8 @@ const lazyChildProcess = {
   },
 };
 
+const esmBanner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+
 const common = {
   plugins: [lazyChildProcess],
   // Less text to parse at every start; names are kept for readable stack traces and profiles.
@@ -34,7 +37,6 @@ const common = {
   minifySyntax: true,
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   sourcemap: false,
   logLevel: 'warning',
@@ -43,21 +45,49 @@ const common = {
   // only when a file needs it. pdf.js (its worker module and CMaps beside it) and
   // word-extractor are loaded from node_modules too, and only for their formats.
   external: ['iconv-lite', 'pdfjs-dist', 'pdfjs-dist/*', 'word-extractor'],
-  // CommonJS dependencies bundled into ESM need a require().
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
 
+// The library and the worker: ESM, split into chunks that load on demand.
 await build({
   ...common,
   entryPoints: {
-    cli: 'src/cli/main.ts',
     index: 'src/index.ts',
     worker: 'src/cli/worker.ts',
   },
   outdir: 'dist',
+  format: 'esm',
+  // CommonJS dependencies bundled into ESM need a require().
+  banner: { js: esmBanner },
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
+
+// The command line: one CommonJS file, which bin/cli-loader.js compiles with
+// the V8 code cache made below (Node 20 keeps no compile cache for ESM). Its
+// modules for other formats are bundled in but run only when first needed.
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // import() becomes require(): the bundled modules are in this one file, and
+  // pdf.js (an ES module outside it) loads through Node's require of ES modules.
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__briefing_module_url' },
+  banner: { js: "const __briefing_module_url = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// Every file ASCII, so it loads as a one-byte string (see ascii.mjs).
+for (const f of readdirSync(new URL('../dist', import.meta.url), { recursive: true }).map(String)) {
+  if (!/\.c?js$/.test(f)) continue;
+  const url = new URL(`../dist/${f}`, import.meta.url);
+  const text = readFileSync(url, 'utf8');
+  if (/[^\x00-\x7f]/.test(text)) writeFileSync(url, asciiSource(text));
+}
+
+// The code cache of the command line, made by running it once on the bundled sample.
+execFileSync(process.execPath, [new URL('./code-cache.mjs', import.meta.url).pathname], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 // Type declarations for library users (dist/types, named by package.json "types").
 // TypeScript is a development tool: an install without it (`npm install -g .`
