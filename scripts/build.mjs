@@ -69,6 +69,7 @@ await build({
   ...common,
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
+  external: [...common.external, 'zod', 'yaml', 'parse5'],
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   // import() becomes require(): the bundled modules are in this one file, and
