@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createPool, INLINE_MAX, youngGenerationMb } from '../src/cli/pool.js';
+import { createPool, INLINE_MAX, WORKER_YOUNG_MB } from '../src/cli/pool.js';
 import type { TaskOptions } from '../src/cli/task.js';
 import { tempDir } from './helpers.js';
 
@@ -29,7 +29,7 @@ describe('the worker pool', () => {
     const url = pathToFileURL(join(tempDir(), 'fake-worker.mjs'));
     writeFileSync(url, FAKE);
     // --jobs 2: this thread and one worker; large inputs always go to the worker, two at a time.
-    const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64, youngMb: youngGenerationMb(big) });
+    const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64, youngMb: WORKER_YOUNG_MB });
     const results = await Promise.all(['a', 'die', 'b', 'c'].map((n) => pool.run(input(n), big)));
     await pool.close();
     expect(results.map((r) => r.status)).toEqual(['ok', 'failed', 'ok', 'ok']);
@@ -52,7 +52,7 @@ parentPort.on('message', (m) => { seen++; held.push(m); if (held.length >= 2) an
 `;
     const url = pathToFileURL(join(tempDir(), 'holding-worker.mjs'));
     writeFileSync(url, holding);
-    const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64, youngMb: youngGenerationMb(big) });
+    const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64, youngMb: WORKER_YOUNG_MB });
     const results = await Promise.all(['a', 'b'].map((n) => pool.run(input(n), big)));
     await pool.close();
     expect(results.map((r) => r.display)).toEqual(['a:2', 'b:2']);
@@ -68,18 +68,12 @@ parentPort.on('message', (m) => {
 `;
     const url = pathToFileURL(join(tempDir(), 'parting-worker.mjs'));
     writeFileSync(url, parting);
-    const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64, youngMb: youngGenerationMb(big) });
+    const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64, youngMb: WORKER_YOUNG_MB });
     const got: { [name: string]: string[] } = { a: [], b: [] };
     const sink = (name: string) => (part: Uint8Array) => got[name]!.push(new TextDecoder().decode(part));
     const results = await Promise.all([pool.run(input('a'), big, sink('a')), pool.run(input('b'), big, sink('b')), pool.run(input('c'), big)]);
     await pool.close();
     expect(results.map((r) => r.display)).toEqual(['a:streamed', 'b:streamed', 'c:whole']);
     expect(got).toEqual({ a: ['a1', 'a2', 'a3'], b: ['b1', 'b2', 'b3'] });
-  });
-
-  it('gives a worker the usual young generation for small inputs, a smaller one when an input is large', () => {
-    expect(youngGenerationMb(30_000)).toBe(48);
-    expect(youngGenerationMb(INLINE_MAX)).toBe(48);
-    expect(youngGenerationMb(INLINE_MAX + 1)).toBe(24);
   });
 });

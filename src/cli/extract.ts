@@ -18,7 +18,7 @@ import { readManifest, manifestText, sameOptions, type ManifestLine } from './ma
 import { Output, OutputError } from './output.js';
 import { absolute, decodePath, escapeControls, fromText, fsPath } from './paths.js';
 import { planRun, type PlannedFile } from './plan.js';
-import { createPool, youngGenerationMb } from './pool.js';
+import { createPool, WORKER_YOUNG_MB } from './pool.js';
 import { HeldOutput } from './held.js';
 import { Progress, summaryLine, type Totals } from './progress.js';
 import { convertBytes, type TaskOptions, type TaskResult } from './task.js';
@@ -145,7 +145,9 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     ...(flags.manifest !== undefined ? [{ label: flags.manifest, path: flags.manifest }] : []),
   ];
   if (c.format === 'html' && !c.textOnly && !flags.outDir && !expanded.single) throw new UsageError('-f html writes one page per input: give one input, or --out-dir for several (it also writes an index.html)');
-  const files = await planRun(expanded.files, { outDir: flags.outDir, extension: c.textOnly ? '.txt' : outputExtension(c.format, c.table, c.rows), writes, shard: c.shard });
+  const files: Array<PlannedFile | undefined> = await planRun(expanded.files, { outDir: flags.outDir, extension: c.textOnly ? '.txt' : outputExtension(c.format, c.table, c.rows), writes, shard: c.shard });
+  // The plan holds its own copy of each entry: over a long list, memory holds one.
+  expanded.files = [];
   if (flags.report !== undefined) await probeWritable(flags.report, 'the report');
   const previous = flags.manifest !== undefined ? await readManifest(flags.manifest).catch((e: unknown) => {
     throw new UsageError(`cannot read the manifest ${show(flags.manifest!)}: ${describeFsError(e)}`);
@@ -165,6 +167,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   const totals: Totals = { files: files.length, done: 0, failed: 0, skipped: 0, records: 0, bytes: 0 };
   // Progress goes to a terminal on stderr, and never while data goes to the same terminal on stdout.
   const progress = new Progress(io.stderr, !flags.quiet && io.stderr.isTTY === true && !(toStdout && io.stdout.isTTY === true) && files.length > 1, started);
+  // A row for each input, kept only for --report.
   const reportRows: Array<Omit<TaskResult, 'chunk'>> = [];
   const manifestRows = new Map<string, ManifestLine>(previous ?? []);
   let manifestSaved = Date.now();
@@ -175,8 +178,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   };
 
   const heapMb = workerHeapMb(c.maxSize, c.jobs, io.env);
-  const largest = files.reduce((n, f) => Math.max(n, f.size ?? 0), 0);
-  const pool = createPool({ jobs: c.jobs, options, workerUrl, timeoutMs: c.timeoutMs, heapMb, youngMb: youngGenerationMb(largest) });
+  const pool = createPool({ jobs: c.jobs, options, workerUrl, timeoutMs: c.timeoutMs, heapMb, youngMb: WORKER_YOUNG_MB });
 
   let interrupted = false;
   let stop = false;
@@ -195,6 +197,8 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   let first = true;
   let produced = false;
   const pagesIndex: Array<{ file: string; out: string | undefined; status: string; records: number; warnings: number; error?: string | undefined }> | null = c.format === 'html' && flags.outDir ? [] : null;
+  // An input whose page would be the index itself: the index takes another name (the entries are let go as they are done).
+  const indexTaken = pagesIndex !== null && flags.outDir !== undefined && files.some((f) => f?.outPath === posix.join(absolute(fromText(flags.outDir!)), 'index.html'));
   if (out) {
     if (wrapArray) await out.write('[\n');
     if (c.format === 'csv' && !c.textOnly) await out.write(csvHeader(c.table, c.bom));
@@ -260,6 +264,8 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
       }
       if (h && result.status !== 'ok') await h.discard();
       const file = files[k]!;
+      // Done with: over a long list, memory holds only the entries still to come.
+      files[k] = undefined;
       totals.done++;
       totals.bytes += result.bytes;
       if (result.status === 'failed') {
@@ -283,8 +289,11 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
           produced = true;
         }
       }
-      const { chunk: _chunk, ...row } = result;
-      reportRows.push(row);
+      if (flags.report !== undefined) {
+        // The file's own display string, not the copy that came back from a worker.
+        const { chunk: _chunk, ...row } = result;
+        reportRows.push({ ...row, display: file.display });
+      }
       if (pagesIndex) pagesIndex.push({ file: file.display, out: file.outPath, status: result.status, records: result.records, warnings: result.warnings, error: result.error });
       if (file.path !== '-' && flags.manifest !== undefined && !file.duplicateOf) {
         const key = decodePath(absolute(file.path));
@@ -319,8 +328,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   // With --out-dir and -f html: an index.html listing every file, its counts and warnings, linked to its page.
   if (pagesIndex && flags.outDir && !interrupted) {
     const root = absolute(fromText(flags.outDir));
-    const taken = new Set(files.map((f) => f.outPath).filter(Boolean));
-    const name = taken.has(posix.join(root, 'index.html')) ? '_index.html' : 'index.html';
+    const name = indexTaken ? '_index.html' : 'index.html';
     const { reviewIndex } = await import('../format/review.js');
     const rows = pagesIndex.map((r) => ({ ...r, href: r.out && r.status === 'ok' ? posix.relative(root, r.out) : null }));
     try {

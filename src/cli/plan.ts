@@ -73,18 +73,21 @@ export async function planRun(files: InputFile[], o: PlanOptions): Promise<Plann
 
   // Each input once: the same file named twice (or reached by a link) is converted once.
   const inputs = new Map<string, PlannedFile>();
+  // Each entry's file identity, for this check only (the plan does not carry it through the run).
+  const ids = new Map<PlannedFile, string>();
   await eachLimited(planned, 64, async (f) => {
     if (f.error || f.path === '-') return;
     const s = await stat(fsPath(f.path)).catch(() => null);
     if (!s) return;
     f.size = s.size;
-    (f as PlannedFile & { id?: string }).id = identity(s);
+    ids.set(f, identity(s));
   });
-  for (const f of planned as Array<PlannedFile & { id?: string }>) {
-    if (!f.id) continue;
-    const first = inputs.get(f.id);
+  for (const f of planned) {
+    const id = ids.get(f);
+    if (id === undefined) continue;
+    const first = inputs.get(id);
     if (first) f.duplicateOf = first.display;
-    else inputs.set(f.id, f);
+    else inputs.set(id, f);
   }
 
   const claimed = new Map<BytePath, PlannedFile | string>();

@@ -20,7 +20,7 @@ import { describeFsError, writeAtomic } from './fsutil.js';
 import { expandInputs } from './inputs.js';
 import { Output } from './output.js';
 import { absolute, escapeControls, fromText } from './paths.js';
-import { createPool, youngGenerationMb } from './pool.js';
+import { createPool, WORKER_YOUNG_MB } from './pool.js';
 import { loadLexicon } from './extract.js';
 import { parseSize, DEFAULT_GLOB, DEFAULT_MAX_SIZE } from './options.js';
 import { UsageError, untilInterrupted, type Io } from './io.js';
@@ -88,7 +88,7 @@ export async function runSummarize(inputs: string[], flags: SummarizeFlags, io: 
 
   const options: TaskOptions = { format: 'json', table: 'records', bom: false, maxSize, year, skipExisting: false, hashes: false, version: pkg.version, lexicon };
   // The inputs' sizes are not known beforehand: a worker's young generation is sized for a large one.
-  const pool = createPool({ jobs, options, workerUrl, heapMb: Math.max(256, Math.ceil((maxSize / (1024 * 1024)) * 24)), youngMb: youngGenerationMb(Number.POSITIVE_INFINITY) });
+  const pool = createPool({ jobs, options, workerUrl, heapMb: Math.max(256, Math.ceil((maxSize / (1024 * 1024)) * 24)), youngMb: WORKER_YOUNG_MB });
   const summary = new ArchiveSummary();
   let failed = 0;
   let interrupted = false;
