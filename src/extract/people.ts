@@ -582,22 +582,42 @@ function maskedRanges(view: string): Array<[number, number]> {
   return ranges;
 }
 
-/** Finds every person mention in a text (view indices). */
-export function findPersonMentions(view: string, knownNames: Iterable<string>, warnings: Warning[], piece: Piece): PersonMention[] {
-  readOffices(view);
-  const masked = maskedRanges(view);
-  const isMasked = (i: number) => masked.some(([a, b]) => i >= a && i < b);
-  const found = new Map<number, PersonMention>();
+/**
+ * The marks of one text's person mentions while findPersonMentions reads it,
+ * with the steps that read and set them. Methods of a class rather than
+ * closures made afresh for every record: V8 keeps the optimised code of a
+ * closure only while some closure of it is alive, so closures made per record
+ * were optimised again after most full collections (a tenth of a run's CPU
+ * went to compiling the same functions again).
+ */
+class MentionMarks {
+  readonly found = new Map<number, PersonMention>();
   // Per-position marks keep every check local, so a record naming thousands of people stays linear.
-  const taken = TAKEN.take(view.length + 1);
-  const endsHere = ENDS_HERE.take(view.length + 1);
+  readonly taken: Uint8Array;
+  readonly endsHere: Uint8Array;
+  constructor(
+    readonly view: string,
+    readonly piece: Piece,
+    readonly masked: Array<[number, number]>,
+  ) {
+    this.taken = TAKEN.take(view.length + 1);
+    this.endsHere = ENDS_HERE.take(view.length + 1);
+  }
+
+  isMasked(i: number): boolean {
+    return this.masked.some(([a, b]) => i >= a && i < b);
+  }
+
   /** The end of the person mention closest before `at` (titles are read back no further than this). */
-  const prevEnd = (at: number) => {
+  prevEnd(at: number): number {
+    const endsHere = this.endsHere;
     for (let i = at; i >= 0 && at - i <= TITLE_READ_BACK; i--) if (endsHere[i] === 1) return i;
     return Math.max(0, at - TITLE_READ_BACK - 1);
-  };
-  const add = (m: PersonMention) => {
-    if (found.has(m.start) || isMasked(m.start)) return false;
+  }
+
+  add(m: PersonMention): boolean {
+    const { found, taken, endsHere, view } = this;
+    if (found.has(m.start) || this.isMasked(m.start)) return false;
     for (let i = m.start; i < m.end; i++) if (taken[i] === 1) return false;
     found.set(m.start, m);
     taken.fill(1, m.start, m.end);
@@ -610,37 +630,25 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       if (close < view.length && close - m.end < BRACKET_NOTE_MAX && !/[，。；：！？\n]/.test(view.slice(m.end, close))) endsHere[close + 1] = 1;
     }
     return true;
-  };
-  const mention = (at: number, len: number, via: string, title: { title: string | null; at: number } | null, floor?: number): PersonMention => ({
-    name: piece.text.slice(at, at + len),
-    start: at,
-    end: at + len,
-    title: title && title.title ? piece.text.slice(title.at, at) : null,
-    titleStart: title && title.title ? title.at : at,
-    readBack: title !== null,
-    floor,
-    via,
-  });
-
-  // 1. A name right after an office word: `市长李在武`, `主教练勒夫`, `副校长（主持工作）某某`.
-  for (let at = 1; at < view.length; at++) {
-    const office = officeBefore(view, at);
-    if (office === 0) continue;
-    // A longer office going on past this one wins (`董事` inside `董事长`, `主任` in `主任委员`).
-    if (officeFrom(view, at) > 0 || officeLengthAt(view, at + 1) >= office + 1 || officeLengthAt(view, at + 2) >= office + 2) continue;
-    if (BYLINE.endingAt(view, at)) continue;
-    const r = bestName(view, at, 3);
-    if (!r) {
-      reportOrphanTitle(view, at - office, at, warnings, piece);
-      continue;
-    }
-    const floor = prevEnd(at);
-    if (add(mention(at, r.len, 'office-before', titleBefore(view, at, floor), floor))) at += r.len - 1;
   }
 
-  // 2. Names that follow a known person in a list (`王宏志、戴龙成`), or after 与/和/及.
-  const LIST_JOIN = /^(?:、|以及|和|及|与|同)/;
-  const extendLists = () => {
+  mention(at: number, len: number, via: string, title: { title: string | null; at: number } | null, floor?: number): PersonMention {
+    const text = this.piece.text;
+    return {
+      name: text.slice(at, at + len),
+      start: at,
+      end: at + len,
+      title: title && title.title ? text.slice(title.at, at) : null,
+      titleStart: title && title.title ? title.at : at,
+      readBack: title !== null,
+      floor,
+      via,
+    };
+  }
+
+  /** 2. Names that follow a known person in a list (`王宏志、戴龙成`), or after 与/和/及. */
+  extendLists(): boolean {
+    const { found, endsHere, view } = this;
     let grew = false;
     const sorted = [...found.values()].sort((a, b) => a.start - b.start);
     const walked = new Set<number>();
@@ -652,7 +660,6 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
         for (let k = at + 1; k <= at + BRACKET_NOTE_MAX && k <= view.length; k++) if (endsHere[k] === 1 && /^[（(]/.test(view[at] ?? '')) at = k;
       }
       let listTitle = p.title;
-      let listTitleStart = p.titleStart;
       let inList = false;
       for (;;) {
         const sep = LIST_JOIN.exec(view.slice(at, at + 2))?.[0];
@@ -677,13 +684,12 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
         const r = bestName(view, nameAt, 3);
         if (!r) break;
         const inherited = sep === '、' || (inList && (sep === '和' || sep === '及' || sep === '以及'));
-        const m = mention(nameAt, r.len, 'list', null);
+        const m = this.mention(nameAt, r.len, 'list', null);
         if (inherited && listTitle) {
           m.title = listTitle;
           m.titleStart = nameAt;
         }
-        if (!add(m)) break;
-        void listTitleStart;
+        if (!this.add(m)) break;
         grew = true;
         if (!inherited) listTitle = null;
         inList = inList || sep === '、';
@@ -691,8 +697,35 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       }
     }
     return grew;
-  };
-  extendLists();
+  }
+}
+
+const LIST_JOIN = /^(?:、|以及|和|及|与|同)/;
+
+/** Finds every person mention in a text (view indices). */
+export function findPersonMentions(view: string, knownNames: Iterable<string>, warnings: Warning[], piece: Piece): PersonMention[] {
+  readOffices(view);
+  const marks = new MentionMarks(view, piece, maskedRanges(view));
+  const { found, taken } = marks;
+
+  // 1. A name right after an office word: `市长李在武`, `主教练勒夫`, `副校长（主持工作）某某`.
+  for (let at = 1; at < view.length; at++) {
+    const office = officeBefore(view, at);
+    if (office === 0) continue;
+    // A longer office going on past this one wins (`董事` inside `董事长`, `主任` in `主任委员`).
+    if (officeFrom(view, at) > 0 || officeLengthAt(view, at + 1) >= office + 1 || officeLengthAt(view, at + 2) >= office + 2) continue;
+    if (BYLINE.endingAt(view, at)) continue;
+    const r = bestName(view, at, 3);
+    if (!r) {
+      reportOrphanTitle(view, at - office, at, warnings, piece);
+      continue;
+    }
+    const floor = marks.prevEnd(at);
+    if (marks.add(marks.mention(at, r.len, 'office-before', titleBefore(view, at, floor), floor))) at += r.len - 1;
+  }
+
+  // 2. Names that follow a known person in a list: see MentionMarks.extendLists.
+  marks.extendLists();
 
   // 3. A name at the start of a clause or after a word that opens one, with evidence after it:
   //    `李长春强调`, `去年江泽民主席访美`, `将郭某告上法庭`, `刘某的这种感受`.
@@ -705,10 +738,10 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     if (!opens && !owner) continue;
     const r = bestName(view, at, 1);
     if (!r || (owner && !(r.personal && r.right >= 3 && officeFrom(view, at + r.len) > 0))) continue;
-    const floor = prevEnd(at);
-    if (add(mention(at, r.len, 'evidence', titleBefore(view, at, floor), floor))) at += r.len - 1;
+    const floor = marks.prevEnd(at);
+    if (marks.add(marks.mention(at, r.len, 'evidence', titleBefore(view, at, floor), floor))) at += r.len - 1;
   }
-  extendLists();
+  marks.extendLists();
 
   // 4. A title in brackets after the name: `张三（东岭大学副校长）介绍…`.
   for (let i = view.indexOf('（'); i !== -1; i = view.indexOf('（', i + 1)) {
@@ -722,7 +755,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       const cand = view.slice(start, i);
       if (NOT_NAMES.has(cand) || NOT_LAST.at(cand, len - 1)) continue;
       if (start > 0 && !CLAUSE_STOP.at(view, start - 1) && !'、与和及由'.includes(view[start - 1]!)) continue;
-      if (add({ name: piece.text.slice(start, i), start, end: i, title: piece.text.slice(i + 1, close), titleStart: i + 1, readBack: false, floor: undefined, via: 'bracketed-title' })) break;
+      if (marks.add({ name: piece.text.slice(start, i), start, end: i, title: piece.text.slice(i + 1, close), titleStart: i + 1, readBack: false, floor: undefined, via: 'bracketed-title' })) break;
     }
   }
 
@@ -753,7 +786,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     if (names.length < 2) continue;
     const last = names[names.length - 1]![1];
     if (!(head ? /^(?:等|和|及|共同|分别|出席|参加)/ : /^等/).test(view.slice(last, last + 2))) continue;
-    for (const [s, e] of names) add({ name: piece.text.slice(s, e), start: s, end: e, title: null, titleStart: s, readBack: false, floor: undefined, via: 'bare-list' });
+    for (const [s, e] of names) marks.add({ name: piece.text.slice(s, e), start: s, end: e, title: null, titleStart: s, readBack: false, floor: undefined, via: 'bare-list' });
   }
 
   // 6. Every further mention of a known name (its title may be longer there).
@@ -776,10 +809,10 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     if (best === null) continue;
     if (rightEvidence(view, at + best.length).score <= 0) continue;
     if (at > 0 && isHan(view.charCodeAt(at - 1)) && leftEvidence(view, at) === 0 && officeBefore(view, at) === 0) continue;
-    const floor = prevEnd(at);
-    add(mention(at, best.length, 'known-name', titleBefore(view, at, floor), floor));
+    const floor = marks.prevEnd(at);
+    marks.add(marks.mention(at, best.length, 'known-name', titleBefore(view, at, floor), floor));
   }
-  extendLists();
+  marks.extendLists();
 
   // 7. A bare name joined before a person (`甲与乙共同揭牌`, where only 乙 was known).
   for (const p of [...found.values()]) {
@@ -794,15 +827,15 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       // `梅校长和…`: a surname with an office is someone addressed, no name.
       if (officeFrom(view, start + 1) === len - 1) continue;
       if (!(start === 0 || CLAUSE_STOP.at(view, start - 1) || view[start - 1] === '由' || officeBefore(view, start) > 0)) continue;
-      const floor = prevEnd(start);
-      if (add(mention(start, len, 'joined-before', titleBefore(view, start, floor), floor))) break;
+      const floor = marks.prevEnd(start);
+      if (marks.add(marks.mention(start, len, 'joined-before', titleBefore(view, start, floor), floor))) break;
     }
   }
 
   // Titles read back stop at the person before them; with every person known now, read them again.
   for (const m of found.values()) {
     if (!m.readBack) continue;
-    const floor = prevEnd(m.start);
+    const floor = marks.prevEnd(m.start);
     if (floor === m.floor) continue;
     const { title, at } = titleBefore(view, m.start, floor);
     m.title = title && piece.text.slice(at, m.start);

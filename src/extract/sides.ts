@@ -135,17 +135,71 @@ interface Side {
   groups: Set<number>;
 }
 
-export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
-  const sides: Side[] = [];
-  const byKey = new Map<string, Side>();
-  const sideOf = (d: SideDraft) => byKey.get(nameKey(d.name));
-  const join = (into: Side, from: Side) => {
+/**
+ * The sides of one record as canonicalSides merges them, by name key. Methods
+ * of a class rather than closures made afresh for every record: V8 keeps the
+ * optimised code of a closure only while some closure of it is alive, so the
+ * closures were optimised again after most full collections of a long run.
+ */
+class SideSet {
+  readonly sides: Side[] = [];
+  readonly byKey = new Map<string, Side>();
+
+  /** `from` becomes part of `into`. */
+  join(into: Side, from: Side): void {
     if (into === from) return;
     for (const d of from.drafts) into.drafts.push(d);
     for (const g of from.groups) into.groups.add(g);
-    for (const [k, s] of byKey) if (s === from) byKey.set(k, into);
-    sides.splice(sides.indexOf(from), 1);
-  };
+    for (const [k, s] of this.byKey) if (s === from) this.byKey.set(k, into);
+    this.sides.splice(this.sides.indexOf(from), 1);
+  }
+
+  /** Legal forms and places: one side under its fullest form printed in the strongest role. */
+  merge(keyOf: (key: string) => { k: string; rank: number } | null): void {
+    const groups = new Map<string, Side[]>();
+    for (const s of this.sides) {
+      const p = keyOf(nameKey(s.name.name));
+      if (!p) continue;
+      const list = groups.get(p.k) ?? [];
+      list.push(s);
+      groups.set(p.k, list);
+    }
+    for (const list of groups.values()) {
+      if (list.length < 2) continue;
+      // The strongest role, then the fullest form; between equals, the first printed.
+      let best = list.reduce((a, b) => (a.name.at <= b.name.at ? a : b));
+      for (const s of list) if (mergeScore(s, keyOf) > mergeScore(best, keyOf)) best = s;
+      const first = list.reduce((a, b) => (a.name.at <= b.name.at ? a : b));
+      for (const s of list) if (s !== best) this.join(best, s);
+      // The side keeps the place of its first mention.
+      best.name = { ...best.name, at: first.name.at };
+    }
+  }
+
+  /** The sides that share a group (a signing, a clause) with `x`. */
+  partners(x: Side): Set<Side> {
+    return new Set(this.sides.filter((o) => o !== x && [...o.groups].some((g) => x.groups.has(g))));
+  }
+}
+
+function mergeScore(s: Side, keyOf: (key: string) => { k: string; rank: number } | null): number {
+  return strongestRole(s) * 100 + (keyOf(nameKey(s.name.name))?.rank ?? 0);
+}
+
+/** A university side (a college, for a college's self-reference) that a self-reference `s` may stand for. */
+function fitsSelf(o: Side, s: Side, college: boolean): boolean {
+  const k = nameKey(o.name.name);
+  return o !== s && !SELF_ALL.has(k) && o.name.type === 'university' && (college ? k.endsWith('学院') : /(?:大学|学院)$/.test(k));
+}
+
+/** A side only an agreement's name (or an office) prints. */
+function weakSide(x: Side): boolean {
+  return x.drafts.every((d) => roleRank(d.via) < 2);
+}
+
+export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
+  const set = new SideSet();
+  const { sides, byKey } = set;
   for (const d of [...drafts].sort((a, b) => a.at - b.at)) {
     const key = nameKey(d.name);
     const had = byKey.get(key);
@@ -160,28 +214,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
   }
 
   // Legal forms and places: one side under its fullest form printed in the strongest role.
-  const merge = (keyOf: (key: string) => { k: string; rank: number } | null) => {
-    const groups = new Map<string, Side[]>();
-    for (const s of sides) {
-      const p = keyOf(nameKey(s.name.name));
-      if (!p) continue;
-      const list = groups.get(p.k) ?? [];
-      list.push(s);
-      groups.set(p.k, list);
-    }
-    for (const list of groups.values()) {
-      if (list.length < 2) continue;
-      // The strongest role, then the fullest form; between equals, the first printed.
-      const score = (s: Side) => strongestRole(s) * 100 + (keyOf(nameKey(s.name.name))?.rank ?? 0);
-      let best = list.reduce((a, b) => (a.name.at <= b.name.at ? a : b));
-      for (const s of list) if (score(s) > score(best)) best = s;
-      const first = list.reduce((a, b) => (a.name.at <= b.name.at ? a : b));
-      for (const s of list) if (s !== best) join(best, s);
-      // The side keeps the place of its first mention.
-      best.name = { ...best.name, at: first.name.at };
-    }
-  };
-  merge((key) => {
+  set.merge((key) => {
     const c = legalCore(key);
     return c ? { k: c, rank: key.length } : { k: key, rank: 0 };
   });
@@ -191,7 +224,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     if (!m) continue;
     const same = sides.filter((o) => o !== s && o.name.type === 'government' && (placeOf(nameKey(o.name.name))?.rank ?? -1) >= 0 && new RegExp(`^[\\u4e00-\\u9fff]{2,}${m[1]}`).test(nameKey(o.name.name)));
     if (same.length === 1) {
-      join(same[0]!, s);
+      set.join(same[0]!, s);
       continue;
     }
     // `市政府与清华大学签约 … 福州与清华大学`: with no side of that level, the one bare place (no level
@@ -205,10 +238,10 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     if (same.length === 0 && bare.length === 1 && others.length === 1) {
       const place = bare[0]!;
       const keep = strongestRole(s) > strongestRole(place) || (strongestRole(s) === strongestRole(place) && s.name.at <= place.name.at) ? s : place;
-      join(keep, keep === s ? place : s);
+      set.join(keep, keep === s ? place : s);
     }
   }
-  merge((key) => {
+  set.merge((key) => {
     const p = placeOf(key);
     return p ? { k: p.place, rank: p.rank } : null;
   });
@@ -219,7 +252,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     if (SELF_ALL.has(key)) continue;
     const longer = sides.find((o) => o !== s && nameKey(o.name.name).length > key.length && (abbreviates(key, nameKey(o.name.name)) || suffixOf(key, nameKey(o.name.name), o.name.type, s.name.type)));
     if (longer) {
-      join(longer, s);
+      set.join(longer, s);
       longer.name = { ...longer.name, at: Math.min(longer.name.at, s.name.at) };
       continue;
     }
@@ -241,21 +274,18 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     if (!sides.includes(s)) continue;
     const key = nameKey(s.name.name);
     const college = SELF_COLLEGE.has(key);
-    const fits = (o: Side) => {
-      const k = nameKey(o.name.name);
-      return o !== s && !SELF_ALL.has(k) && o.name.type === 'university' && (college ? k.endsWith('学院') : /(?:大学|学院)$/.test(k));
-    };
+    const fits = (o: Side) => fitsSelf(o, s, college);
     // The briefing's own university, printed as a side.
     const home = ctx.home && !college ? sides.find((o) => fits(o) && nameKey(o.name.name) === ctx.home) : undefined;
     // A side named in full that stands with the same partner.
-    const partners = (x: Side) => new Set(sides.filter((o) => o !== x && [...o.groups].some((g) => x.groups.has(g))));
+    const partners = (x: Side) => set.partners(x);
     const mine = partners(s);
     const byPartner = sides.find((o) => fits(o) && !mine.has(o) && [...partners(o)].some((p) => mine.has(p)));
     // Else the one side of its kind that is not its partner (`学院与企业…` where the record's school is 信息工程学院).
     const candidates = sides.filter((o) => fits(o) && !mine.has(o));
     const same = home ?? byPartner ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (same) {
-      join(same, s);
+      set.join(same, s);
       same.name = { ...same.name, at: Math.min(same.name.at, s.name.at) };
     } else if (ctx.home && !college && SELF_SCHOOL.has(key)) {
       // `我校` where the item prints the briefing's own university elsewhere (a person's title, a name it contains): named by it.
@@ -276,18 +306,16 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
   }
   // A side only an agreement's name (or an office) prints, of the same type as a side that acts
   // with the same partner, is that side under another name (`山东大学—泰康…协议` where 经济学院 signs).
-  const weak = (x: Side) => x.drafts.every((d) => roleRank(d.via) < 2);
   for (const s of [...sides]) {
-    if (!sides.includes(s) || !weak(s)) continue;
-    const partnersOf = (x: Side) => new Set(sides.filter((o) => o !== x && [...o.groups].some((g) => x.groups.has(g))));
-    const mine = partnersOf(s);
-    const actor = sides.find((o) => o !== s && !weak(o) && o.name.type === s.name.type && !mine.has(o) && [...partnersOf(o)].some((p) => mine.has(p)));
-    if (actor) join(actor, s);
+    if (!sides.includes(s) || !weakSide(s)) continue;
+    const mine = set.partners(s);
+    const actor = sides.find((o) => o !== s && !weakSide(o) && o.name.type === s.name.type && !mine.has(o) && [...set.partners(o)].some((p) => mine.has(p)));
+    if (actor) set.join(actor, s);
   }
   // Several self-references of one kind are one side (`我校` in the headline, `学校` in the body).
   for (const kind of [SELF_SCHOOL, SELF_COLLEGE]) {
     const list = sides.filter((s) => kind.has(nameKey(s.name.name)));
-    for (const s of list.slice(1)) join(list[0]!, s);
+    for (const s of list.slice(1)) set.join(list[0]!, s);
   }
 
   return sides.sort((a, b) => a.name.at - b.name.at).map((s) => ({ name: s.name.name, type: s.name.type, span: s.name.span, via: s.name.via }));

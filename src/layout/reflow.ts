@@ -99,20 +99,17 @@ export function reflow(source: string): { paragraphs: Paragraph[] } {
   markRelatedLists(prepared);
   const width = wrapWidth(prepared);
   const paragraphs: Paragraph[] = [];
+  // Lines gather into a paragraph until one does not continue it (no closure per document: see ItemReader).
   let current: Prepared[] = [];
-
-  const flush = () => {
-    if (current.length === 0) return;
-    paragraphs.push(makeParagraph(source, current));
-    current = [];
-  };
-
   for (const p of prepared) {
     if (p.kind === 'blank' || p.kind === 'page-number') continue;
-    if (current.length > 0 && !continues(current, p, width)) flush();
+    if (current.length > 0 && !continues(current, p, width)) {
+      paragraphs.push(makeParagraph(source, current));
+      current = [];
+    }
     current.push(p);
   }
-  flush();
+  if (current.length > 0) paragraphs.push(makeParagraph(source, current));
   return { paragraphs };
 }
 

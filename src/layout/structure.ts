@@ -67,30 +67,37 @@ function joinPieces(parts: Piece[], separator: string): Piece {
   return b.build(parts[0]?.sourceStart ?? 0);
 }
 
-export function parseLayout(paragraphs: Paragraph[]): Layout {
-  const masthead = emptyMasthead();
-  const sections: Section[] = [];
-  const records: RecordDraft[] = [];
-  const warnings: Warning[] = [];
-  let start = readMasthead(paragraphs, masthead);
+/**
+ * The items parseLayout is building: the heading stack, the open item and the
+ * records closed so far, with the steps that open and close items. Methods of
+ * a class rather than closures made afresh for every document: V8 keeps the
+ * optimised code of a closure only while some closure of it is alive, so the
+ * closures were optimised again after most full collections of a long run.
+ */
+class ItemReader {
+  /** Headings nest by rank: 第X部分 above 一、 and 【…】, which are above (一). */
+  readonly stack: Array<{ style: string; rank: number; text: string; kind: SectionKind }> = [];
+  readonly records: RecordDraft[] = [];
+  open: Open | null = null;
 
-  // Headings nest by rank: 第X部分 above 一、 and 【…】, which are above (一).
-  const stack: Array<{ style: string; rank: number; text: string; kind: SectionKind }> = [];
-  const fallbackKind: SectionKind = masthead.title ? defaultKind(masthead.title) : 'news';
-  let open: Open | null = null;
+  constructor(
+    readonly warnings: Warning[],
+    readonly fallbackKind: SectionKind,
+  ) {}
 
-  const currentKind = (): SectionKind => {
+  currentKind(): SectionKind {
+    const stack = this.stack;
     for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.kind !== 'other') return stack[k]!.kind;
-    return stack.length > 0 ? 'other' : fallbackKind;
-  };
+    return stack.length > 0 ? 'other' : this.fallbackKind;
+  }
 
-  const close = () => {
-    if (!open) return;
-    const o: Open = open;
-    open = null;
+  close(): void {
+    if (!this.open) return;
+    const o: Open = this.open;
+    this.open = null;
     if (o.body.length === 0 && !o.numbered) {
       const t = o.titles[0]!;
-      warnings.push({
+      this.warnings.push({
         code: 'title-without-body',
         message: `a title-like line with no text after it: "${joinPieces(o.titles, '').text.slice(0, 40)}"`,
         span: [t.sourceStart, t.sourceEnd],
@@ -103,8 +110,9 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       const src = trailingSourceOf(fold(last.text));
       if (src) o.source = last.text.slice(src.index, src.index + src.text.length);
     }
-    records.push({
-      section: o.label ? o.label.kind : currentKind(),
+    const stack = this.stack;
+    this.records.push({
+      section: o.label ? o.label.kind : this.currentKind(),
       heading: o.label ? [...stack.map((h) => h.text), o.label.text] : stack.map((h) => h.text),
       title: o.titles.length > 0 ? joinPieces(o.titles, '') : null,
       titleParts: o.titles,
@@ -112,28 +120,42 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       source: o.source,
       span: [o.start, o.end],
     });
-  };
+  }
 
   /** The open item when it is a titled article still taking text (not a numbered item): its own sub-parts go into it. */
-  const openArticle = (): Open | null => {
-    const o = open as Open | null;
+  openArticle(): Open | null {
+    const o = this.open;
     return o && !o.closed && !o.numbered && o.titles.length > 0 ? o : null;
-  };
+  }
 
-  const begin = (p: Paragraph, numbered: boolean): Open => {
-    close();
-    open = { gap: false, titles: [], body: [], numbered, source: null, closed: false, start: p.piece.sourceStart, end: p.piece.sourceEnd };
-    return open;
-  };
+  begin(p: Paragraph, numbered: boolean): Open {
+    this.close();
+    const o: Open = { gap: false, titles: [], body: [], numbered, source: null, closed: false, start: p.piece.sourceStart, end: p.piece.sourceEnd };
+    this.open = o;
+    return o;
+  }
+}
+
+/** The open item takes paragraph `p` in: its span reaches to `p`'s end. */
+function extendTo(o: Open, p: Paragraph): void {
+  o.end = Math.max(o.end, p.piece.sourceEnd);
+}
+
+export function parseLayout(paragraphs: Paragraph[]): Layout {
+  const masthead = emptyMasthead();
+  const sections: Section[] = [];
+  const warnings: Warning[] = [];
+  let start = readMasthead(paragraphs, masthead);
+
+  const fallbackKind: SectionKind = masthead.title ? defaultKind(masthead.title) : 'news';
+  const b = new ItemReader(warnings, fallbackKind);
+  const { stack, records } = b;
 
   for (let i = start; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    const extend = (o: Open) => {
-      o.end = Math.max(o.end, p.piece.sourceEnd);
-    };
     switch (p.kind) {
       case 'recipients':
-        close();
+        b.close();
         takeRecipients(p, masthead);
         continue;
       case 'heading': {
@@ -141,14 +163,14 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
         // Inside a titled article (a case: `（一）基本情况`, `（二）主要做法`), a heading that names
         // no kind of section, in a numbering style no open section uses, is the article's own
         // sub-heading: it stays in its text. (`二、重要会议` after `一、工作动态` is the next section.)
-        const inArticle = openArticle();
+        const inArticle = b.openArticle();
         const subHeading = style !== 'part' && style !== 'bracket' && !stack.some((h) => h.style === style) && sectionKind(p.view) === 'other';
         if (inArticle && subHeading) {
           inArticle.body.push(p.piece);
-          extend(inArticle);
+          extendTo(inArticle, p);
           continue;
         }
-        close();
+        b.close();
         const rank = HEADING_RANK[style] ?? 1;
         while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop();
         stack.push({ style, rank, text: p.raw, kind: sectionKind(p.view) });
@@ -157,14 +179,14 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       }
       case 'source': {
         const src = sourceOf(p.view)!;
-        const o = open as Open | null;
+        const o = b.open as Open | null;
         if (o) o.gap = true;
         if (o && !o.source) {
           o.source = p.piece.text.slice(src.index, src.index + src.text.length);
           // A source line closes an item's text; under a headline (`来源：新华社` before the body) it is the article's meta.
           if (o.body.length > 0 || o.titles.length === 0) o.closed = true;
           else o.article = true;
-          extend(o);
+          extendTo(o, p);
         }
         takePublicationDate(p, masthead);
         continue;
@@ -172,7 +194,7 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       case 'meta':
       case 'stamp': {
         takePublicationDate(p, masthead);
-        const o = open as Open | null;
+        const o = b.open as Open | null;
         if (o) {
           o.gap = true;
           // A stamp or meta line under a headline makes the item a web article (see `article`).
@@ -192,8 +214,8 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       case 'toc':
       case 'masthead-noise':
       case 'issue':
-        if (p.kind === 'issue' && open) break; // an issue-like line inside an article is prose
-        if (open) (open as Open).gap = true;
+        if (p.kind === 'issue' && b.open) break; // an issue-like line inside an article is prose
+        if (b.open) (b.open as Open).gap = true;
         continue;
       default:
         break;
@@ -201,18 +223,18 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
     const num = numberedPrefix(p.view);
     // Inside a titled case or peer article (`典型案例`, `他山之石`), its numbered points
     // (`（一）强化顶层设计。…`, `1.…`) are its text, unless an open section numbers that way.
-    const article = openArticle();
+    const article = b.openArticle();
     if (p.kind === 'numbered' && num && article && num.style !== 'label') {
-      const kind = article.label ? article.label.kind : currentKind();
+      const kind = article.label ? article.label.kind : b.currentKind();
       const sectionStyle = NUMBERED_AS_HEADING[num.style];
       if ((kind === 'case-study' || kind === 'peer-practice') && !(sectionStyle && stack.some((h) => h.style === sectionStyle))) {
         article.body.push(p.piece);
-        extend(article);
+        extendTo(article, p);
         continue;
       }
     }
     if (p.kind === 'numbered' && num) {
-      const o = begin(p, true);
+      const o = b.begin(p, true);
       // `【校地合作】6月5日，…`: a label naming a section places this item (only) in it.
       let cut = num.length;
       if (num.style === 'label') {
@@ -238,13 +260,13 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
       } else o.body.push(rest);
       continue;
     }
-    const o = open as Open | null;
+    const o = b.open as Open | null;
     if (p.kind === 'date-led') {
       if (o && !o.closed && (o.titles.length > 0 && (o.body.length === 0 || o.numbered || !o.closed))) {
         o.body.push(p.piece);
-        extend(o);
+        extendTo(o, p);
       } else {
-        begin(p, false).body.push(p.piece);
+        b.begin(p, false).body.push(p.piece);
       }
       continue;
     }
@@ -273,27 +295,27 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
           o.titles = [p.piece];
           o.gap = false;
         } else o.gap = true;
-        extend(o);
+        extendTo(o, p);
       } else if (o && o.titles.length > 0 && o.body.length === 0 && !o.gap && !o.closed) {
         o.titles.push(p.piece);
-        extend(o);
+        extendTo(o, p);
       } else if (o && o.article && !o.closed && o.body.length > 0 && !stampFollows(paragraphs, i)) {
         // Inside a web article, a short line is a sub-heading or a caption: its text.
         o.body.push(p.piece);
-        extend(o);
+        extendTo(o, p);
       } else {
-        begin(p, false).titles.push(p.piece);
+        b.begin(p, false).titles.push(p.piece);
       }
       continue;
     }
     if (o && !o.closed) {
       o.body.push(p.piece);
-      extend(o);
+      extendTo(o, p);
     } else {
-      begin(p, false).body.push(p.piece);
+      b.begin(p, false).body.push(p.piece);
     }
   }
-  close();
+  b.close();
   const kept = withoutContentsEntries(records);
   if (kept.length === 0) {
     // A text always gives a record: a pasted sentence, a caption, a headline alone is the body of one.

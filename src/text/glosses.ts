@@ -84,9 +84,14 @@ function withGlossesBefore(source: string, e: number, value: string): string {
   return out;
 }
 
+/** withGlosses of a value and its span (a module function, not a closure per record: see ItemReader in layout/structure.ts). */
+function glossed(source: string, v: string, [s, e]: [number, number]): string {
+  return withGlosses(source, s, e, v);
+}
+
 /** Puts back the glosses printed inside the masthead's and the sections' values (when the source prints any: hasGlosses). */
 export function restoreHeadGlosses(doc: Document, source: string): void {
-  const re = (v: string, [s, e]: [number, number]) => withGlosses(source, s, e, v);
+  const re = (v: string, span: [number, number]) => glossed(source, v, span);
   const b = doc.briefing;
   if (b.title && b.spans.title) b.title = re(b.title, b.spans.title);
   if (b.publisher && b.spans.publisher) b.publisher = re(b.publisher, b.spans.publisher);
@@ -95,16 +100,15 @@ export function restoreHeadGlosses(doc: Document, source: string): void {
 
 /** Puts back the glosses printed inside every value of one record. */
 export function restoreRecordGlosses(r: Record, source: string): void {
-  const re = (v: string, [s, e]: [number, number]) => withGlosses(source, s, e, v);
-  if (r.title && r.titleSpan) r.title = re(r.title, r.titleSpan);
-  r.text = re(r.text, r.span);
-  for (const d of r.dates) d.text = re(d.text, d.span);
-  if (r.date) r.date.text = re(r.date.text, r.date.span);
-  for (const p of r.parties) p.name = re(p.name, p.span);
+  if (r.title && r.titleSpan) r.title = glossed(source, r.title, r.titleSpan);
+  r.text = glossed(source, r.text, r.span);
+  for (const d of r.dates) d.text = glossed(source, d.text, d.span);
+  if (r.date) r.date.text = glossed(source, r.date.text, r.date.span);
+  for (const p of r.parties) p.name = glossed(source, p.name, p.span);
   for (const p of r.people) {
     if (p.title) p.title = withGlossesBefore(source, p.span[0], p.title);
-    p.name = re(p.name, p.span);
+    p.name = glossed(source, p.name, p.span);
   }
-  for (const a of r.agreements) a.text = re(a.text, a.span);
-  for (const i of r.institutions) i.name = re(i.name, i.span);
+  for (const a of r.agreements) a.text = glossed(source, a.text, a.span);
+  for (const i of r.institutions) i.name = glossed(source, i.name, i.span);
 }
