@@ -116,29 +116,59 @@ export function streamText(source: string, encoding: Encoding, options: ExtractO
   const glossed = hasGlosses(source);
   if (glossed) restoreHeadGlosses(doc, source);
   const drafts: Array<RecordDraft | undefined> = layout.records;
-  const stream = { doc, count: 0, records: records() };
-  function* records(): Generator<Record> {
-    for (let k = 0; k < drafts.length; k++) {
-      const record = buildRecord(drafts[k]!, k + 1, ctx, home, warnings);
-      // A record built lets its draft go: the layout's pieces are freed as the writer goes.
-      drafts[k] = undefined;
-      if (glossed) restoreRecordGlosses(record, source);
-      extras.each?.(record);
-      stream.count++;
-      yield record;
-    }
-    if (source.trim().length === 0) {
-      warnings.push({ code: 'empty-input', message: 'the input is empty or blank', span: [0, source.length] });
-    } else if (stream.count === 0) {
-      warnings.push({ code: 'no-records', message: 'no news item, bullet or article was found', span: [0, 0] });
-    }
-    if (source.includes('\ufffd')) {
-      const at = source.indexOf('\ufffd');
-      warnings.push({ code: 'replacement-characters', message: 'the text holds U+FFFD replacement characters: part of it was lost before it reached us', span: [at, at + 1] });
-    }
-    warnings.push(...(extras.closing ?? []));
-  }
+  const stream: LiveStream = { doc, count: 0, records: EMPTY_RECORDS };
+  stream.records = buildRecords({ stream, drafts, ctx, home, warnings, glossed, source, extras });
   return stream;
+}
+
+/** A StreamedDocument as streamText fills it in. */
+interface LiveStream {
+  doc: Document;
+  count: number;
+  records: Generator<Record>;
+}
+
+/** What buildRecords builds a Document's records from. */
+interface RecordsState {
+  stream: LiveStream;
+  drafts: Array<RecordDraft | undefined>;
+  ctx: YearContext;
+  home: string | null;
+  warnings: Warning[];
+  glossed: boolean;
+  source: string;
+  extras: StreamExtras;
+}
+
+const EMPTY_RECORDS: Generator<Record> = (function* (): Generator<Record> {})();
+
+/**
+ * The records of a streamed Document, each built when the writer asks for it.
+ * A module function rather than a generator made afresh inside streamText for
+ * every document: V8 keeps the optimised code of a closure only while some
+ * closure of it is alive (see ItemReader in layout/structure.ts).
+ */
+function* buildRecords(st: RecordsState): Generator<Record> {
+  const { stream, drafts, ctx, home, warnings, glossed, source, extras } = st;
+  for (let k = 0; k < drafts.length; k++) {
+    const record = buildRecord(drafts[k]!, k + 1, ctx, home, warnings);
+    // A record built lets its draft go: the layout's pieces are freed as the writer goes.
+    drafts[k] = undefined;
+    if (glossed) restoreRecordGlosses(record, source);
+    extras.each?.(record);
+    stream.count++;
+    yield record;
+  }
+  if (source.trim().length === 0) {
+    warnings.push({ code: 'empty-input', message: 'the input is empty or blank', span: [0, source.length] });
+  } else if (stream.count === 0) {
+    warnings.push({ code: 'no-records', message: 'no news item, bullet or article was found', span: [0, 0] });
+  }
+  if (source.includes('\ufffd')) {
+    const at = source.indexOf('\ufffd');
+    warnings.push({ code: 'replacement-characters', message: 'the text holds U+FFFD replacement characters: part of it was lost before it reached us', span: [at, at + 1] });
+  }
+  warnings.push(...(extras.closing ?? []));
 }
 
 /**

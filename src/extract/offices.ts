@@ -43,9 +43,13 @@ function roleByEnding(view: string, e: number): number {
   if (view.charCodeAt(e - 1) === 0x5bb6 && PLACE_AFTER_JIA.at(view, e)) return 0;
   // `总裁魏家福`: 家 after a surname that follows an office opens a given name, not a role.
   if (view.charCodeAt(e - 1) === 0x5bb6 && SURNAME.at(view, e - 2) && !WEAK_SURNAME.at(view, e - 2) && officeLengthAt(view, e - 2) > 0) return 0;
-  const stemChar = (k: number) => isHan(view.charCodeAt(k)) && !NOT_STEM.at(view, k);
-  if (!stemChar(e - 2)) return 0;
-  return e >= 3 && stemChar(e - 3) ? 3 : 2;
+  if (!stemChar(view, e - 2)) return 0;
+  return e >= 3 && stemChar(view, e - 3) ? 3 : 2;
+}
+
+/** Can the character at `k` stand in the stem of a role word (`经理`, `厂长`): a Han character not on NOT_STEM. */
+function stemChar(view: string, k: number): boolean {
+  return isHan(view.charCodeAt(k)) && !NOT_STEM.at(view, k);
 }
 
 /**

@@ -122,42 +122,88 @@ export interface PartyContext {
   breaks?: number[];
 }
 
+/**
+ * What findParties reads one text with: its names, who owns each stretch as a
+ * title, and the sides found so far, each in the group of the rule application
+ * that found it. Methods of a class rather than closures made afresh for every
+ * record: V8 keeps the optimised code of a closure only while some closure of
+ * it is alive, so the closures were optimised again after most full
+ * collections of a long run.
+ */
+class PartyReader {
+  readonly found: Found[] = [];
+  /** Each application of a rule (one list, one visit …) is a group: its sides stand together. */
+  group = 0;
+  readonly byStart: PersonMention[];
+  readonly titleOwner: Int32Array;
+  readonly shortStarts = new Set<number>();
+  readonly mentions: Mention[];
+  readonly mentionAt = new Map<number, Mention>();
+  readonly mentionEnds = new Set<number>();
+  /** add, as a callback for visitedPlaces. */
+  readonly addFound: (start: number, end: number, via: string, place?: boolean) => void;
+
+  constructor(
+    readonly t: OrgText,
+    readonly view: string,
+    people: PersonMention[],
+  ) {
+    // Who owns each stretch of text as a title: a name there belongs to an attendee's office.
+    this.byStart = [...people].sort((a, b) => a.start - b.start);
+    const titleOwner = TITLE_OWNER.take(view.length + 1);
+    this.byStart.forEach((p, k) => {
+      if (p.titleStart < p.start) titleOwner.fill(k, p.titleStart, p.start);
+    });
+    this.titleOwner = titleOwner;
+    // Every name in the text, read from its ending; the longest where several share a start.
+    this.mentions = collectMentions(t, view, this.shortStarts);
+    for (const m of this.mentions) {
+      this.mentionAt.set(m.start, m);
+      this.mentionEnds.add(m.end);
+    }
+    this.addFound = this.add.bind(this);
+  }
+
+  next(): number {
+    return ++this.group;
+  }
+
+  add(start: number, end: number, via: string, place = false): void {
+    if (end > start) this.found.push({ start, end, via, group: this.group, place });
+  }
+
+  inTitle(start: number, end: number): boolean {
+    const titleOwner = this.titleOwner;
+    return titleOwner[start]! !== -1 && titleOwner[start] === titleOwner[end - 1];
+  }
+
+  peopleIn(from: number, to: number): PersonMention[] {
+    return this.byStart.filter((p) => p.start >= from && p.end <= to);
+  }
+
+  /** The name (or self-name) starting at `s`, within `limit`. */
+  nameAt(s: number, limit = this.view.length): Mention | null {
+    const m = this.mentionAt.get(s);
+    if (m && m.end <= limit) return m;
+    const self = this.t.selfAt(s);
+    if (self > 0 && this.t.closesAt(s + self)) return { start: s, end: s + self };
+    return null;
+  }
+
+  /** The units people's offices name first (`控制学院党委副书记` → 控制学院). */
+  addUnits(who: PersonMention[], via: string): void {
+    for (const p of who) {
+      if (!p.title) continue;
+      const unit = unitOfTitle(this.t, p.titleStart, p.start);
+      if (unit) this.add(unit.start, unit.end, via);
+    }
+  }
+}
+
 export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>, context: PartyContext = {}): { drafts: SideDraft[]; printed: PrintedName[] } {
   const t = new OrgText(view, context.breaks);
-  const found: Found[] = [];
-  // Each application of a rule (one list, one visit …) is a group: its sides stand together.
-  let group = 0;
-  const next = () => ++group;
-  const add = (start: number, end: number, via: string, place = false) => {
-    if (end > start) found.push({ start, end, via, group, place });
-  };
-
-  // Who owns each stretch of text as a title: a name there belongs to an attendee's office.
-  const byStart = [...people].sort((a, b) => a.start - b.start);
-  const titleOwner = TITLE_OWNER.take(view.length + 1);
-  byStart.forEach((p, k) => {
-    if (p.titleStart < p.start) titleOwner.fill(k, p.titleStart, p.start);
-  });
-  const inTitle = (start: number, end: number) => titleOwner[start]! !== -1 && titleOwner[start] === titleOwner[end - 1];
-  const peopleIn = (from: number, to: number) => byStart.filter((p) => p.start >= from && p.end <= to);
-
-  // Every name in the text, read from its ending; the longest where several share a start.
-  const shortStarts = new Set<number>();
-  const mentions = collectMentions(t, view, shortStarts);
-  const mentionAt = new Map<number, Mention>();
-  const mentionEnds = new Set<number>();
-  for (const m of mentions) {
-    mentionAt.set(m.start, m);
-    mentionEnds.add(m.end);
-  }
-  /** The name (or self-name) starting at `s`, within `limit`. */
-  const nameAt = (s: number, limit = view.length): Mention | null => {
-    const m = mentionAt.get(s);
-    if (m && m.end <= limit) return m;
-    const self = t.selfAt(s);
-    if (self > 0 && t.closesAt(s + self)) return { start: s, end: s + self };
-    return null;
-  };
+  const r = new PartyReader(t, view, people);
+  const { found, shortStarts, mentions, mentionAt, mentionEnds } = r;
 
   // Lists of sides: names joined by 与/和/、/携手 …
   const chains: Array<{ members: Mention[]; joins: string[] }> = [];
@@ -170,7 +216,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     for (;;) {
       const j = JOINS.startingAt(view, at);
       if (!j) break;
-      const next = nameAt(at + j.length);
+      const next = r.nameAt(at + j.length);
       if (!next) break;
       members.push(next);
       joins.push(j);
@@ -183,12 +229,12 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   const agreementSpans = context.agreementSpans ?? [];
   const inAgreement = (m: Mention) => agreementSpans.some(([a, b]) => m.start >= a && m.end <= b);
   for (const { members, joins } of chains) {
-    next();
+    r.next();
     const first = members[0]!;
     // Sides printed inside an agreement's name are read by the agreement-name rule.
     if (members.every(inAgreement)) continue;
     const last = members[members.length - 1]!;
-    if (members.some((x) => inTitle(x.start, x.end))) continue;
+    if (members.some((x) => r.inTitle(x.start, x.end))) continue;
     // `与鲁南制药的党建基地、实习基地合作`: what follows a name's 的 belongs to that name; it is no side
     // (after a verb's 的 it is: `正在推进的上海大学与嘉善市所进行的合作`).
     if (view.charCodeAt(first.start - 1) === 0x7684 && mentionEnds.has(first.start - 1)) continue;
@@ -204,21 +250,21 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     if (TITLE_START.has(view, last.end)) continue;
     const viaBy = /由$/.test(before);
     if (viaBy || /^(?:、[^，。；]{0,20})?(?:联合|共同)?(?:主办|承办|协办)/.test(after)) {
-      if (SPONSOR_VERBS.test(after) || /^[^，。；]{0,16}(?:主办|承办|共建|牵头)/.test(after)) for (const x of members) add(x.start, x.end, 'sponsor');
+      if (SPONSOR_VERBS.test(after) || /^[^，。；]{0,16}(?:主办|承办|共建|牵头)/.test(after)) for (const x of members) r.add(x.start, x.end, 'sponsor');
       continue;
     }
     // `南港大学与内地12所大学签署…`, `学校与多家企业签约`: a named side and a counted plural; the named one is a side.
     if (members.length === 1) {
       const plural = PLURAL_PARTNER.exec(after);
       if (plural && cooperates(after.slice(plural[0].length))) {
-        add(first.start, first.end, 'coordination');
+        r.add(first.start, first.end, 'coordination');
         continue;
       }
     }
     if (members.length >= 2 && joins.some((j) => !DASHES.has(j) || true)) {
       const strong = joins.some((j) => STRONG_JOINS.has(j));
       if (cooperates(after) || (strong && COOPERATIVE_OPENING.test(after))) {
-        for (const x of members) add(x.start, x.end, 'coordination');
+        for (const x of members) r.add(x.start, x.end, 'coordination');
         continue;
       }
     }
@@ -226,7 +272,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const afterJoint = /暨$/.test(before);
     if (members.length === 1 && (afterJoint || skipLead(view, clauseFrom) === first.start)) {
       if (HOST_VERBS.some((w) => after.startsWith(w)) || /^(?:合作签约|签约|合作协议|战略合作|牵头|发起)/.test(after) || /^在[^，。；、与和]{1,12}?(?:举行|召开|举办|主办)/.test(after)) {
-        add(first.start, first.end, 'host');
+        r.add(first.start, first.end, 'host');
       }
     }
   }
@@ -238,28 +284,28 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const list: Mention[] = [];
     let at = i + 1;
     for (;;) {
-      const m = nameAt(at);
+      const m = r.nameAt(at);
       // `与镇党委书记某某座谈`: a name an office follows is someone's affiliation.
-      if (!m || inTitle(m.start, m.end) || TITLE_START.has(view, m.end)) break;
+      if (!m || r.inTitle(m.start, m.end) || TITLE_START.has(view, m.end)) break;
       list.push(m);
       const j = JOINS.startingAt(view, m.end);
       if (!j || j === '与' || j === '和' || j === '同') break;
       at = m.end + j.length;
     }
     if (list.length === 0) continue;
-    next();
+    r.next();
     const last = list[list.length - 1]!;
     const rest = view.slice(last.end, stretchEnd(view, last.end, CLAUSE_END));
     // The cooperation follows the partner itself, not a list it heads or a thing it owns (`与学校、学子的交流`).
     if (rest.startsWith('、') || !/^(?:[^，。；的]{0,12}?)(?:合作|共建|签署|签订|签约|续签|战略|联合|共同|开展|建立|举行|召开|座谈|会谈|洽谈|对接|深化|达成|交流|携手)/.test(rest)) continue;
     if (ATTENDEES.test(rest)) continue;
-    for (const m of list) add(m.start, m.end, 'partner');
+    for (const m of list) r.add(m.start, m.end, 'partner');
     // The subject: the side opening the clause (`学校先后与…`).
     const from = stretchStart(view, i, CLAUSE_END);
-    const subject = nameAt(skipLead(view, from), i + 1);
+    const subject = r.nameAt(skipLead(view, from), i + 1);
     // `某研究院由甲大学与乙市共建`: after 由 the agents are the sides; what opens the clause is what they build.
     const between = view.slice(subject?.end ?? i, i);
-    if (subject && subject.end <= i && /^(?:[^，。；]{0,8})$/.test(between) && !between.includes('由') && !inTitle(subject.start, subject.end)) add(subject.start, subject.end, 'partner');
+    if (subject && subject.end <= i && /^(?:[^，。；]{0,8})$/.test(between) && !between.includes('由') && !r.inTitle(subject.start, subject.end)) r.add(subject.start, subject.end, 'partner');
   }
 
   // Partners announced by a noun: `本次签约的合作企业包括：A、B、C以及D`, `同时签约的内地大学有：…`.
@@ -269,26 +315,18 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const from = stretchStart(view, i, CLAUSE_END);
     const head = view.slice(from, i);
     if (!PARTNER_NOUN.test(head) && !(cooperates(head) && PLURAL_HEAD.test(head))) continue;
-    next();
+    r.next();
     let at = i + 1;
     for (let guard = 0; guard < 60; guard++) {
-      const m = nameAt(at);
+      const m = r.nameAt(at);
       if (!m) break;
-      add(m.start, m.end, 'apposition');
+      r.add(m.start, m.end, 'apposition');
       const j = JOINS.startingAt(view, m.end);
       if (!j) break;
       at = m.end + j.length;
     }
   }
 
-  // The units people's offices name first (`控制学院党委副书记` → 控制学院).
-  const addUnits = (who: PersonMention[], via: string) => {
-    for (const p of who) {
-      if (!p.title) continue;
-      const unit = unitOfTitle(t, p.titleStart, p.start);
-      if (unit) add(unit.start, unit.end, via);
-    }
-  };
 
   // Visits: the visitors (a side heading the sentence, or the units in the visitors' titles) and the places visited.
   VISITS.lastIndex = 0;
@@ -300,7 +338,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const from = stretchStart(view, i, SENTENCE_END);
     const clause = stretchStart(view, i, CLAUSE_END);
     const ledBy = LED.test(view.slice(Math.max(from, i - 8), i)) || lastLead(view, from, i) >= 0;
-    const heads = mentions.filter((m) => m.start >= from && m.end <= i && !inTitle(m.start, m.end) && m.start === skipLead(view, stretchStart(view, m.start, CLAUSE_END)));
+    const heads = mentions.filter((m) => m.start >= from && m.end <= i && !r.inTitle(m.start, m.end) && m.start === skipLead(view, stretchStart(view, m.start, CLAUSE_END)));
     const subjects: Mention[] = [...heads];
     const head = skipLead(view, clause);
     const selfHead = mentionAt.has(head) ? 0 : t.selfAt(head);
@@ -313,19 +351,19 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     if ((verb === '到' || verb === '来' || verb === '来到') && !ledBy && !subjects.some((s) => s.end === i)) continue;
     // The visitors: the people before the word that leads them (`校长某某率队赴…，…前往…`), else those of the verb's clause.
     const lead = lastLead(view, from, i);
-    const visitors = lead >= 0 ? peopleIn(from, lead) : peopleIn(clause, i);
+    const visitors = lead >= 0 ? r.peopleIn(from, lead) : r.peopleIn(clause, i);
     if (visitors.length === 0 && !ledBy && subjects.length === 0) continue;
     if ((verb === '参观' || verb === '考察') && subjects.length === 0 && !ledBy) continue;
-    next();
-    for (const s of subjects) add(s.start, s.end, 'visit');
-    addUnits(visitors.filter((p) => p.end <= i), 'visit');
+    r.next();
+    for (const s of subjects) r.add(s.start, s.end, 'visit');
+    r.addUnits(visitors.filter((p) => p.end <= i), 'visit');
     // `院长带领管理工程学院相关专业负责人一行到访…`: the unit a leader brings.
     if (lead >= 0) {
       const after = /^(?:带领|率领)/.exec(view.slice(lead, lead + 2));
-      const m = after ? nameAt(lead + 2, i) : null;
-      if (m && !inTitle(m.start, m.end)) add(m.start, m.end, 'visit');
+      const m = after ? r.nameAt(lead + 2, i) : null;
+      if (m && !r.inTitle(m.start, m.end)) r.add(m.start, m.end, 'visit');
     }
-    visitedPlaces(t, view, i + verb.length, add, verb === '参观');
+    visitedPlaces(t, view, i + verb.length, r.addFound, verb === '参观');
   }
 
   // Receptions: `学校接待西川县考察团` — the host heading the sentence and the delegation's organization.
@@ -334,16 +372,16 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const i = rm.index;
     const guest = delegationOf(t, view, i + rm[0].length);
     if (!guest) continue;
-    next();
+    r.next();
     const from = stretchStart(view, i, SENTENCE_END);
-    const hosts = mentions.filter((m) => m.start >= from && m.end <= i && !inTitle(m.start, m.end));
-    for (const h of hosts) add(h.start, h.end, 'reception');
+    const hosts = mentions.filter((m) => m.start >= from && m.end <= i && !r.inTitle(m.start, m.end));
+    for (const h of hosts) r.add(h.start, h.end, 'reception');
     if (hosts.length === 0) {
       const c = skipLead(view, stretchStart(view, i, CLAUSE_END));
       const self = t.selfAt(c);
-      if (self > 0) add(c, c + self, 'reception');
+      if (self > 0) r.add(c, c + self, 'reception');
     }
-    add(guest.start, guest.end, 'reception');
+    r.add(guest.start, guest.end, 'reception');
   }
 
   // Meetings: `甲校长张某会见（来访的）乙市市长李某一行` — host and guest units, each read from a title.
@@ -352,16 +390,16 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const i = mm.index;
     const from = stretchStart(view, i, SENTENCE_END);
     const to = stretchEnd(view, i, SENTENCE_END);
-    const hosts = peopleIn(from, i);
-    const guests = peopleIn(i + 1, to);
+    const hosts = r.peopleIn(from, i);
+    const guests = r.peopleIn(i + 1, to);
     if (hosts.length === 0 || guests.length === 0) continue;
-    next();
-    addUnits([hosts[0]!, guests[0]!], 'meeting');
+    r.next();
+    r.addUnits([hosts[0]!, guests[0]!], 'meeting');
   }
 
   // Sides printed in an agreement's name: `《四川省人民政府、北京大学全面深化战略合作协议》`.
   for (const [a, b] of agreementSpans) {
-    next();
+    r.next();
     // The sides an agreement's name joins (`四川省人民政府、北京大学…`, `甲学院—乙县…`); a single
     // name in it is what the agreement is about (`《北湖•临海产业学院共建协议》`).
     const inside = mentions.filter((m) => m.start >= a && m.end <= b && t.suffixAt(m.end)?.strong);
@@ -370,36 +408,33 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
       const before = view.slice(a, m.start);
       if (before.split('“').length - 1 > before.split('”').length - 1) continue;
       const joined = inside.some((o) => o !== m && (JOINS.startingAt(view, m.end) !== null && o.start === m.end + JOINS.startingAt(view, m.end)!.length || (JOINS.startingAt(view, o.end) !== null && m.start === o.end + JOINS.startingAt(view, o.end)!.length)));
-      if (joined) add(m.start, m.end, 'agreement-name');
+      if (joined) r.add(m.start, m.end, 'agreement-name');
     }
   }
 
   // Sides in the name of what is founded: `中国人民大学福州研究院揭牌成立` → 中国人民大学 and 福州.
   const institutionSpans = context.institutionSpans ?? [];
-  const insideInstitution = (f: { start: number; end: number }) => institutionSpans.some(([a, b]) => f.start >= a && f.end <= b && !(f.start === a && f.end === b));
   const fromInstitutions: Found[] = [];
   for (const [a, b] of institutionSpans) {
     const ends = t.endsFrom(a, b).filter((e) => e < b && t.suffixAt(e)?.word === '大学');
     if (ends.length === 0) continue;
-    group++;
+    r.group++;
     const u = ends[0]!;
-    fromInstitutions.push({ start: a, end: u, via: 'institution-name', group });
+    fromInstitutions.push({ start: a, end: u, via: 'institution-name', group: r.group });
     const ending = INSTITUTION_ENDING.endingAt(view, b);
     const rest = ending ? b - ending.word.length : b;
     const place = view.slice(u, rest);
-    if (/^[\u4e00-\u9fff]{2,3}$/.test(place) || /^[\u4e00-\u9fff]{2,6}[省市县区]$/.test(place)) fromInstitutions.push({ start: u, end: rest, via: 'institution-name', group, place: true });
+    if (/^[\u4e00-\u9fff]{2,3}$/.test(place) || /^[\u4e00-\u9fff]{2,6}[省市县区]$/.test(place)) fromInstitutions.push({ start: u, end: rest, via: 'institution-name', group: r.group, place: true });
   }
 
   const drafts: SideDraft[] = [];
   const founded = [...exclude];
-  /** Is `key` what the item founds, or the end of its name? */
-  const foundedTail = (key: string) => founded.some((name) => name.endsWith(key));
   // The founded institution's name speaks for its sides only when nothing else in the item does.
-  const actors = found.filter((f) => !insideInstitution(f));
+  const actors = found.filter((f) => !insideInstitution(f, institutionSpans));
   const kept = actors.length > 0 ? actors : fromInstitutions;
   for (const f of kept.sort((a, b) => a.start - b.start)) {
     let key = view.slice(f.start, f.end);
-    if (DASHES.has(view[f.start - 1] ?? '') && foundedTail(key)) {
+    if (DASHES.has(view[f.start - 1] ?? '') && foundedTail(founded, key)) {
       // `山东大学—山东能源集团未来技术学院揭牌`: the side after the dash is named up to its own ending.
       const end = innerSideEnd(t, f.start, f.end);
       if (end < 0) continue;
@@ -407,7 +442,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
       key = view.slice(f.start, f.end);
     }
     // What the item founds is no side, nor is it under a shorter name.
-    if ((foundedTail(key) || exclude.has(key)) && f.via !== 'institution-name') continue;
+    if ((foundedTail(founded, key) || exclude.has(key)) && f.via !== 'institution-name') continue;
     const alias = aliasTarget(key);
     const type = orgType(alias ? fold(alias) : key);
     drafts.push({ name: piece.text.slice(f.start, f.end), type: f.place && type === 'other' ? 'government' : type, span: piece.span(f.start, f.end), via: f.via, at: f.start, group: f.group, ...(shortStarts.has(f.start) ? { short: true } : {}) });
@@ -420,6 +455,16 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     if (s >= 0 && !printed.has(view.slice(s, e))) printed.set(view.slice(s, e), { key: view.slice(s, e), text: piece.text.slice(s, e), span: piece.span(s, e) });
   }
   return { drafts, printed: [...printed.values()] };
+}
+
+/** Is `key` what the item founds, or the end of its name? */
+function foundedTail(founded: readonly string[], key: string): boolean {
+  return founded.some((name) => name.endsWith(key));
+}
+
+/** Is `f` inside (not the whole of) the name of something founded? */
+function insideInstitution(f: { start: number; end: number }, institutionSpans: ReadonlyArray<readonly [number, number]>): boolean {
+  return institutionSpans.some(([a, b]) => f.start >= a && f.end <= b && !(f.start === a && f.end === b));
 }
 
 /** Every name in the text: read leftwards from each ending where the text closes it, longest first at one start. */

@@ -702,6 +702,11 @@ class MentionMarks {
 
 const LIST_JOIN = /^(?:、|以及|和|及|与|同)/;
 
+/** The two code units at `i` of `t` as one number: the key names are looked up by. */
+function headAt(t: string, i: number): number {
+  return t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1);
+}
+
 /** Finds every person mention in a text (view indices). */
 export function findPersonMentions(view: string, knownNames: Iterable<string>, warnings: Warning[], piece: Piece): PersonMention[] {
   readOffices(view);
@@ -793,7 +798,6 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   const names = new Set<string>(knownNames);
   for (const p of found.values()) names.add(view.slice(p.start, p.end));
   const byHead = new Map<number, string[]>();
-  const headAt = (t: string, i: number) => t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1);
   for (const name of names) {
     if (name.length < 2) continue;
     const head = headAt(name, 0);

@@ -274,15 +274,13 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     if (!sides.includes(s)) continue;
     const key = nameKey(s.name.name);
     const college = SELF_COLLEGE.has(key);
-    const fits = (o: Side) => fitsSelf(o, s, college);
     // The briefing's own university, printed as a side.
-    const home = ctx.home && !college ? sides.find((o) => fits(o) && nameKey(o.name.name) === ctx.home) : undefined;
+    const home = ctx.home && !college ? sides.find((o) => fitsSelf(o, s, college) && nameKey(o.name.name) === ctx.home) : undefined;
     // A side named in full that stands with the same partner.
-    const partners = (x: Side) => set.partners(x);
-    const mine = partners(s);
-    const byPartner = sides.find((o) => fits(o) && !mine.has(o) && [...partners(o)].some((p) => mine.has(p)));
+    const mine = set.partners(s);
+    const byPartner = sides.find((o) => fitsSelf(o, s, college) && !mine.has(o) && [...set.partners(o)].some((p) => mine.has(p)));
     // Else the one side of its kind that is not its partner (`学院与企业…` where the record's school is 信息工程学院).
-    const candidates = sides.filter((o) => fits(o) && !mine.has(o));
+    const candidates = sides.filter((o) => fitsSelf(o, s, college) && !mine.has(o));
     const same = home ?? byPartner ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (same) {
       set.join(same, s);

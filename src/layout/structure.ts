@@ -44,9 +44,9 @@ interface Open {
    * short lines (sub-headings, captions) are its text, not new items, unless a
    * stamp follows one of them too.
    */
-  article?: boolean;
+  article: boolean;
   /** A section label printed at the item's head (`【校企合作】…`). */
-  label?: { text: string; kind: SectionKind };
+  label: { text: string; kind: SectionKind } | undefined;
   start: number;
   end: number;
 }
@@ -130,7 +130,8 @@ class ItemReader {
 
   begin(p: Paragraph, numbered: boolean): Open {
     this.close();
-    const o: Open = { gap: false, titles: [], body: [], numbered, source: null, closed: false, start: p.piece.sourceStart, end: p.piece.sourceEnd };
+    // Every field from the start: one shape for every item (a field added later makes another).
+    const o: Open = { gap: false, titles: [], body: [], numbered, source: null, closed: false, article: false, label: undefined, start: p.piece.sourceStart, end: p.piece.sourceEnd };
     this.open = o;
     return o;
   }
@@ -337,7 +338,7 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
  * printed again over an item with text is a contents entry, not a record.
  */
 function withoutContentsEntries(records: RecordDraft[]): RecordDraft[] {
-  const key = (r: RecordDraft) => (r.title ? r.title.text.replace(/\s/g, '') : '');
+  const key = titleKey;
   // Where each title is last printed over an item with text.
   const lastWithText = new Map<string, number>();
   records.forEach((r, k) => {
@@ -347,6 +348,11 @@ function withoutContentsEntries(records: RecordDraft[]): RecordDraft[] {
 }
 
 const squeeze = (t: string) => t.replace(/\s/g, '');
+
+/** A record's title without blanks ('' with none): how a contents entry and its item are matched. */
+function titleKey(r: RecordDraft): string {
+  return r.title ? r.title.text.replace(/\s/g, '') : '';
+}
 
 /** `原标题：…`, `原题：…`: the headline an article first ran under. */
 const ORIGINAL_TITLE = /^[（(【]?(?:原标题|原题|原文标题)[：:]/;
