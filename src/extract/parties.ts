@@ -445,7 +445,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     if ((foundedTail(founded, key) || exclude.has(key)) && f.via !== 'institution-name') continue;
     const alias = aliasTarget(key);
     const type = orgType(alias ? fold(alias) : key);
-    drafts.push({ name: piece.text.slice(f.start, f.end), type: f.place && type === 'other' ? 'government' : type, span: piece.span(f.start, f.end), via: f.via, at: f.start, group: f.group, ...(shortStarts.has(f.start) ? { short: true } : {}) });
+    drafts.push({ name: piece.text.slice(f.start, f.end), type: f.place && type === 'other' ? 'government' : type, span: piece.span(f.start, f.end), via: f.via, at: f.start, group: f.group, short: shortStarts.has(f.start) });
   }
   // Every name the record prints, nested ones too (`西安电子科技大学` inside `西安电子科技大学广州研究院`), as printed.
   const printed = new Map<string, { key: string; text: string; span: Span }>();

@@ -30,8 +30,8 @@ export interface SideDraft extends Party {
   at: number;
   /** Sides found by one application of a rule (one list, one visit) share a group. */
   group: number;
-  /** An unknown short name (`西电`): kept only where the record prints what it stands for. */
-  short?: boolean;
+  /** An unknown short name (`西电`): kept only where the record prints what it stands for. (Always set: one shape for every draft.) */
+  short: boolean;
 }
 
 export interface SideContext {
