@@ -464,7 +464,13 @@ function foundedTail(founded: readonly string[], key: string): boolean {
 
 /** Is `f` inside (not the whole of) the name of something founded? */
 function insideInstitution(f: { start: number; end: number }, institutionSpans: ReadonlyArray<readonly [number, number]>): boolean {
-  return institutionSpans.some(([a, b]) => f.start >= a && f.end <= b && !(f.start === a && f.end === b));
+  // A plain loop: a record can name a thousand institutions, and this runs for every side found.
+  for (let k = 0; k < institutionSpans.length; k++) {
+    const a = institutionSpans[k]![0];
+    const b = institutionSpans[k]![1];
+    if (f.start >= a && f.end <= b && !(f.start === a && f.end === b)) return true;
+  }
+  return false;
 }
 
 /** Every name in the text: read leftwards from each ending where the text closes it, longest first at one start. */

@@ -605,7 +605,9 @@ class MentionMarks {
   }
 
   isMasked(i: number): boolean {
-    return this.masked.some(([a, b]) => i >= a && i < b);
+    const masked = this.masked;
+    for (let k = 0; k < masked.length; k++) if (i >= masked[k]![0] && i < masked[k]![1]) return true;
+    return false;
   }
 
   /** The end of the person mention closest before `at` (titles are read back no further than this). */
