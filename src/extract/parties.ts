@@ -125,10 +125,8 @@ export interface PartyContext {
 /**
  * What findParties reads one text with: its names, who owns each stretch as a
  * title, and the sides found so far, each in the group of the rule application
- * that found it. Methods of a class rather than closures made afresh for every
- * record: V8 keeps the optimised code of a closure only while some closure of
- * it is alive, so the closures were optimised again after most full
- * collections of a long run.
+ * that found it: methods of a class, not closures made afresh for every record
+ * (see ItemReader in layout/structure.ts).
  */
 class PartyReader {
   readonly found: Found[] = [];

@@ -584,11 +584,8 @@ function maskedRanges(view: string): Array<[number, number]> {
 
 /**
  * The marks of one text's person mentions while findPersonMentions reads it,
- * with the steps that read and set them. Methods of a class rather than
- * closures made afresh for every record: V8 keeps the optimised code of a
- * closure only while some closure of it is alive, so closures made per record
- * were optimised again after most full collections (a tenth of a run's CPU
- * went to compiling the same functions again).
+ * with the steps that read and set them: methods of a class, not closures
+ * made afresh for every record (see ItemReader in layout/structure.ts).
  */
 class MentionMarks {
   readonly found = new Map<number, PersonMention>();

@@ -1,8 +1,3 @@
-/**
- * Word lists indexed by their last character, so "which listed word ends at
- * position i?" costs one map lookup for most characters instead of a scan of
- * the whole list. Words of one last character are kept longest first.
- */
 /** Tables handed out by codeUnitTable that one buffer holds. */
 const TABLES_PER_BUFFER = 64;
 let tableBuffer: ArrayBuffer | null = null;
@@ -24,6 +19,11 @@ export function codeUnitTable(): Uint8Array {
   return new Uint8Array(tableBuffer!, 65536 * tablesTaken++, 65536);
 }
 
+/**
+ * Word lists indexed by their last character, so "which listed word ends at
+ * position i?" costs one map lookup for most characters instead of a scan of
+ * the whole list. Words of one last character are kept longest first.
+ */
 export class EndingIndex<T extends { word: string }> {
   /** 1 where some word ends with that code unit: most characters are turned away here. */
   private readonly lastTable = codeUnitTable();
