@@ -11,9 +11,7 @@
  * growth is stopped instead, once the young generation is as large as a
  * worker's: V8 reads its growth factor at every growth.
  */
-import { createRequire } from 'node:module';
-
-const load = createRequire(import.meta.url);
+import { nodeV8 } from './builtins.js';
 
 /** A worker of WORKER_YOUNG_MB has two halves of a third each: the size this thread stops at. */
 export function heldNewSpaceBytes(youngMb: number): number {
@@ -24,12 +22,11 @@ let held = false;
 
 /**
  * Checks this thread's young generation and stops its growth once it reaches
- * `limitBytes`; true once held. Loads node:v8 (3 ms) on first call: call it
- * only in runs of many files.
+ * `limitBytes`; true once held (every later call returns at once).
  */
 export function holdYoungGeneration(limitBytes: number): boolean {
   if (held) return true;
-  const v8 = load('node:v8') as typeof import('node:v8');
+  const v8 = nodeV8();
   const space = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
   if (space && space.space_size >= limitBytes) {
     // Process-wide: a worker keeps the size its young generation has by then (at

@@ -85,8 +85,6 @@ export function createPool(p: PoolOptions): Pool {
   const workerCount = inlineAllowed ? p.jobs - 1 : p.jobs;
   const slots: Slot[] = [];
   let inlineBusy = 0;
-  let inlineDone = 0;
-  let youngHeld = false;
   let nextId = 0;
   let closing = false;
   // Tasks a worker holds at once: the one it runs and, while this thread extracts too, the next.
@@ -157,8 +155,7 @@ export function createPool(p: PoolOptions): Pool {
         inlineBusy++;
         return inlineRun(input, p.options, sink).finally(() => {
           inlineBusy--;
-          // From a run's second file on (a one-file run never loads node:v8 for it).
-          if (++inlineDone > 1 && !youngHeld) youngHeld = holdYoungGeneration(heldNewSpaceBytes(p.youngMb));
+          holdYoungGeneration(heldNewSpaceBytes(p.youngMb));
         });
       }
       // Workers start on first use, one more whenever all are busy; at least one exists for files too big for this thread.
