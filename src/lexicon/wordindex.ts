@@ -20,15 +20,99 @@ export function codeUnitTable(): Uint8Array {
 }
 
 /**
+ * The edges of a trie over UTF-16 code units, in one open-addressed hash table
+ * of typed arrays: a step is a multiply, a mask and (mostly) one probe, where a
+ * Map per node cost a call into the runtime's hash lookup at every character
+ * the lexicon rules read (they are asked at nearly every position of a record).
+ * Node 0 is the root; every other node is numbered as it is made.
+ */
+class CodeTrie {
+  /** Per slot: the parent node + 1 (0: empty slot), the code unit, the child node. */
+  private parents = new Int32Array(64);
+  private codes = new Uint16Array(64);
+  private kids = new Int32Array(64);
+  private mask = 63;
+  private edges = 0;
+  /** Per node: 1 when some edge leaves it (a word continues past it). */
+  private inner = new Uint8Array(64);
+  nodes = 1;
+
+  private slot(node: number, code: number): number {
+    let x = Math.imul(node ^ (code << 12), 0x9e3779b1);
+    x ^= x >>> 15;
+    return (x ^ code) & this.mask;
+  }
+
+  /** The child of `node` along `code`, or -1. */
+  child(node: number, code: number): number {
+    if (this.inner[node] === 0) return -1;
+    const parent = node + 1;
+    for (let h = this.slot(node, code); ; h = (h + 1) & this.mask) {
+      const p = this.parents[h]!;
+      if (p === parent && this.codes[h] === code) return this.kids[h]!;
+      if (p === 0) return -1;
+    }
+  }
+
+  /** Room for `more` edges beyond those held, so adding a list rehashes at most once. */
+  reserve(more: number): void {
+    let size = this.mask + 1;
+    while ((this.edges + more) * 2 > size) size *= 2;
+    if (size > this.mask + 1) this.rehash(size);
+    if (this.nodes + more > this.inner.length) {
+      const inner = new Uint8Array(this.nodes + more);
+      inner.set(this.inner);
+      this.inner = inner;
+    }
+  }
+
+  /** The child of `node` along `code`, made if it is not there. */
+  grow(node: number, code: number): number {
+    const found = this.child(node, code);
+    if (found >= 0) return found;
+    if ((this.edges + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
+    const id = this.nodes++;
+    if (id >= this.inner.length) {
+      const inner = new Uint8Array(this.inner.length * 2);
+      inner.set(this.inner);
+      this.inner = inner;
+    }
+    this.put(node, code, id);
+    this.inner[node] = 1;
+    this.edges++;
+    return id;
+  }
+
+  private put(node: number, code: number, kid: number): void {
+    let h = this.slot(node, code);
+    while (this.parents[h] !== 0) h = (h + 1) & this.mask;
+    this.parents[h] = node + 1;
+    this.codes[h] = code;
+    this.kids[h] = kid;
+  }
+
+  private rehash(size: number): void {
+    const { parents, codes, kids } = this;
+    this.parents = new Int32Array(size);
+    this.codes = new Uint16Array(size);
+    this.kids = new Int32Array(size);
+    this.mask = size - 1;
+    for (let h = 0; h < parents.length; h++) if (parents[h] !== 0) this.put(parents[h]! - 1, codes[h]!, kids[h]!);
+  }
+}
+
+/**
  * Word lists indexed by their last character, so "which listed word ends at
- * position i?" costs one map lookup for most characters instead of a scan of
+ * position i?" costs one table lookup for most characters instead of a scan of
  * the whole list. Words of one last character are kept longest first.
  */
 export class EndingIndex<T extends { word: string }> {
   /** 1 where some word ends with that code unit: most characters are turned away here. */
   private readonly lastTable = codeUnitTable();
-  /** A trie of the words read backwards from their last character; a node holds the entry of the word ending there. */
-  private readonly root = new Map<number, TrieNode<T>>();
+  /** A trie of the words read backwards from their last character. */
+  private readonly trie = new CodeTrie();
+  /** Per trie node: the entry of the word ending there, or null. */
+  private readonly entries: Array<T | null> = [null];
 
   constructor(entries: readonly T[]) {
     this.add(entries);
@@ -36,33 +120,31 @@ export class EndingIndex<T extends { word: string }> {
 
   /** Takes more entries in (a user lexicon's words); an entry for a word already there does not replace it. */
   add(entries: readonly T[]): void {
+    let chars = 0;
+    for (const e of entries) chars += e.word.length;
+    this.trie.reserve(chars);
     for (const e of entries) {
       const w = e.word;
       if (w.length === 0) continue;
       this.lastTable[w.charCodeAt(w.length - 1)] = 1;
-      let level = this.root;
-      let node: TrieNode<T> | undefined;
-      for (let i = w.length - 1; i >= 0; i--) {
-        const c = w.charCodeAt(i);
-        node = level.get(c);
-        if (!node) level.set(c, (node = { next: null, entry: null }));
-        if (i > 0) level = node.next ??= new Map();
-      }
+      let node = 0;
+      for (let i = w.length - 1; i >= 0; i--) node = this.trie.grow(node, w.charCodeAt(i));
+      while (this.entries.length < this.trie.nodes) this.entries.push(null);
       // The first entry of a word stands (as a list sorted stably by length would give).
-      if (node && node.entry === null) node.entry = e;
+      if (this.entries[node] === null) this.entries[node] = e;
     }
   }
 
   /** The longest entry whose word ends exactly at `end` and starts at or after `from`, or null. */
   endingWithin(text: string, from: number, end: number): T | null {
     if (end <= from || this.lastTable[text.charCodeAt(end - 1)] === 0) return null;
-    let level: Map<number, TrieNode<T>> | null = this.root;
+    let node = 0;
     let found: T | null = null;
-    for (let i = end - 1; i >= from && level; i--) {
-      const node = level.get(text.charCodeAt(i));
-      if (!node) break;
-      if (node.entry) found = node.entry;
-      level = node.next;
+    for (let i = end - 1; i >= from; i--) {
+      node = this.trie.child(node, text.charCodeAt(i));
+      if (node < 0) break;
+      const entry = this.entries[node]!;
+      if (entry !== null) found = entry;
     }
     return found;
   }
@@ -73,11 +155,6 @@ export class EndingIndex<T extends { word: string }> {
   }
 }
 
-interface TrieNode<T> {
-  next: Map<number, TrieNode<T>> | null;
-  entry: T | null;
-}
-
 /** A word list as an EndingIndex of plain words. */
 export function wordIndex(words: readonly string[]): EndingIndex<{ word: string }> {
   return new EndingIndex([...new Set(words)].map((word) => ({ word })));
@@ -85,12 +162,14 @@ export function wordIndex(words: readonly string[]): EndingIndex<{ word: string 
 
 /**
  * Word lists indexed by their first character: "which listed word starts at
- * position i?" in one map lookup for most characters.
+ * position i?" in one table lookup for most characters.
  */
 export class StartIndex {
   private readonly firstTable = codeUnitTable();
-  /** A trie of the words; a node marks where a word ends. */
-  private readonly root = new Map<number, TrieNode<string>>();
+  /** A trie of the words. */
+  private readonly trie = new CodeTrie();
+  /** Per trie node: the word ending there, or null. */
+  private readonly words: Array<string | null> = [null];
 
   constructor(words: readonly string[]) {
     this.add(words);
@@ -98,31 +177,30 @@ export class StartIndex {
 
   /** Takes more words in. */
   add(words: readonly string[]): void {
-    for (const w of new Set(words)) {
+    const unique = new Set(words);
+    let chars = 0;
+    for (const w of unique) chars += w.length;
+    this.trie.reserve(chars);
+    for (const w of unique) {
       if (w.length === 0) continue;
       this.firstTable[w.charCodeAt(0)] = 1;
-      let level = this.root;
-      let node: TrieNode<string> | undefined;
-      for (let i = 0; i < w.length; i++) {
-        const c = w.charCodeAt(i);
-        node = level.get(c);
-        if (!node) level.set(c, (node = { next: null, entry: null }));
-        if (i < w.length - 1) level = node.next ??= new Map();
-      }
-      node!.entry = w;
+      let node = 0;
+      for (let i = 0; i < w.length; i++) node = this.trie.grow(node, w.charCodeAt(i));
+      while (this.words.length < this.trie.nodes) this.words.push(null);
+      this.words[node] = w;
     }
   }
 
   /** The longest listed word starting at `at` in `text`, or null. */
   startingAt(text: string, at: number): string | null {
     if (this.firstTable[text.charCodeAt(at)] !== 1) return null;
-    let level: Map<number, TrieNode<string>> | null = this.root;
+    let node = 0;
     let found: string | null = null;
-    for (let i = at; i < text.length && level; i++) {
-      const node = level.get(text.charCodeAt(i));
-      if (!node) break;
-      if (node.entry !== null) found = node.entry;
-      level = node.next;
+    for (let i = at; i < text.length; i++) {
+      node = this.trie.child(node, text.charCodeAt(i));
+      if (node < 0) break;
+      const word = this.words[node]!;
+      if (word !== null) found = word;
     }
     return found;
   }
