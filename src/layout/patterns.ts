@@ -97,9 +97,16 @@ const PAGE_RE = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}\s*\/\s*\d{1,4}|\d{1
 /**
  * The issue line: `〔2023〕第3期(总第38期)`, `2016年第1期(总第1期)`,
  * `2021年1月第3期总第104期`, `第12期`.
+ *
+ * Each optional part carries the spaces after it, and a match opens a run of
+ * spaces only at its start (`(?<!\s)`): written with a `\s*` between every two
+ * optional parts, a run of spaces could be split among them in as many ways as
+ * a power of its length, and every way was tried before a line failed
+ * (`某某处编` and 20 spaces before a date took 3 ms, 160 spaces 75 s). It matches
+ * what that form matched, at the same index, with the same groups.
  */
 export const ISSUE_RE =
-  /[〔[（(【]?\s*((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})?\s*[〕\]）)】]?\s*(?:年)?\s*(?:(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月)?\s*第\s*(\d{1,4}|[一二三四五六七八九十百零〇]{1,5})\s*期\s*[（(]?\s*(?:总\s*第?\s*(\d{1,5}|[一二三四五六七八九十百千零〇]{1,8})\s*期)?\s*[）)]?/;
+  /(?:[〔[（(【]\s*|(?<!\s)\s*)(?:((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*)?(?:[〕\]）)】]\s*)?(?:年\s*)?(?:(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*)?第\s*(\d{1,4}|[一二三四五六七八九十百零〇]{1,5})\s*期\s*(?:[（(]\s*)?(?:总\s*(?:第\s*)?(\d{1,5}|[一二三四五六七八九十百千零〇]{1,8})\s*期\s*)?[）)]?/;
 
 export type LineKind =
   | 'blank'
