@@ -34,6 +34,16 @@ export interface SideDraft extends Party {
   short: boolean;
 }
 
+/**
+ * A draft with some of its fields changed, its fields written in the order
+ * findParties writes them. A spread (`{ ...d, at }`) gave each changed copy a
+ * shape of its own, and canonicalSides, which reads every draft, was compiled
+ * again for each shape it met (six times over a thousand files).
+ */
+function redraft(d: SideDraft, c: { name?: string; type?: PartyType; span?: Span; at?: number }): SideDraft {
+  return { name: c.name ?? d.name, type: c.type ?? d.type, span: c.span ?? d.span, via: d.via, at: c.at ?? d.at, group: d.group, short: d.short };
+}
+
 export interface SideContext {
   /** The briefing's own university (masthead), or null. */
   home: string | null;
@@ -171,7 +181,7 @@ class SideSet {
       const first = list.reduce((a, b) => (a.name.at <= b.name.at ? a : b));
       for (const s of list) if (s !== best) this.join(best, s);
       // The side keeps the place of its first mention.
-      best.name = { ...best.name, at: first.name.at };
+      best.name = redraft(best.name, { at: first.name.at });
     }
   }
 
@@ -252,7 +262,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     const longer = sides.find((o) => o !== s && nameKey(o.name.name).length > key.length && (abbreviates(key, nameKey(o.name.name)) || suffixOf(key, nameKey(o.name.name), o.name.type, s.name.type)));
     if (longer) {
       set.join(longer, s);
-      longer.name = { ...longer.name, at: Math.min(longer.name.at, s.name.at) };
+      longer.name = redraft(longer.name, { at: Math.min(longer.name.at, s.name.at) });
       continue;
     }
     // Only a short form stands for a name printed elsewhere (`宜宾` is a place, not short for 宜宾市委).
@@ -260,7 +270,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     const alias = aliasTarget(key);
     const isShort = alias !== undefined || s.drafts.some((d) => d.short) || /大$/.test(key) || SHORT_ENDINGS.some(([e]) => e.test(key));
     const full = alias !== undefined ? ctx.printed.find((p) => p.key === nameKey(alias)) : isShort ? ctx.printed.find((p) => p.key.length > key.length && abbreviates(key, p.key)) : undefined;
-    if (full) s.name = { ...s.name, name: full.text, span: full.span, type: /(?:大学|学院)$/.test(full.key) ? 'university' : s.name.type };
+    if (full) s.name = redraft(s.name, { name: full.text, span: full.span, type: /(?:大学|学院)$/.test(full.key) ? 'university' : s.name.type });
     else if (alias === undefined && s.drafts.every((d) => d.short)) {
       // An unknown short name that stands for nothing the record prints is no side.
       sides.splice(sides.indexOf(s), 1);
@@ -283,11 +293,11 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     const same = home ?? byPartner ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (same) {
       set.join(same, s);
-      same.name = { ...same.name, at: Math.min(same.name.at, s.name.at) };
+      same.name = redraft(same.name, { at: Math.min(same.name.at, s.name.at) });
     } else if (ctx.home && !college && SELF_SCHOOL.has(key)) {
       // `我校` where the item prints the briefing's own university elsewhere (a person's title, a name it contains): named by it.
       const printed = ctx.printed.find((p) => p.key === ctx.home);
-      if (printed) s.name = { ...s.name, name: printed.text, span: printed.span, type: 'university' };
+      if (printed) s.name = redraft(s.name, { name: printed.text, span: printed.span, type: 'university' });
     } else if (college && key !== '学院') {
       // `我院` where the item prints one college's name and no side carries it (`某院长带领管理工程学院…一行`): named by it.
       // Not one that opens with a self-reference itself (`我院某某学院` is a unit of the speaker's own), nor a list.
@@ -298,7 +308,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
         if (!colleges.has(p.key)) colleges.set(p.key, p);
       }
       const only = colleges.size === 1 ? [...colleges.values()][0]! : undefined;
-      if (only) s.name = { ...s.name, name: only.text, span: only.span, type: 'university' };
+      if (only) s.name = redraft(s.name, { name: only.text, span: only.span, type: 'university' });
     }
   }
   // A side only an agreement's name (or an office) prints, of the same type as a side that acts
