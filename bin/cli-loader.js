@@ -18,13 +18,20 @@ const CACHE_FILE = join(__dirname, '..', 'dist', 'cli.cache');
  * createCachedData makes the cache); whether V8 refused the cache (null: none read).
  */
 function loadCli({ cache = true } = {}) {
+  // Only flags V8 reads afresh each time it uses them may be set here, once V8
+  // is running; they are set before the cache is read, as the build makes the
+  // cache under the same flags and V8 takes a cache only under the flags it was
+  // made with.
+  //
   // V8 runs a regular expression in its interpreter first and compiles it to
   // machine code once it has run: a short run compiled most of the rules'
-  // expressions twice. Compiled once, straight to machine code, a one-file run
-  // takes 11 ms less (1.75 -> 1.68 x `node -e ''`), and a long run the same time.
-  // Set before the cache is read: the build makes the cache with the same flags,
-  // and V8 takes a cache only under the flags it was made with.
-  require('node:v8').setFlagsFromString('--no-regexp-tier-up');
+  // expressions twice. With no tick before the compiler, every expression made
+  // from here on starts as V8 starts one it meets on a long text (marked for the
+  // compiler), and a one-file run takes about 10 ms less. Turning the
+  // interpreter off instead (`--no-regexp-tier-up`) left the expressions made
+  // before in a state V8 no longer expected, and about one run in 300 under load
+  // crashed inside V8's regular-expression code (SIGSEGV, exit 139).
+  require('node:v8').setFlagsFromString('--regexp-tier-up-ticks=0');
   // After a full collection V8 lets a heap grow to as much as four times what
   // survived before it collects again, and for one large file (whose document
   // is held whole until its sections are known) that garbage was most of the
