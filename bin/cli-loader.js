@@ -18,6 +18,7 @@ const CACHE_FILE = join(__dirname, '..', 'dist', 'cli.cache');
  * createCachedData makes the cache); whether V8 refused the cache (null: none read).
  */
 function loadCli({ cache = true } = {}) {
+  const v8 = require('node:v8');
   // Only flags V8 reads afresh each time it uses them may be set here, once V8
   // is running; they are set before the cache is read, as the build makes the
   // cache under the same flags and V8 takes a cache only under the flags it was
@@ -31,7 +32,7 @@ function loadCli({ cache = true } = {}) {
   // interpreter off instead (`--no-regexp-tier-up`) left the expressions made
   // before in a state V8 no longer expected, and about one run in 300 under load
   // crashed inside V8's regular-expression code (SIGSEGV, exit 139).
-  require('node:v8').setFlagsFromString('--regexp-tier-up-ticks=0');
+  v8.setFlagsFromString('--regexp-tier-up-ticks=0');
   // After a full collection V8 lets a heap grow to as much as four times what
   // survived before it collects again, and for one large file (whose document
   // is held whole until its sections are known) that garbage was most of the
@@ -39,7 +40,7 @@ function loadCli({ cache = true } = {}) {
   // took one 20 MB file from 460 MB to 280-310 MB at about a tenth more CPU;
   // a run of small files, whose heap stays small, takes the same time. V8 reads
   // it at every full collection, in every thread.
-  require('node:v8').setFlagsFromString('--heap-growing-percent=30');
+  v8.setFlagsFromString('--heap-growing-percent=30');
   // The build writes the file in ASCII, so reading it as latin1 gives its text.
   const source = readFileSync(CLI_FILE, 'latin1');
   let cachedData;

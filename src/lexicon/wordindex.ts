@@ -20,13 +20,14 @@ export function codeUnitTable(): Uint8Array {
 }
 
 /**
- * The edges of a trie over UTF-16 code units, in one open-addressed hash table
- * of typed arrays: a step is a multiply, a mask and (mostly) one probe, where a
- * Map per node cost a call into the runtime's hash lookup at every character
- * the lexicon rules read (they are asked at nearly every position of a record).
- * Node 0 is the root; every other node is numbered as it is made.
+ * A trie over UTF-16 code units whose edges sit in one open-addressed hash
+ * table of typed arrays: a step is a multiply, a mask and (mostly) one probe,
+ * where a Map per node cost a call into the runtime's hash lookup at every
+ * character the lexicon rules read (they are asked at nearly every position of
+ * a record). Node 0 is the root; every other node is numbered as it is made,
+ * and `values[node]` is what was stored at it (null: nothing ends there).
  */
-class CodeTrie {
+class CodeTrie<V> {
   /** Per slot: the parent node + 1 (0: empty slot), the code unit, the child node. */
   private parents = new Int32Array(64);
   private codes = new Uint16Array(64);
@@ -35,7 +36,8 @@ class CodeTrie {
   private edges = 0;
   /** Per node: 1 when some edge leaves it (a word continues past it). */
   private inner = new Uint8Array(64);
-  nodes = 1;
+  /** Per node: the value stored there, or null; its length is the number of nodes. */
+  readonly values: Array<V | null> = [null];
 
   private slot(node: number, code: number): number {
     let x = Math.imul(node ^ (code << 12), 0x9e3779b1);
@@ -54,33 +56,38 @@ class CodeTrie {
     }
   }
 
-  /** Room for `more` edges beyond those held, so adding a list rehashes at most once. */
+  /** Room for `more` edges (and nodes) beyond those held, so adding a list rehashes at most once. */
   reserve(more: number): void {
     let size = this.mask + 1;
     while ((this.edges + more) * 2 > size) size *= 2;
     if (size > this.mask + 1) this.rehash(size);
-    if (this.nodes + more > this.inner.length) {
-      const inner = new Uint8Array(this.nodes + more);
+    const nodes = this.values.length + more;
+    if (nodes > this.inner.length) {
+      const inner = new Uint8Array(Math.max(nodes, this.inner.length * 2));
       inner.set(this.inner);
       this.inner = inner;
     }
   }
 
-  /** The child of `node` along `code`, made if it is not there. */
-  grow(node: number, code: number): number {
-    const found = this.child(node, code);
-    if (found >= 0) return found;
-    if ((this.edges + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
-    const id = this.nodes++;
-    if (id >= this.inner.length) {
-      const inner = new Uint8Array(this.inner.length * 2);
-      inner.set(this.inner);
-      this.inner = inner;
+  /** The node at the end of `word`'s code units (read backwards with `backwards`), made as needed. */
+  insert(word: string, backwards: boolean): number {
+    this.reserve(word.length);
+    let node = 0;
+    for (let k = 0; k < word.length; k++) {
+      const code = word.charCodeAt(backwards ? word.length - 1 - k : k);
+      const found = this.child(node, code);
+      if (found >= 0) {
+        node = found;
+        continue;
+      }
+      const id = this.values.length;
+      this.values.push(null);
+      this.put(node, code, id);
+      this.inner[node] = 1;
+      this.edges++;
+      node = id;
     }
-    this.put(node, code, id);
-    this.inner[node] = 1;
-    this.edges++;
-    return id;
+    return node;
   }
 
   private put(node: number, code: number, kid: number): void {
@@ -109,10 +116,8 @@ class CodeTrie {
 export class EndingIndex<T extends { word: string }> {
   /** 1 where some word ends with that code unit: most characters are turned away here. */
   private readonly lastTable = codeUnitTable();
-  /** A trie of the words read backwards from their last character. */
-  private readonly trie = new CodeTrie();
-  /** Per trie node: the entry of the word ending there, or null. */
-  private readonly entries: Array<T | null> = [null];
+  /** The words read backwards from their last character; a node holds the entry of the word ending there. */
+  private readonly trie = new CodeTrie<T>();
 
   constructor(entries: readonly T[]) {
     this.add(entries);
@@ -127,23 +132,23 @@ export class EndingIndex<T extends { word: string }> {
       const w = e.word;
       if (w.length === 0) continue;
       this.lastTable[w.charCodeAt(w.length - 1)] = 1;
-      let node = 0;
-      for (let i = w.length - 1; i >= 0; i--) node = this.trie.grow(node, w.charCodeAt(i));
-      while (this.entries.length < this.trie.nodes) this.entries.push(null);
+      const node = this.trie.insert(w, true);
       // The first entry of a word stands (as a list sorted stably by length would give).
-      if (this.entries[node] === null) this.entries[node] = e;
+      if (this.trie.values[node] === null) this.trie.values[node] = e;
     }
   }
 
   /** The longest entry whose word ends exactly at `end` and starts at or after `from`, or null. */
   endingWithin(text: string, from: number, end: number): T | null {
     if (end <= from || this.lastTable[text.charCodeAt(end - 1)] === 0) return null;
+    const { trie } = this;
+    const { values } = trie;
     let node = 0;
     let found: T | null = null;
     for (let i = end - 1; i >= from; i--) {
-      node = this.trie.child(node, text.charCodeAt(i));
+      node = trie.child(node, text.charCodeAt(i));
       if (node < 0) break;
-      const entry = this.entries[node]!;
+      const entry = values[node]!;
       if (entry !== null) found = entry;
     }
     return found;
@@ -166,10 +171,8 @@ export function wordIndex(words: readonly string[]): EndingIndex<{ word: string 
  */
 export class StartIndex {
   private readonly firstTable = codeUnitTable();
-  /** A trie of the words. */
-  private readonly trie = new CodeTrie();
-  /** Per trie node: the word ending there, or null. */
-  private readonly words: Array<string | null> = [null];
+  /** The words; a node holds the word ending there. */
+  private readonly trie = new CodeTrie<string>();
 
   constructor(words: readonly string[]) {
     this.add(words);
@@ -184,22 +187,21 @@ export class StartIndex {
     for (const w of unique) {
       if (w.length === 0) continue;
       this.firstTable[w.charCodeAt(0)] = 1;
-      let node = 0;
-      for (let i = 0; i < w.length; i++) node = this.trie.grow(node, w.charCodeAt(i));
-      while (this.words.length < this.trie.nodes) this.words.push(null);
-      this.words[node] = w;
+      this.trie.values[this.trie.insert(w, false)] = w;
     }
   }
 
   /** The longest listed word starting at `at` in `text`, or null. */
   startingAt(text: string, at: number): string | null {
     if (this.firstTable[text.charCodeAt(at)] !== 1) return null;
+    const { trie } = this;
+    const { values } = trie;
     let node = 0;
     let found: string | null = null;
     for (let i = at; i < text.length; i++) {
-      node = this.trie.child(node, text.charCodeAt(i));
+      node = trie.child(node, text.charCodeAt(i));
       if (node < 0) break;
-      const word = this.words[node]!;
+      const word = values[node]!;
       if (word !== null) found = word;
     }
     return found;
