@@ -194,11 +194,11 @@ function buildRecord(draft: RecordDraft, index: number, ctx: YearContext, home: 
   return {
     index,
     section: draft.section,
-    heading: draft.heading,
+    heading: [...draft.heading],
     title: draft.title ? draft.title.text : null,
     titleSpan: draft.title ? [draft.title.sourceStart, draft.title.sourceEnd] : null,
     text: draft.body.text,
-    span: draft.span,
+    span: [draft.start, draft.end],
     date: bodyDates[0] ?? titleDates[0] ?? null,
     dates: [...titleDates, ...bodyDates],
     ...entities,

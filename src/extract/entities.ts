@@ -21,7 +21,7 @@ export interface Entities {
  * bare in the title too. One pass instead of two halves the fixed cost per record.
  * `bodyAt` is where the body starts in it.
  */
-export function recordText(titleParts: Piece[], body: Piece): { piece: Piece; view: string; bodyAt: number; breaks: number[] } {
+export function recordText(titleParts: readonly Piece[], body: Piece): { piece: Piece; view: string; bodyAt: number; breaks: number[] } {
   if (titleParts.length === 0) return { piece: body, view: fold(body.text), bodyAt: 0, breaks: [] };
   // Title lines are joined as printed (a name may wrap across them); where they meet is kept, a soft boundary.
   const b = new PieceBuilder();

@@ -15,13 +15,16 @@ import type { Paragraph } from './reflow.js';
 
 export interface RecordDraft {
   section: SectionKind;
-  heading: string[];
+  /** Shared by the drafts under the same headings: the record takes a copy of its own. */
+  heading: readonly string[];
   title: Piece | null;
   /** The title's lines as printed (joined in `title`): entities read them apart. */
-  titleParts: Piece[];
+  titleParts: readonly Piece[];
   body: Piece;
   source: string | null;
-  span: [number, number];
+  /** The record's span, as two numbers (a large file holds every draft at once). */
+  start: number;
+  end: number;
 }
 
 export interface Layout {
@@ -58,7 +61,9 @@ function paragraphLooksLikeTitle(view: string): boolean {
   return !/[，、：；（(“《—]$/.test(view);
 }
 
-function joinPieces(parts: Piece[], separator: string): Piece {
+function joinPieces(parts: readonly Piece[], separator: string): Piece {
+  // One part is its own join (a piece never changes).
+  if (parts.length === 1) return parts[0]!;
   const b = new PieceBuilder();
   parts.forEach((p, k) => {
     if (k > 0 && separator) b.appendSynthetic(separator, parts[k - 1]!.sourceEnd);
@@ -81,6 +86,8 @@ class ItemReader {
   readonly stack: Array<{ style: string; rank: number; text: string; kind: SectionKind }> = [];
   readonly records: RecordDraft[] = [];
   open: Open | null = null;
+  /** The heading path of the last draft, shared by the next ones while the headings stay the same. */
+  private lastHeading: readonly string[] = NO_STRINGS;
 
   constructor(
     readonly warnings: Warning[],
@@ -112,16 +119,27 @@ class ItemReader {
       const src = trailingSourceOf(fold(last.text));
       if (src) o.source = last.text.slice(src.index, src.index + src.text.length);
     }
-    const stack = this.stack;
     this.records.push({
       section: o.label ? o.label.kind : this.currentKind(),
-      heading: o.label ? [...stack.map((h) => h.text), o.label.text] : stack.map((h) => h.text),
+      heading: this.headingOf(o),
       title: o.titles.length > 0 ? joinPieces(o.titles, '') : null,
-      titleParts: o.titles,
+      // An exact-size copy: a pushed-to array keeps room for 17.
+      titleParts: o.titles.length > 0 ? o.titles.slice() : NO_PIECES,
       body: o.body.length > 0 ? joinPieces(o.body, '\n') : new PieceBuilder().build(o.end),
       source: o.source,
-      span: [o.start, o.end],
+      start: o.start,
+      end: o.end,
     });
+  }
+
+  /** The open item's heading path: the last draft's array when it is the same path. */
+  private headingOf(o: Open): readonly string[] {
+    const path = this.stack.map((h) => h.text);
+    if (o.label) path.push(o.label.text);
+    const last = this.lastHeading;
+    if (path.length === last.length && path.every((t, k) => t === last[k])) return last;
+    this.lastHeading = path;
+    return path;
   }
 
   /** The open item when it is a titled article still taking text (not a numbered item): its own sub-parts go into it. */
@@ -139,22 +157,37 @@ class ItemReader {
   }
 }
 
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+const NO_PIECES: readonly Piece[] = Object.freeze([]);
+
 /** The open item takes paragraph `p` in: its span reaches to `p`'s end. */
 function extendTo(o: Open, p: Paragraph): void {
   o.end = Math.max(o.end, p.piece.sourceEnd);
 }
 
-export function parseLayout(paragraphs: Paragraph[]): Layout {
+/**
+ * The masthead, sections and record drafts of a document's paragraphs. The
+ * list is read once and let go as it is read: once a record is drafted, each
+ * paragraph behind the one before the current is set to undefined (the drafts
+ * keep the pieces they took), so a large file never holds all its paragraphs
+ * and all its drafts at once. Until a record is drafted, every paragraph is
+ * kept: a text with no record at all becomes the body of one.
+ */
+export function parseLayout(paragraphs: Array<Paragraph | undefined>): Layout {
   const masthead = emptyMasthead();
   const sections: Section[] = [];
   const warnings: Warning[] = [];
-  let start = readMasthead(paragraphs, masthead);
+  // Nothing is let go before the loop below.
+  let start = readMasthead(paragraphs as Paragraph[], masthead);
 
   const fallbackKind: SectionKind = masthead.title ? defaultKind(masthead.title) : 'news';
   const b = new ItemReader(warnings, fallbackKind);
   const { stack, records } = b;
 
+  let kept = 0;
   for (let i = start; i < paragraphs.length; i++) {
+    // The one before stays (a caption follows an image line); the ones after are read ahead.
+    if (records.length > 0) while (kept < i - 1) paragraphs[kept++] = undefined;
     const p = paragraphs[i]!;
     switch (p.kind) {
       case 'recipients':
@@ -319,19 +352,20 @@ export function parseLayout(paragraphs: Paragraph[]): Layout {
     }
   }
   b.close();
-  const kept = withoutContentsEntries(records);
-  if (kept.length === 0) {
+  const drafts = withoutContentsEntries(records);
+  // No draft at all (a contents entry is dropped only for an item with text), so no paragraph was let go.
+  if (drafts.length === 0) {
     // A text always gives a record: a pasted sentence, a caption, a headline alone is the body of one.
     // Lines the masthead reader passed over without taking a field are text too.
     const from = masthead.title || masthead.issue || masthead.publisher || masthead.date ? start : 0;
-    const text = paragraphs.slice(from).filter((p) => p.kind !== 'blank' && p.kind !== 'page-number' && p.kind !== 'masthead-noise' && /[\p{L}\p{N}]/u.test(p.view));
+    const text = (paragraphs.slice(from) as Paragraph[]).filter((p) => p.kind !== 'blank' && p.kind !== 'page-number' && p.kind !== 'masthead-noise' && /[\p{L}\p{N}]/u.test(p.view));
     if (text.length > 0) {
       const body = joinPieces(text.map((p) => p.piece), '\n');
-      kept.push({ section: fallbackKind, heading: [], title: null, titleParts: [], body, source: null, span: [text[0]!.piece.sourceStart, text[text.length - 1]!.piece.sourceEnd] });
-      return { masthead, sections, records: kept, warnings: warnings.filter((w) => w.code !== 'title-without-body') };
+      drafts.push({ section: fallbackKind, heading: NO_STRINGS, title: null, titleParts: NO_PIECES, body, source: null, start: text[0]!.piece.sourceStart, end: text[text.length - 1]!.piece.sourceEnd });
+      return { masthead, sections, records: drafts, warnings: warnings.filter((w) => w.code !== 'title-without-body') };
     }
   }
-  return { masthead, sections, records: kept, warnings };
+  return { masthead, sections, records: drafts, warnings };
 }
 
 /**
@@ -370,7 +404,7 @@ function sameHeadline(a: string, b: string): boolean {
 const SKIPPED: ReadonlySet<string> = new Set(['credit', 'caption', 'widget', 'furniture', 'image', 'nav', 'masthead-noise']);
 
 /** Does a stamp or meta line follow paragraph `i` (past skipped lines)? Then `i` is a new article's headline. */
-function stampFollows(paragraphs: Paragraph[], i: number): boolean {
+function stampFollows(paragraphs: ReadonlyArray<Paragraph | undefined>, i: number): boolean {
   for (let k = i + 1; k < paragraphs.length && k <= i + 4; k++) {
     const kind = paragraphs[k]!.kind;
     if (kind === 'stamp' || kind === 'meta') return true;

@@ -58,7 +58,7 @@ function plainLine(source: string, start: number, end: number): boolean {
 }
 
 export function cleanLine(source: string, start: number, end: number): Piece {
-  if (plainLine(source, start, end)) return new Piece(source.slice(start, end), [0, start]);
+  if (plainLine(source, start, end)) return new Piece(source.slice(start, end), start);
   const b = new PieceBuilder();
   let i = start;
   let lastKept = -1; // char code of the last character kept, -1 at line start

@@ -10,23 +10,32 @@ export class Piece {
   readonly text: string;
   /**
    * The runs, packed: [textStart0, sourceStart0, textStart1, sourceStart1, …],
-   * ascending, in an array of exactly that length (a document holds a piece per
-   * line and per paragraph: two growable arrays each would cost hundreds of bytes).
+   * ascending, in an array of exactly that length; null for a piece of one run
+   * (most of a document's pieces: a line, a one-line paragraph), whose source
+   * start is `at_`. A document holds a piece per line and per paragraph, and an
+   * array for each cost 64 bytes more than the number it held.
    */
-  private readonly runs_: number[];
+  private readonly runs_: number[] | null;
+  /** Where text[0] came from, when the piece is one run. */
+  private readonly at_: number;
 
-  constructor(text: string, runs: number[]) {
+  /** `runs` as packed above (the first run starts at text index 0), or the source start of a piece of one run. */
+  constructor(text: string, runs: number[] | number) {
     this.text = text;
-    this.runs_ = runs;
+    if (typeof runs === 'number') {
+      this.runs_ = null;
+      this.at_ = runs;
+    } else if (runs.length === 2 && runs[0] === 0) {
+      this.runs_ = null;
+      this.at_ = runs[1]!;
+    } else {
+      this.runs_ = runs;
+      this.at_ = 0;
+    }
   }
 
-  private get count(): number {
-    return this.runs_.length >> 1;
-  }
-
-  /** The run holding text[i]: the last run starting at or before i. */
-  private runAt(i: number): number {
-    const r = this.runs_;
+  /** The run holding text[i]: the last run starting at or before i (runs_ is set). */
+  private runAt(r: number[], i: number): number {
     let lo = 0;
     let hi = (r.length >> 1) - 1;
     while (lo < hi) {
@@ -39,15 +48,23 @@ export class Piece {
 
   /** Source index of text[i]. */
   sourceIndex(i: number): number {
-    const k = this.runAt(i) * 2;
-    return this.runs_[k + 1]! + (i - this.runs_[k]!);
+    const r = this.runs_;
+    if (r === null) return this.at_ + i;
+    const k = this.runAt(r, i) * 2;
+    return r[k + 1]! + (i - r[k]!);
   }
 
   /** The runs overlapping text[start, end): [textStart, textEnd, sourceStart] each. */
   *runs(start: number, end: number): Generator<[number, number, number]> {
     const r = this.runs_;
-    const n = this.count;
-    for (let k = this.runAt(start); k < n && r[k * 2]! < end; k++) {
+    if (r === null) {
+      const s = Math.max(start, 0);
+      const e = Math.min(end, this.text.length);
+      if (e > s) yield [s, e, this.at_ + s];
+      return;
+    }
+    const n = r.length >> 1;
+    for (let k = this.runAt(r, start); k < n && r[k * 2]! < end; k++) {
       const runEnd = k + 1 < n ? r[k * 2 + 2]! : this.text.length;
       const s = Math.max(start, r[k * 2]!);
       const e = Math.min(end, runEnd);
@@ -58,7 +75,11 @@ export class Piece {
   /** Calls `f` for every run: [textStart, textEnd, sourceStart]. */
   eachRun(f: (start: number, end: number, source: number) => void): void {
     const r = this.runs_;
-    const n = this.count;
+    if (r === null) {
+      if (this.text.length > 0) f(0, this.text.length, this.at_);
+      return;
+    }
+    const n = r.length >> 1;
     for (let k = 0; k < n; k++) {
       const s = r[k * 2]!;
       const e = k + 1 < n ? r[k * 2 + 2]! : this.text.length;
@@ -69,25 +90,30 @@ export class Piece {
   /** Source span of text[start, end). */
   span(start: number, end: number): Span {
     if (end <= start) {
-      const s = this.text.length === 0 ? 0 : this.sourceIndex(Math.min(start, this.text.length - 1));
+      const s = this.text.length === 0 ? this.emptyAt : this.sourceIndex(Math.min(start, this.text.length - 1));
       return [s, s];
     }
     return [this.sourceIndex(start), this.sourceIndex(end - 1) + 1];
   }
 
+  /** Where an empty piece stands in the source. */
+  private get emptyAt(): number {
+    return this.runs_ === null ? this.at_ : (this.runs_[1] ?? 0);
+  }
+
   get sourceStart(): number {
-    return this.text.length === 0 ? (this.runs_[1] ?? 0) : this.sourceIndex(0);
+    return this.text.length === 0 ? this.emptyAt : this.sourceIndex(0);
   }
 
   get sourceEnd(): number {
-    return this.text.length === 0 ? (this.runs_[1] ?? 0) : this.sourceIndex(this.text.length - 1) + 1;
+    return this.text.length === 0 ? this.emptyAt : this.sourceIndex(this.text.length - 1) + 1;
   }
 
   /** The piece for text[start, end). */
   slice(start: number, end: number): Piece {
     const b = new PieceBuilder();
     b.appendPiece(this, start, end);
-    return b.build(this.text.length === 0 ? (this.runs_[1] ?? 0) : this.sourceIndex(Math.min(start, this.text.length - 1)));
+    return b.build(this.text.length === 0 ? this.emptyAt : this.sourceIndex(Math.min(start, this.text.length - 1)));
   }
 }
 
@@ -140,9 +166,9 @@ export class PieceBuilder {
   }
 
   build(emptyAt = 0): Piece {
-    if (this.runs.length === 0) return new Piece('', [0, emptyAt]);
+    if (this.runs.length === 0) return new Piece('', emptyAt);
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     // An exact-size copy: a growable array keeps its spare capacity.
-    return new Piece(text, this.runs.length === 2 ? [this.runs[0]!, this.runs[1]!] : this.runs.slice());
+    return new Piece(text, this.runs.length === 2 ? this.runs[1]! : this.runs.slice());
   }
 }
