@@ -58,8 +58,8 @@ export function wrapWidth(lines: Array<{ width: number; kind: LineKind }>): numb
 /** Display width under which a line in a file that is not hard-wrapped counts as short. */
 const SHORT_LINE = 40;
 
-interface Prepared {
-  line: Line;
+/** A line with what reflow reads of it: one object per line (a large file holds every line at once). */
+interface Prepared extends Line {
   view: string;
   kind: LineKind;
   by: string;
@@ -91,7 +91,7 @@ export function reflow(source: string): { paragraphs: Paragraph[] } {
       const view = fold(line.piece.text);
       const { kind, by } = classifyLine(view);
       // Visual width as printed, blanks included (`8 月 18 日` is wider than `8月18日`).
-      prepared.push({ line, view, kind, by, width: displayWidth(source.slice(line.start, line.end).trim()) });
+      prepared.push({ start: line.start, end: line.end, number: line.number, piece: line.piece, view, kind, by, width: displayWidth(source.slice(line.start, line.end).trim()) });
     }
   }
   markContents(prepared);
@@ -211,36 +211,42 @@ function continues(current: Prepared[], next: Prepared, width: number): boolean 
   return true;
 }
 
+/** A line's source, trimmed: its piece's text when that is the same (most lines), so the two are one string. */
+function rawOf(source: string, line: Line): string {
+  const raw = source.slice(line.start, line.end).trim();
+  return raw === line.piece.text ? line.piece.text : raw;
+}
+
 function makeParagraph(source: string, lines: Prepared[]): Paragraph {
   const first = lines[0]!;
   if (lines.length === 1) {
     // One line: its own piece and view serve (no copy for each of a file's many short lines).
-    return { piece: first.line.piece, view: first.view, kind: first.kind, by: first.by, lineCount: 1, line: first.line.number, raw: source.slice(first.line.start, first.line.end).trim() };
+    return { piece: first.piece, view: first.view, kind: first.kind, by: first.by, lineCount: 1, line: first.number, raw: rawOf(source, first) };
   }
   const b = new PieceBuilder();
   // The fold is one character to one, so the paragraph's view is its lines' views joined the same way.
   const views: string[] = [];
   let prevLast = -1;
   for (const p of lines) {
-    const text = p.line.piece.text;
+    const text = p.piece.text;
     if (text.length === 0) continue;
     // Two Latin letters or digits meeting across a break were two words.
     if (prevLast !== -1 && !isCjk(prevLast) && !isCjk(text.charCodeAt(0)) && /[A-Za-z0-9]/.test(String.fromCharCode(prevLast))) {
-      b.appendSynthetic(' ', Math.max(p.line.start - 1, 0));
+      b.appendSynthetic(' ', Math.max(p.start - 1, 0));
       views.push(' ');
     }
-    b.appendPiece(p.line.piece);
+    b.appendPiece(p.piece);
     views.push(p.view);
     prevLast = text.charCodeAt(text.length - 1);
   }
-  const piece = b.build(lines[0]!.line.start);
+  const piece = b.build(first.start);
   return {
     piece,
     view: views.length === 1 ? views[0]! : views.join(''),
     kind: first.kind,
     by: first.by,
     lineCount: lines.length,
-    line: first.line.number,
-    raw: source.slice(first.line.start, first.line.end).trim(),
+    line: first.number,
+    raw: rawOf(source, first),
   };
 }

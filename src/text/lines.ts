@@ -20,28 +20,24 @@ export interface Line {
 /**
  * The lines of the source that print something (a line of blanks or zero-width
  * marks alone cleans to nothing, and every reader skips it: leaving it out here
- * saves a large file's every other line). Numbers count every line.
+ * saves a large file's every other line). Numbers count every line. Made one at
+ * a time: the reader keeps what it needs of each, and a large file's lines are
+ * never all held twice.
  */
-export function splitLines(source: string): Line[] {
-  const lines: Line[] = [];
+export function* splitLines(source: string): Generator<Line> {
   let start = 0;
   let number = 1;
   const n = source.length;
-  const add = (end: number) => {
-    const piece = cleanLine(source, start, end);
-    if (piece.text.length > 0) lines.push({ start, end, number, piece });
-  };
-  for (let i = 0; i < n; i++) {
-    const c = source.charCodeAt(i);
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? source.charCodeAt(i) : 0x0a;
     if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) {
-      add(i);
+      const piece = cleanLine(source, start, i);
+      if (piece.text.length > 0) yield { start, end: i, number, piece };
       if (c === 0x0d && source.charCodeAt(i + 1) === 0x0a) i++;
       start = i + 1;
       number++;
     }
   }
-  add(n);
-  return lines;
 }
 
 /**
