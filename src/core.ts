@@ -55,22 +55,33 @@ export function collectRecords(s: StreamedDocument): Document {
 
 /** extractBriefing, streamed: decoding errors are thrown here, before any record is read. */
 export function streamBriefing(input: Uint8Array | string, options: ExtractOptions = {}): StreamedDocument {
+  if (typeof input === 'string') return streamText(input, 'utf-8', options);
+  const { text, encoding, closing } = decodeInput(input, options);
+  return streamText(text, encoding, options, { closing });
+}
+
+/** An input's bytes decoded: its text, the encoding it was read in, and the warnings the decoding leaves for the Document's end. */
+export interface DecodedInput {
+  text: string;
+  encoding: Encoding;
+  closing: Warning[];
+}
+
+/**
+ * The decoding streamBriefing starts with, on its own: a caller that holds a
+ * large input's bytes can let them go before the layout is read
+ * (`streamText(text, encoding, options, { closing })` then gives the same
+ * Document). Throws InputError for a file over --max-size or that cannot be decoded.
+ */
+export function decodeInput(input: Uint8Array, options: ExtractOptions = {}): DecodedInput {
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
-  let text: string;
-  let encoding: Encoding;
-  let truncatedAt: number | undefined;
-  if (typeof input === 'string') {
-    text = input;
-    encoding = 'utf-8';
-  } else {
-    if (input.length > maxSize) {
-      throw new InputError('too-large', `file too large: ${input.length} bytes exceeds --max-size ${maxSize}`);
-    }
-    ({ text, encoding, truncatedAt } = decodeBytes(input, { encoding: options.encoding }));
+  if (input.length > maxSize) {
+    throw new InputError('too-large', `file too large: ${input.length} bytes exceeds --max-size ${maxSize}`);
   }
+  const { text, encoding, truncatedAt } = decodeBytes(input, { encoding: options.encoding });
   const closing: Warning[] =
     truncatedAt === undefined ? [] : [{ code: 'truncated-input', message: `the file ends inside a character (byte ${truncatedAt}): that character was dropped`, span: [text.length, text.length] }];
-  return streamText(text, encoding, options, { closing });
+  return { text, encoding, closing };
 }
 
 /** What an adapter of another format adds to the Document it streams (see src/input/). */

@@ -21,7 +21,7 @@ import { planRun, type PlannedFile } from './plan.js';
 import { createPool, WORKER_YOUNG_MB } from './pool.js';
 import { HeldOutput } from './held.js';
 import { Progress, summaryLine, type Totals } from './progress.js';
-import { convertBytes, type TaskOptions, type TaskResult } from './task.js';
+import { InputBytes, convertBytes, type TaskOptions, type TaskResult } from './task.js';
 import { checkFlags, type ExtractFlags } from './options.js';
 import { UsageError, untilInterrupted, type Io } from './io.js';
 
@@ -207,7 +207,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   const stdinTask = async (file: PlannedFile): Promise<TaskResult> => {
     const r = await io.readStdin(c.maxSize);
     if (r.tooLarge) return { status: 'failed', display: '-', bytes: 0, records: 0, warnings: 0, error: `standard input too large: more than --max-size ${c.maxSize} bytes` };
-    const converted = await convertBytes(r.bytes, '-', { ...options, hashes: false });
+    const converted = await convertBytes(new InputBytes(r.bytes), '-', { ...options, hashes: false });
     if (!file.outPath || converted.status !== 'ok') return converted;
     // With --out-dir, stdin's output is one whole file: a CSV header, a closing line break.
     const whole = [...(c.format === 'csv' && !options.textOnly ? [Buffer.from(csvHeader(c.table, c.bom))] : []), ...(converted.chunk ?? []), ...(c.format === 'json' && !options.textOnly ? [Buffer.from('\n')] : [])];

@@ -5,9 +5,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { InputError } from '../core.js';
-import type { StreamedDocument } from '../core.js';
-import { fileText, streamFile, type InputResources } from '../input/index.js';
+import { InputError, decodeInput, streamText } from '../core.js';
+import type { DecodedInput, StreamedDocument } from '../core.js';
+import { fileText, sniffFormat, streamFile, type InputResources } from '../input/index.js';
 import type { Encoding, InputFormat } from '../schema/index.js';
 import { documentParts, encodeEach, prepareFormat, streamParts, type Format, type Table } from '../format/index.js';
 import { decodeBytes } from '../decode/index.js';
@@ -95,18 +95,84 @@ export function inputErrorMessage(e: InputError, bytes: Uint8Array | null): stri
   return e.message;
 }
 
-/** One input's bytes as a streamed Document: its records are built as the writer reads them. */
-export function streamFromBytes(bytes: Uint8Array, display: string, o: TaskOptions): Promise<StreamedDocument> {
+/**
+ * An input's bytes, held where the task's functions can let them go: a text
+ * input's bytes are not needed once it is decoded, and a large one's (as many
+ * bytes as its text holds characters, or more) would otherwise stay while its
+ * whole layout is read, since every function on the way holds what it was
+ * passed. The functions below pass the holder, never the bytes themselves.
+ */
+export class InputBytes {
+  readonly length: number;
+  private held: Uint8Array | null;
+
+  constructor(bytes: Uint8Array) {
+    this.held = bytes;
+    this.length = bytes.length;
+  }
+
+  /** The bytes; throws once they were let go (a reader that came too late is a bug). */
+  get bytes(): Uint8Array {
+    if (this.held === null) throw new Error("the input's bytes were read after they were let go");
+    return this.held;
+  }
+
+  /** The bytes, or null once let go. */
+  peek(): Uint8Array | null {
+    return this.held;
+  }
+
+  release(): void {
+    this.held = null;
+  }
+
+  /** Their SHA-256, in hex (here, so the caller's frame never holds the bytes). */
+  sha256(): string {
+    return sha256([this.bytes]);
+  }
+}
+
+/**
+ * A file's bytes, read into a holder: the caller never has the bytes in a
+ * frame of its own (an interpreted frame keeps what its registers last held).
+ */
+async function readInput(path: BytePath): Promise<InputBytes> {
+  return new InputBytes(await readFile(fsPath(path)));
+}
+
+const streamOptions = (display: string, o: TaskOptions) => ({ file: display, name: display, encoding: o.encoding, year: o.year, maxSize: o.maxSize, format: o.inputFormat, resources: RESOURCES });
+
+/**
+ * A text input decoded and its bytes let go, or null for an input of another
+ * format (its adapter reads the bytes). A function of its own, so that no
+ * frame that goes on to read the layout ever held the bytes.
+ */
+function decodeText(input: InputBytes, display: string, o: TaskOptions): DecodedInput | null {
+  const bytes = input.bytes;
+  if ((o.inputFormat ?? sniffFormat(bytes, display)) !== 'text') return null;
+  const decoded = decodeInput(bytes, streamOptions(display, o));
+  input.release();
+  return decoded;
+}
+
+/**
+ * One input's bytes as a streamed Document (its records are built as the
+ * writer reads them) and, for a text input, the text it was decoded to.
+ */
+export async function streamFromBytes(input: InputBytes, display: string, o: TaskOptions): Promise<{ doc: StreamedDocument; text?: string }> {
   if (o.lexicon) applyLexicon(o.lexicon);
-  return streamFile(bytes, { file: display, name: display, encoding: o.encoding, year: o.year, maxSize: o.maxSize, format: o.inputFormat, resources: RESOURCES });
+  const decoded = decodeText(input, display, o);
+  if (decoded) return { doc: streamText(decoded.text, decoded.encoding, streamOptions(display, o), { closing: decoded.closing }), text: decoded.text };
+  return { doc: await streamFile(input.bytes, streamOptions(display, o)) };
 }
 
 /** One input's bytes opened for extraction: its streamed Document, or the failed result that says why. */
-export async function extractOrFail(bytes: Uint8Array, display: string, o: TaskOptions): Promise<{ doc: StreamedDocument } | { failed: TaskResult }> {
+export async function extractOrFail(input: InputBytes, display: string, o: TaskOptions): Promise<{ doc: StreamedDocument; text?: string } | { failed: TaskResult }> {
   try {
-    return { doc: await streamFromBytes(bytes, display, o) };
+    return await streamFromBytes(input, display, o);
   } catch (e) {
-    if (e instanceof InputError) return { failed: { display, bytes: bytes.length, records: 0, warnings: 0, status: 'failed', error: inputErrorMessage(e, bytes) } };
+    // A decoding error comes before the bytes are let go: its line number is read from them.
+    if (e instanceof InputError) return { failed: { display, bytes: input.length, records: 0, warnings: 0, status: 'failed', error: inputErrorMessage(e, input.peek()) } };
     throw e;
   }
 }
@@ -131,24 +197,23 @@ interface Output {
   result: () => TaskResult;
 }
 
-async function outputOf(bytes: Uint8Array, display: string, o: TaskOptions, whole: boolean): Promise<Output | { failed: TaskResult }> {
+async function outputOf(input: InputBytes, display: string, o: TaskOptions, whole: boolean): Promise<Output | { failed: TaskResult }> {
+  const size = input.length;
   if (o.textOnly) {
-    const t = await textOrFail(bytes, display, o);
+    const t = await textOrFail(input.bytes, display, o);
     if ('failed' in t) return t;
     const text = t.text.endsWith('\n') || t.text.length === 0 ? t.text : t.text + '\n';
-    const size = bytes.length;
     return { parts: [text], result: () => ({ display, status: 'ok', bytes: size, records: 0, warnings: 0 }) };
   }
-  const extracted = await extractOrFail(bytes, display, o);
+  const extracted = await extractOrFail(input, display, o);
   if ('failed' in extracted) return extracted;
   // The review page and Label Studio tasks show the text as read: a text input's, decoded as the extraction decoded it.
   await prepareFormat(o.format);
   const streamed = extracted.doc;
   const needsSource = (o.format === 'html' || o.format === 'label-studio') && streamed.doc.text === undefined;
-  const source = needsSource ? decodeBytes(bytes, { encoding: o.encoding }).text : undefined;
+  const source = needsSource ? (extracted.text ?? decodeBytes(input.bytes, { encoding: o.encoding }).text) : undefined;
   const fo = { table: o.table, bom: o.bom, source, version: o.version, rows: o.rows };
   const parts = whole ? documentParts(streamed, o.format, fo) : streamParts(streamed, o.format, fo);
-  const size = bytes.length;
   return { parts, result: () => okResult(streamed, display, size) };
 }
 
@@ -193,10 +258,10 @@ export type Sink = (part: Uint8Array) => void;
  * count only once the result says ok). `inputSha`: the input's hash, when the
  * caller took it already.
  */
-export async function convertBytes(bytes: Uint8Array, display: string, o: TaskOptions, sink?: Sink, inputSha = o.hashes ? sha256([bytes]) : undefined): Promise<TaskResult> {
-  const out = await outputOf(bytes, display, o, false);
+export async function convertBytes(input: InputBytes, display: string, o: TaskOptions, sink?: Sink, inputSha = o.hashes ? input.sha256() : undefined): Promise<TaskResult> {
+  const out = await outputOf(input, display, o, false);
   // The input is read (and decoded): its bytes need not stay while its output is made.
-  bytes = NO_BYTES;
+  input.release();
   if ('failed' in out) return out.failed;
   const hash = o.hashes ? nodeCrypto().createHash('sha256') : null;
   const chunk: Uint8Array[] = [];
@@ -214,11 +279,9 @@ export async function convertBytes(bytes: Uint8Array, display: string, o: TaskOp
   return result;
 }
 
-const NO_BYTES = new Uint8Array(0);
-
 export async function runTask(input: TaskInput, o: TaskOptions, sink?: Sink): Promise<TaskResult> {
   const base = { display: input.display, bytes: 0, records: 0, warnings: 0 };
-  let bytes: Uint8Array;
+  let held: InputBytes;
   try {
     const info = await stat(fsPath(input.path));
     if (info.isDirectory()) return { ...base, status: 'failed', error: 'is a directory, not a file' };
@@ -230,21 +293,21 @@ export async function runTask(input: TaskInput, o: TaskOptions, sink?: Sink): Pr
       const out = await stat(fsPath(input.outPath)).catch(() => null);
       if (out && out.mtimeMs >= info.mtimeMs) return { ...base, status: 'skipped', bytes: info.size, reason: 'output newer than input' };
     }
-    bytes = await readFile(fsPath(input.path));
+    held = await readInput(input.path);
   } catch (e) {
     return { ...base, status: 'failed', error: describeFsError(e) };
   }
-  if (bytes.length > o.maxSize) return { ...base, status: 'failed', bytes: bytes.length, error: `file too large: ${bytes.length} bytes exceeds --max-size ${o.maxSize}` };
-  const inputSha = o.hashes ? sha256([bytes]) : undefined;
+  if (held.length > o.maxSize) return { ...base, status: 'failed', bytes: held.length, error: `file too large: ${held.length} bytes exceeds --max-size ${o.maxSize}` };
+  const inputSha = o.hashes ? held.sha256() : undefined;
   if (input.outPath && input.unchanged && inputSha === input.unchanged.sha256) {
     const previous = await readFile(fsPath(input.outPath)).catch(() => null);
     if (previous && sha256([previous]) === input.unchanged.outputSha256) {
-      return { ...base, status: 'skipped', bytes: bytes.length, reason: 'unchanged since the manifest', sha256: inputSha, outputSha256: input.unchanged.outputSha256 };
+      return { ...base, status: 'skipped', bytes: held.length, reason: 'unchanged since the manifest', sha256: inputSha, outputSha256: input.unchanged.outputSha256 };
     }
   }
-  if (!input.outPath) return convertBytes(bytes, input.display, o, sink, inputSha);
-  const out = await outputOf(bytes, input.display, o, true);
-  bytes = NO_BYTES;
+  if (!input.outPath) return convertBytes(held, input.display, o, sink, inputSha);
+  const out = await outputOf(held, input.display, o, true);
+  held.release();
   if ('failed' in out) return out.failed;
   // The output is written as it is made, each record let go once written; the hash is taken on the way.
   const hash = inputSha ? nodeCrypto().createHash('sha256') : null;
