@@ -83,6 +83,12 @@ describe('StartIndex', () => {
     }
   });
 
+  it('answers as the scan does when its words come in many small lists (a user lexicon adds more)', () => {
+    const grown = new StartIndex(list.slice(0, 10));
+    for (let k = 10; k < list.length; k += 10) grown.add(list.slice(k, k + 10));
+    for (let at = 0; at <= text.length; at++) expect(grown.startingAt(text, at)).toBe(scanStarting(list, text, at));
+  });
+
   it('takes words added later and stops at the end of the text', () => {
     const idx = new StartIndex(['合作']);
     idx.add(['合作协议', '协议']);
