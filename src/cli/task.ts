@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError, decodeInput, streamText } from '../core.js';
 import type { DecodedInput, StreamedDocument } from '../core.js';
-import { fileText, sniffFormat, streamFile, type InputResources } from '../input/index.js';
+import { fileText, sniffFormat, streamFile, type FileOptions, type InputResources } from '../input/index.js';
 import type { Encoding, InputFormat } from '../schema/index.js';
 import { documentParts, encodeEach, prepareFormat, streamParts, type Format, type Table } from '../format/index.js';
 import { decodeBytes } from '../decode/index.js';
@@ -140,17 +140,18 @@ async function readInput(path: BytePath): Promise<InputBytes> {
   return new InputBytes(await readFile(fsPath(path)));
 }
 
-const streamOptions = (display: string, o: TaskOptions) => ({ file: display, name: display, encoding: o.encoding, year: o.year, maxSize: o.maxSize, format: o.inputFormat, resources: RESOURCES });
+const streamOptions = (display: string, o: TaskOptions): FileOptions => ({ file: display, name: display, encoding: o.encoding, year: o.year, maxSize: o.maxSize, format: o.inputFormat, resources: RESOURCES });
 
 /**
- * A text input decoded and its bytes let go, or null for an input of another
- * format (its adapter reads the bytes). A function of its own, so that no
- * frame that goes on to read the layout ever held the bytes.
+ * A text input decoded and its bytes let go, or the format of another input
+ * (its adapter reads the bytes). A function of its own, so that no frame that
+ * goes on to read the layout ever held the bytes.
  */
-function decodeText(input: InputBytes, display: string, o: TaskOptions): DecodedInput | null {
+function decodeText(input: InputBytes, options: FileOptions): DecodedInput | { format: InputFormat } {
   const bytes = input.bytes;
-  if ((o.inputFormat ?? sniffFormat(bytes, display)) !== 'text') return null;
-  const decoded = decodeInput(bytes, streamOptions(display, o));
+  const format = options.format ?? sniffFormat(bytes, options.name ?? options.file);
+  if (format !== 'text') return { format };
+  const decoded = decodeInput(bytes, options);
   input.release();
   return decoded;
 }
@@ -161,9 +162,11 @@ function decodeText(input: InputBytes, display: string, o: TaskOptions): Decoded
  */
 export async function streamFromBytes(input: InputBytes, display: string, o: TaskOptions): Promise<{ doc: StreamedDocument; text?: string }> {
   if (o.lexicon) applyLexicon(o.lexicon);
-  const decoded = decodeText(input, display, o);
-  if (decoded) return { doc: streamText(decoded.text, decoded.encoding, streamOptions(display, o), { closing: decoded.closing }), text: decoded.text };
-  return { doc: await streamFile(input.bytes, streamOptions(display, o)) };
+  const options = streamOptions(display, o);
+  const decoded = decodeText(input, options);
+  // Another format, sniffed once: the adapter is told it.
+  if ('format' in decoded) return { doc: await streamFile(input.bytes, { ...options, format: decoded.format }) };
+  return { doc: streamText(decoded.text, decoded.encoding, options, { closing: decoded.closing }), text: decoded.text };
 }
 
 /** One input's bytes opened for extraction: its streamed Document, or the failed result that says why. */
