@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HeldOutput, SPILL_AT } from '../src/cli/held.js';
+import { HeldOutput, SPILL_AT, SpillFile } from '../src/cli/held.js';
 import { INLINE_MAX } from '../src/cli/pool.js';
 import { run, SAMPLE, tempDir } from './helpers.js';
 
@@ -67,8 +67,34 @@ describe('HeldOutput', () => {
   });
 });
 
+describe('SpillFile (a worker writes a large output into it) and HeldOutput.adopt (the main thread reads it back)', () => {
+  it('gives back what the worker wrote, in order, from a file that has no name', async () => {
+    const dir = tempDir();
+    const spill = new SpillFile(dir);
+    expect(spill.fd).not.toBeNull();
+    expect(readdirSync(dir)).toEqual([]);
+    const lines = Array.from({ length: 300 }, (_, k) => `{"index":${k},"name":"某某学院"}\n`);
+    for (const l of lines) spill.write(part(l));
+    const h = new HeldOutput(dir);
+    h.adopt(spill.handOver());
+    expect(await h.problem()).toBeNull();
+    expect(await drained(h)).toBe(lines.join(''));
+  });
+
+  it('says why when the worker could not make its file, naming the folder, and gives nothing back', async () => {
+    const dir = join(tempDir(), 'missing');
+    const spill = new SpillFile(dir);
+    spill.write(part('0123456789'));
+    expect(spill.fd).toBeNull();
+    const h = new HeldOutput(dir);
+    h.adopt(spill.handOver());
+    expect(await h.problem()).toMatch(new RegExp(`^cannot hold its output in ${dir}: no such file`));
+    await expect(drained(h)).rejects.toThrow(/cannot hold/);
+  });
+});
+
 describe('the shared stream with an input whose output outgrows memory', () => {
-  it('writes it in its place, byte for byte, from its worker part by part and back from a temp file that is gone after', () => {
+  it('writes it in its place, byte for byte, from the temp file its worker wrote it into, which is gone after', () => {
     const dir = tempDir();
     const tmp = tempDir();
     const sample = readFileSync(SAMPLE, 'utf8');
@@ -87,5 +113,10 @@ describe('the shared stream with an input whose output outgrows memory', () => {
     const whole = Buffer.concat([readFileSync(join(out, 'a-big.ndjson')), readFileSync(join(out, 'b-small.ndjson'))]);
     expect(r.raw.equals(whole)).toBe(true);
     expect(readdirSync(tmp)).toEqual([]);
+    // -o writes through a file stream that takes each buffer later than it is handed over: the buffer read back
+    // from the temp file is filled again only once the stream has it, so the file gets the same bytes.
+    const o = join(dir, 'all.ndjson');
+    expect(run(['extract', 'a-big.txt', 'b-small.txt', '-f', 'ndjson', '--jobs', '2', '-q', '-o', o], undefined, dir, { TMPDIR: tmp }).code).toBe(0);
+    expect(readFileSync(o).equals(whole)).toBe(true);
   });
 });

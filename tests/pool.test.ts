@@ -3,10 +3,11 @@
  * runs; when it dies, only the running task fails, and the one handed ahead
  * runs on the fresh worker.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { SpilledOutput } from '../src/cli/held.js';
 import { createPool, INLINE_MAX, WORKER_YOUNG_MB } from '../src/cli/pool.js';
 import type { TaskOptions } from '../src/cli/task.js';
 import { tempDir } from './helpers.js';
@@ -58,22 +59,82 @@ parentPort.on('message', (m) => { seen++; held.push(m); if (held.length >= 2) an
     expect(results.map((r) => r.display)).toEqual(['a:2', 'b:2']);
   });
 
-  it('hands the parts a worker streams to the sink of the task they belong to, in order, and only when asked to stream', async () => {
-    const parting = `
+  it('hands the temp file a worker wrote a task output into to the holder of that task, and only when asked to hold it', async () => {
+    const dir = tempDir();
+    const spilling = `
+import { openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 parentPort.on('message', (m) => {
-  if (m.stream) for (const k of [1, 2, 3]) parentPort.postMessage({ id: m.id, part: new TextEncoder().encode(m.input.display + k) });
-  parentPort.postMessage({ id: m.id, result: { status: 'ok', display: m.input.display + (m.stream ? ':streamed' : ':whole'), bytes: 1, records: 1, warnings: 0 } });
+  let held;
+  if (m.stream) {
+    const fd = openSync(join(${JSON.stringify(dir)}, m.input.display), 'w+');
+    parentPort.postMessage({ id: m.id, spill: fd });
+    const text = m.input.display + '1' + m.input.display + '2';
+    writeSync(fd, text);
+    held = { fd, length: text.length, failure: null };
+  }
+  parentPort.postMessage({ id: m.id, result: { status: 'ok', display: m.input.display + (m.stream ? ':held' : ':whole'), bytes: 1, records: 1, warnings: 0 }, held });
 });
 `;
-    const url = pathToFileURL(join(tempDir(), 'parting-worker.mjs'));
-    writeFileSync(url, parting);
+    const url = pathToFileURL(join(tempDir(), 'spilling-worker.mjs'));
+    writeFileSync(url, spilling);
     const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64, youngMb: WORKER_YOUNG_MB });
-    const got: { [name: string]: string[] } = { a: [], b: [] };
-    const sink = (name: string) => (part: Uint8Array) => got[name]!.push(new TextDecoder().decode(part));
-    const results = await Promise.all([pool.run(input('a'), big, sink('a')), pool.run(input('b'), big, sink('b')), pool.run(input('c'), big)]);
+    const spilled: { [name: string]: SpilledOutput } = {};
+    const holder = (name: string) => ({
+      add: () => {
+        throw new Error('a worker sent a part');
+      },
+      adopt: (s: SpilledOutput) => {
+        spilled[name] = s;
+      },
+    });
+    const results = await Promise.all([pool.run(input('a'), big, holder('a')), pool.run(input('b'), big, holder('b')), pool.run(input('c'), big)]);
+    // The files are read back after their worker is gone (a later input may take it down first).
     await pool.close();
-    expect(results.map((r) => r.display)).toEqual(['a:streamed', 'b:streamed', 'c:whole']);
-    expect(got).toEqual({ a: ['a1', 'a2', 'a3'], b: ['b1', 'b2', 'b3'] });
+    const got: { [name: string]: string } = {};
+    for (const [name, s] of Object.entries(spilled)) {
+      const buffer = Buffer.alloc(s.length);
+      readSync(s.fd!, buffer, 0, s.length, 0);
+      closeSync(s.fd!);
+      got[name] = buffer.toString();
+    }
+    expect(results.map((r) => r.display)).toEqual(['a:held', 'b:held', 'c:whole']);
+    expect(got).toEqual({ a: 'a1a2', b: 'b1b2' });
+  });
+
+  it('closes the temp file of a worker that dies before it hands the file over', async () => {
+    const dir = tempDir();
+    const dying = `
+import { openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { parentPort } from 'node:worker_threads';
+parentPort.on('message', (m) => {
+  const fd = openSync(join(${JSON.stringify(dir)}, 'out'), 'w+');
+  writeSync(fd, 'half');
+  writeFileSync(join(${JSON.stringify(dir)}, 'fd'), String(fd));
+  parentPort.postMessage({ id: m.id, spill: fd });
+  setTimeout(() => process.exit(3), 50);
+});
+`;
+    const url = pathToFileURL(join(tempDir(), 'dying-worker.mjs'));
+    writeFileSync(url, dying);
+    const pool = createPool({ jobs: 1, options, workerUrl: url, heapMb: 64, youngMb: WORKER_YOUNG_MB });
+    const adopted: SpilledOutput[] = [];
+    const r = await pool.run(input('a'), big, { add: () => {}, adopt: (s) => adopted.push(s) });
+    await pool.close();
+    expect(r.status).toBe('failed');
+    expect(adopted).toEqual([]);
+    // The descriptor is closed: it names no file, or (its number taken again since) another file.
+    const ino = Number(statSync(join(dir, 'out')).ino);
+    const fd = Number(readFileSync(join(dir, 'fd'), 'utf8'));
+    const now = (() => {
+      try {
+        return Number(fstatSync(fd).ino);
+      } catch {
+        return null;
+      }
+    })();
+    expect(now).not.toBe(ino);
   });
 });

@@ -237,7 +237,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     // Output for the shared stream is held apart until this input's turn: see held.ts.
     const h = new HeldOutput(tmpdir());
     held.set(k, h);
-    return pool.run(input, file.size, (part) => h.add(part));
+    return pool.run(input, file.size, h);
   };
 
   // Dispatch ahead of the write cursor, write strictly in input order.
@@ -281,7 +281,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
           if (json && !first) await out.write(',\n', stopped);
           // An interrupt stops the copy: the output is abandoned anyway.
           await h?.drain(async (part) => {
-            await out.write(part, stopped);
+            await out.writeBorrowed(part, stopped);
             return !interrupted;
           });
           for (const part of result.chunk ?? []) await out.write(part, stopped);

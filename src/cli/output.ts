@@ -98,6 +98,25 @@ export class Output {
     });
   }
 
+  /**
+   * Writes a chunk whose buffer the caller fills again once this resolves: it
+   * waits until the stream has taken the bytes (its write callback), not only
+   * until it has room, since a stream keeps a reference to what it has queued.
+   * An interrupt (`stop`) ends the wait; the caller then stops writing.
+   */
+  async writeBorrowed(chunk: Uint8Array, stop?: Promise<unknown>): Promise<void> {
+    if (this.closed || this.failure || chunk.length === 0) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.waiters.delete(done);
+        resolve();
+      };
+      this.waiters.add(done);
+      this.stream.write(chunk, () => done());
+      void stop?.then(done);
+    });
+  }
+
   private async end(): Promise<void> {
     if (!this.handle) return;
     const s = this.stream as NodeJS.WritableStream & { closed?: boolean; destroyed?: boolean };

@@ -17,16 +17,26 @@
 import type { Worker } from 'node:worker_threads';
 import { workerThreads } from './builtins.js';
 import { heldNewSpaceBytes, holdYoungGeneration } from './heap.js';
+import { closeSpill, type SpilledOutput } from './held.js';
 import { runTask, type Sink, type TaskInput, type TaskOptions, type TaskResult } from './task.js';
+
+/**
+ * Where a task's output for the shared stream is held until its turn (see
+ * held.ts): parts made in this thread, or the temp file a worker wrote it into.
+ */
+export interface Holder {
+  add(part: Uint8Array): void;
+  adopt(spilled: SpilledOutput): void;
+}
 
 export interface Pool {
   /**
    * Runs one task; `size` is the input's size in bytes, when known. With a
-   * sink, the output for the shared stream goes to it as it is made (from
-   * whichever thread runs the task); what did not go to it (a worker sends a
-   * small output whole, with its result) comes in the result's `chunk`, after it.
+   * holder, the output for the shared stream goes to it: part by part as it is
+   * made in this thread, or as the temp file a worker wrote a large output
+   * into; a worker sends a small output whole, in the result's `chunk`.
    */
-  run(input: TaskInput, size?: number, sink?: Sink): Promise<TaskResult>;
+  run(input: TaskInput, size?: number, holder?: Holder): Promise<TaskResult>;
   close(): Promise<void>;
 }
 
@@ -65,7 +75,9 @@ function inlineRun(input: TaskInput, options: TaskOptions, sink: Sink | undefine
 interface Job {
   input: TaskInput;
   resolve: (r: TaskResult) => void;
-  sink?: Sink | undefined;
+  holder?: Holder | undefined;
+  /** The temp file the worker opened for this task's output, until the result hands it over: closed here if the worker dies. */
+  spillFd?: number | undefined;
   /** The message id it was sent with. */
   id?: number;
 }
@@ -93,15 +105,23 @@ export function createPool(p: PoolOptions): Pool {
   const start = (slot: Slot) => {
     const worker = new (workerThreads().Worker)(p.workerUrl, {
       workerData: p.options,
+      // A worker's temp file (see SpillFile) outlives the worker: its descriptor is this thread's to read back and
+      // close. Tracked, Node would close it when the worker exits, and this thread's later close of the same number
+      // could close another file.
+      trackUnmanagedFds: false,
       resourceLimits: { maxYoungGenerationSizeMb: p.youngMb, maxOldGenerationSizeMb: p.heapMb },
     });
     slot.worker = worker;
     slot.death = null;
-    worker.on('message', (msg: { id: number; result?: TaskResult; part?: Uint8Array }) => {
+    worker.on('message', (msg: { id: number; result?: TaskResult; spill?: number; held?: SpilledOutput }) => {
       const job = slot.sent[0];
       if (!job || slot.worker !== worker || job.id !== msg.id) return;
-      if (msg.part) job.sink?.(msg.part);
-      else if (msg.result) finish(slot, msg.result);
+      if (msg.spill !== undefined) job.spillFd = msg.spill;
+      else if (msg.result) {
+        job.spillFd = undefined;
+        if (msg.held) job.holder?.adopt(msg.held);
+        finish(slot, msg.result);
+      }
     });
     worker.on('error', (e: Error & { code?: string }) => {
       slot.death ??= e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `ran out of memory while extracting (a worker's heap is ${p.heapMb} MB)` : `internal error: ${e.message}`;
@@ -113,6 +133,7 @@ export function createPool(p: PoolOptions): Pool {
       const [job, ...unstarted] = slot.sent;
       slot.sent = job ? [job] : [];
       slot.queue.unshift(...unstarted);
+      if (job?.spillFd !== undefined) closeSpill(job.spillFd);
       if (job) finish(slot, failed(job.input, slot.death ?? 'internal error: the worker stopped'));
       else if (!closing && slot.queue.length > 0) dispatch(slot);
     });
@@ -140,20 +161,20 @@ export function createPool(p: PoolOptions): Pool {
           void slot.worker?.terminate();
         }, p.timeoutMs);
       }
-      slot.worker!.postMessage({ id: job.id, input: job.input, stream: job.sink !== undefined });
+      slot.worker!.postMessage({ id: job.id, input: job.input, stream: job.holder !== undefined });
     }
   };
 
   const load = (s: Slot) => s.queue.length + s.sent.length;
 
   return {
-    run(input, size, sink) {
+    run(input, size, holder) {
       const big = size !== undefined && size > INLINE_MAX;
       const minLoad = slots.length < Math.max(1, workerCount) ? 0 : Math.min(...slots.map(load));
       // This thread takes a task when it is no busier than the least busy worker (so one small file never starts a worker).
       if (inlineAllowed && !big && (workerCount === 0 || inlineBusy <= minLoad)) {
         inlineBusy++;
-        return inlineRun(input, p.options, sink).finally(() => {
+        return inlineRun(input, p.options, holder ? (part) => holder.add(part) : undefined).finally(() => {
           inlineBusy--;
           holdYoungGeneration(heldNewSpaceBytes(p.youngMb));
         });
@@ -165,19 +186,26 @@ export function createPool(p: PoolOptions): Pool {
       let best = slots[0]!;
       for (const s of slots) if (load(s) < load(best)) best = s;
       return new Promise<TaskResult>((resolve) => {
-        best.queue.push({ input, resolve, sink });
+        best.queue.push({ input, resolve, holder });
         dispatch(best);
       });
     },
     async close() {
       closing = true;
+      // A worker may still write into a temp file it opened: its descriptor is closed only once the worker is gone
+      // (closed sooner, the number could go to a file this thread opens next, and the worker's writes with it).
+      const spills: number[] = [];
       for (const s of slots) {
         if (s.timer) clearTimeout(s.timer);
-        for (const job of [...s.sent, ...s.queue]) job.resolve(failed(job.input, 'interrupted'));
+        for (const job of [...s.sent, ...s.queue]) {
+          if (job.spillFd !== undefined) spills.push(job.spillFd);
+          job.resolve(failed(job.input, 'interrupted'));
+        }
         s.sent = [];
         s.queue = [];
       }
       await Promise.all(slots.map((s) => s.worker?.terminate()));
+      for (const fd of spills) closeSpill(fd);
     },
   };
 }
