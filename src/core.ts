@@ -8,7 +8,7 @@ import { decodeBytes } from './decode/index.js';
 import { InputError } from './errors.js';
 import { findDates, resolveDates, type YearContext } from './extract/dates.js';
 import { extractEntities, homeUniversity, nameThirdPerson, recordText } from './extract/entities.js';
-import { reflow } from './layout/reflow.js';
+import { ParagraphQueue, paragraphsOf, reflow } from './layout/reflow.js';
 import { fold } from './text/normalize.js';
 import { hasGlosses, restoreHeadGlosses, restoreRecordGlosses } from './text/glosses.js';
 import { parseLayout, type RecordDraft } from './layout/structure.js';
@@ -101,8 +101,7 @@ export function extractText(source: string, encoding: Encoding, options: Extract
 
 /** extractText, streamed: the layout is read at once, each record when it is asked for. */
 export function streamText(source: string, encoding: Encoding, options: ExtractOptions, extras: StreamExtras = {}): StreamedDocument {
-  const { paragraphs } = reflow(source);
-  const layout = parseLayout(paragraphs);
+  const layout = parseLayout(new ParagraphQueue(paragraphsOf(source)));
   const warnings: Warning[] = [...layout.warnings];
   const m = layout.masthead;
   const ctx: YearContext = {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Piece, PieceBuilder } from '../src/text/piece.js';
-import { reflow } from '../src/layout/reflow.js';
+import { ParagraphQueue, reflow } from '../src/layout/reflow.js';
 import { parseLayout } from '../src/layout/structure.js';
 import { extractBriefing } from '../src/core.js';
 
@@ -72,21 +72,38 @@ const items = (n: number) =>
 describe('parseLayout', () => {
   it('lets each paragraph go once a record is drafted, keeping the one before the last', () => {
     const { paragraphs } = reflow(items(6));
-    const list: Array<(typeof paragraphs)[number] | undefined> = paragraphs.slice();
-    const layout = parseLayout(list);
+    const queue = new ParagraphQueue(paragraphs);
+    const layout = parseLayout(queue);
     expect(layout.records).toHaveLength(6);
-    expect(list.length).toBe(paragraphs.length);
     // The last two stay (the loop's look-behind); all before are let go.
-    expect(list.slice(0, -2).every((p) => p === undefined)).toBe(true);
-    expect(list.slice(-2).every((p) => p !== undefined)).toBe(true);
+    const states = paragraphs.map((_, i) => queue.state(i));
+    expect(states.slice(0, -2).every((s) => s === 'released')).toBe(true);
+    expect(states.slice(-2)).toEqual(['held', 'held']);
+  });
+
+  it('reads the paragraphs as it goes: each is let go a few paragraphs after it was read', () => {
+    const { paragraphs } = reflow(items(300));
+    let queue: ParagraphQueue | null = null;
+    const late: number[] = [];
+    function* counted() {
+      for (let m = 0; m < paragraphs.length; m++) {
+        // As paragraph m is read, every paragraph more than six before it (past the first few) is let go.
+        for (let k = 4; k < m - 6; k++) if (queue!.state(k) !== 'released') late.push(k);
+        yield paragraphs[m]!;
+      }
+    }
+    queue = new ParagraphQueue(counted());
+    const layout = parseLayout(queue);
+    expect(layout.records).toHaveLength(300);
+    expect(late).toEqual([]);
   });
 
   it('keeps every paragraph of a text with no record: they become the body of one', () => {
     const text = '东岭大学合作工作简报\n\n南港市代表团来访\n\n座谈交流';
     const { paragraphs } = reflow(text);
-    const list: Array<(typeof paragraphs)[number] | undefined> = paragraphs.slice();
-    const layout = parseLayout(list);
-    expect(list.every((p) => p !== undefined)).toBe(true);
+    const queue = new ParagraphQueue(paragraphs);
+    const layout = parseLayout(queue);
+    expect(paragraphs.every((_, i) => queue.state(i) === 'held')).toBe(true);
     expect(layout.records).toHaveLength(1);
     expect(extractBriefing(text).records[0]!.text).toBe(layout.records[0]!.body.text);
   });

@@ -5,7 +5,7 @@
 import type { Issue, Masthead, Span } from '../schema/index.js';
 import { findDates, numeral } from '../extract/dates.js';
 import { BRIEFING_TITLE_ENDINGS, PUBLISHER_WORDS } from '../lexicon/layout.js';
-import type { Paragraph } from './reflow.js';
+import type { Paragraph, ParagraphQueue } from './reflow.js';
 import { fold } from '../text/normalize.js';
 import { ISSUE_RE, recipientsOf } from './patterns.js';
 
@@ -130,11 +130,10 @@ function isPublisher(view: string): boolean {
  * Reads masthead paragraphs from the top; returns how many it consumed.
  * Stops at the first paragraph that is not a masthead line.
  */
-export function readMasthead(paragraphs: Paragraph[], masthead: Masthead): number {
+export function readMasthead(paragraphs: ParagraphQueue, masthead: Masthead): number {
   let i = 0;
   let sawField = false;
-  for (; i < paragraphs.length; i++) {
-    const p = paragraphs[i]!;
+  for (let p = paragraphs.at(i); p; p = paragraphs.at(++i)) {
     if (p.kind === 'masthead-noise' || p.kind === 'toc' || p.kind === 'nav' || p.kind === 'image' || p.kind === 'widget' || p.kind === 'furniture') continue;
     if (p.kind === 'issue') {
       const found = parseIssue(p);
@@ -156,7 +155,7 @@ export function readMasthead(paragraphs: Paragraph[], masthead: Masthead): numbe
       takePublicationDate(p, masthead);
       continue;
     }
-    if (!masthead.title && !sawField && isBriefingTitle(p, paragraphs[i + 1])) {
+    if (!masthead.title && !sawField && isBriefingTitle(p, paragraphs.at(i + 1))) {
       masthead.title = p.piece.text;
       masthead.spans.title = p.piece.span(0, p.piece.text.length);
       sawField = true;
@@ -164,7 +163,7 @@ export function readMasthead(paragraphs: Paragraph[], masthead: Masthead): numbe
     }
     // The university's name on a line of its own above the briefing's name
     // (`东岭大学` / `地方合作工作简报`): one title, printed on two lines.
-    const next = paragraphs[i + 1];
+    const next = paragraphs.at(i + 1);
     if (!masthead.title && !sawField && next && isNameLine(p.view) && namesBriefing(next.view)) {
       masthead.title = p.piece.text + next.piece.text;
       masthead.spans.title = [p.piece.sourceStart, next.piece.sourceEnd];

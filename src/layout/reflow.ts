@@ -6,7 +6,7 @@
  * its paragraph unless the file is hard-wrapped and the line fills the width.
  */
 import { Piece, PieceBuilder } from '../text/piece.js';
-import { displayWidth, splitLines, type Line } from '../text/lines.js';
+import { cleanLine, displayWidth, splitLines, type Line } from '../text/lines.js';
 import { fold, isCjk } from '../text/normalize.js';
 import { classifyLine, endsSentence, isDateLed, numberedPrefix, shortExclaimedTitle, type LineKind } from './patterns.js';
 import { splitFlattened } from './segments.js';
@@ -34,13 +34,15 @@ const SINGLE_LINE: ReadonlySet<LineKind> = new Set([
 ]);
 
 /** The wrap width of a hard-wrapped file (lines cut at a fixed width), or 0. */
-export function wrapWidth(lines: Array<{ width: number; kind: LineKind }>): number {
+function wrapWidth(lines: LineTable): number {
   const counts = new Map<number, number>();
   let textLines = 0;
-  for (const l of lines) {
-    if (l.kind !== 'text' && l.kind !== 'date-led') continue;
+  for (let k = 0; k < lines.length; k++) {
+    const kind = lines.kind(k);
+    if (kind !== 'text' && kind !== 'date-led') continue;
     textLines++;
-    if (l.width >= 30) counts.set(l.width, (counts.get(l.width) ?? 0) + 1);
+    const w = lines.widths[k]!;
+    if (w >= 30) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   let best = 0;
   let bestCount = 0;
@@ -58,12 +60,110 @@ export function wrapWidth(lines: Array<{ width: number; kind: LineKind }>): numb
 /** Display width under which a line in a file that is not hard-wrapped counts as short. */
 const SHORT_LINE = 40;
 
-/** A line with what reflow reads of it: one object per line (a large file holds every line at once). */
+/** A line with what reflow reads of it, made when its paragraph is gathered. */
 interface Prepared extends Line {
   view: string;
   kind: LineKind;
   by: string;
   width: number;
+}
+
+/**
+ * A line's kind and the classifier that gave it, as one small number: the
+ * line table keeps numbers, not strings. The pairs are few (one a classifier,
+ * and the marks below) and shared by every document.
+ */
+const CLASS_KINDS: LineKind[] = [];
+const CLASS_BYS: string[] = [];
+const CLASS_IDS = new Map<string, number>();
+function classId(kind: LineKind, by: string): number {
+  const key = kind + '\u0000' + by;
+  let id = CLASS_IDS.get(key);
+  if (id === undefined) {
+    id = CLASS_KINDS.length;
+    CLASS_KINDS.push(kind);
+    CLASS_BYS.push(by);
+    CLASS_IDS.set(key, id);
+  }
+  return id;
+}
+
+/**
+ * Every line of a document as numbers (about 20 bytes a line): where it
+ * starts and ends, its number, width and class, and for a short line the id of
+ * its view among the short lines' views. Reflow reads the whole document
+ * before it gathers a paragraph (a repeated line, a table of contents and the
+ * wrap width are known only then), and a large file's lines held as objects,
+ * each with its piece and view, came to some 190 bytes a line: 46 MB for one
+ * 20 MB file. A line's piece and view are made again when its paragraph is
+ * gathered: they are a function of its bounds.
+ */
+class LineTable {
+  length = 0;
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  numbers = new Int32Array(256);
+  widths = new Int32Array(256);
+  classes = new Uint16Array(256);
+  /** The id of a line's view among the short views (see markRepeats), or -1. */
+  shortViews = new Int32Array(256);
+  /** 1 where a short line's view ends a sentence. */
+  sentenceEnds = new Uint8Array(256);
+
+  push(line: Line, cls: number, width: number, shortView: number, endsSentence: boolean): void {
+    if (this.length === this.starts.length) this.grow();
+    const k = this.length++;
+    this.starts[k] = line.start;
+    this.ends[k] = line.end;
+    this.numbers[k] = line.number;
+    this.widths[k] = width;
+    this.classes[k] = cls;
+    this.shortViews[k] = shortView;
+    this.sentenceEnds[k] = endsSentence ? 1 : 0;
+  }
+
+  kind(k: number): LineKind {
+    return CLASS_KINDS[this.classes[k]!]!;
+  }
+
+  by(k: number): string {
+    return CLASS_BYS[this.classes[k]!]!;
+  }
+
+  mark(k: number, kind: LineKind, by: string): void {
+    this.classes[k] = classId(kind, by);
+  }
+
+  /** Line k's piece, as splitLines (or splitFlattened) made it: cleanLine over its bounds. */
+  piece(source: string, k: number): Piece {
+    return cleanLine(source, this.starts[k]!, this.ends[k]!);
+  }
+
+  view(source: string, k: number): string {
+    return fold(this.piece(source, k).text);
+  }
+
+  /** Line k as reflow's paragraph rules read it. */
+  prepared(source: string, k: number): Prepared {
+    const piece = this.piece(source, k);
+    return { start: this.starts[k]!, end: this.ends[k]!, number: this.numbers[k]!, piece, view: fold(piece.text), kind: this.kind(k), by: this.by(k), width: this.widths[k]! };
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const more = <T extends Int32Array | Uint16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.starts = more(this.starts, (n) => new Int32Array(n));
+    this.ends = more(this.ends, (n) => new Int32Array(n));
+    this.numbers = more(this.numbers, (n) => new Int32Array(n));
+    this.widths = more(this.widths, (n) => new Int32Array(n));
+    this.classes = more(this.classes, (n) => new Uint16Array(n));
+    this.shortViews = more(this.shortViews, (n) => new Int32Array(n));
+    this.sentenceEnds = more(this.sentenceEnds, (n) => new Uint8Array(n));
+  }
 }
 
 /**
@@ -83,34 +183,99 @@ function lineLooksLikeTitle(p: Prepared): boolean {
   return !/[，、：；（(“《—\-]$/.test(v);
 }
 
+/** Every paragraph of the source at once (the layout reads them through a ParagraphQueue instead). */
 export function reflow(source: string): { paragraphs: Paragraph[] } {
-  const prepared: Prepared[] = [];
+  return { paragraphs: [...paragraphsOf(source)] };
+}
+
+/**
+ * The paragraphs of the source, each gathered when it is asked for: the
+ * lines are read whole first (into a LineTable), the paragraphs one at a time.
+ */
+export function* paragraphsOf(source: string): Generator<Paragraph> {
+  const lines = new LineTable();
+  const contentsMarks: number[] = [];
+  const relatedMarks: number[] = [];
+  const shortViews = new Map<string, number>();
   for (const printed of splitLines(source)) {
     // A line that holds a headline, a stamp and a body (or a masthead and contents) is split first.
     for (const line of splitFlattened(source, printed)) {
       const view = fold(line.piece.text);
       const { kind, by } = classifyLine(view);
+      let shortView = -1;
+      if (view.length >= REPEAT_MIN_LENGTH && view.length <= REPEAT_MAX_LENGTH) {
+        shortView = shortViews.get(view) ?? shortViews.size;
+        if (shortView === shortViews.size) shortViews.set(view, shortView);
+      }
+      const squeezed = view.replace(/\s/g, '');
+      if (CONTENTS_MARK.test(squeezed)) contentsMarks.push(lines.length);
+      if (RELATED_MARK.test(squeezed)) relatedMarks.push(lines.length);
       // Visual width as printed, blanks included (`8 月 18 日` is wider than `8月18日`).
-      prepared.push({ start: line.start, end: line.end, number: line.number, piece: line.piece, view, kind, by, width: displayWidth(source.slice(line.start, line.end).trim()) });
+      lines.push(line, classId(kind, by), displayWidth(source.slice(line.start, line.end).trim()), shortView, shortView !== -1 && endsSentence(view));
     }
   }
-  markContents(prepared);
-  markRepeats(prepared);
-  markRelatedLists(prepared);
-  const width = wrapWidth(prepared);
-  const paragraphs: Paragraph[] = [];
+  markContents(source, lines, contentsMarks);
+  markRepeats(lines, shortViews.size);
+  shortViews.clear();
+  markRelatedLists(source, lines, relatedMarks);
+  const width = wrapWidth(lines);
   // Lines gather into a paragraph until one does not continue it (no closure per document: see ItemReader).
   let current: Prepared[] = [];
-  for (const p of prepared) {
-    if (p.kind === 'blank' || p.kind === 'page-number') continue;
+  for (let k = 0; k < lines.length; k++) {
+    const kind = lines.kind(k);
+    if (kind === 'blank' || kind === 'page-number') continue;
+    const p = lines.prepared(source, k);
     if (current.length > 0 && !continues(current, p, width)) {
-      paragraphs.push(makeParagraph(source, current));
+      yield makeParagraph(source, current);
       current = [];
     }
     current.push(p);
   }
-  if (current.length > 0) paragraphs.push(makeParagraph(source, current));
-  return { paragraphs };
+  if (current.length > 0) yield makeParagraph(source, current);
+}
+
+/**
+ * Paragraphs as the layout reads them: by index, read from their source as
+ * far ahead as it asks, and let go behind it (`release`), so that a large
+ * file's paragraphs are never all held at once.
+ */
+export class ParagraphQueue {
+  private readonly source: Iterator<Paragraph>;
+  private readonly items: Array<Paragraph | undefined> = [];
+  private ended = false;
+  /** Paragraphs before this one are let go. */
+  private kept = 0;
+
+  constructor(paragraphs: Iterable<Paragraph>) {
+    this.source = paragraphs[Symbol.iterator]();
+  }
+
+  /** Paragraph i, or undefined past the last (or once let go). */
+  at(i: number): Paragraph | undefined {
+    while (this.items.length <= i && !this.ended) {
+      const next = this.source.next();
+      if (next.done) this.ended = true;
+      else this.items.push(next.value);
+    }
+    return this.items[i];
+  }
+
+  /** Lets every paragraph before i go. */
+  release(i: number): void {
+    for (; this.kept < i; this.kept++) this.items[this.kept] = undefined;
+  }
+
+  /** Whether paragraph i is not read yet, read and held, or let go. */
+  state(i: number): 'unread' | 'held' | 'released' {
+    return i >= this.items.length ? 'unread' : this.items[i] === undefined ? 'released' : 'held';
+  }
+
+  /** Paragraphs i to the last, all read (none of them may have been let go). */
+  rest(i: number): Paragraph[] {
+    if (i < this.kept) throw new Error('paragraphs were read after they were let go');
+    this.at(Number.POSITIVE_INFINITY);
+    return this.items.slice(i) as Paragraph[];
+  }
 }
 
 /** `目录`, `目 录`, `本期要目`: the marker line over a table of contents. */
@@ -132,29 +297,28 @@ function contentsKey(view: string): string {
   return v.replace(/^[◆◇●•■□▲△★☆▶►▸▪○◎◉❖✦✧※➢➤♦▷【\[〖]+|[◆◇●•■□▲△★☆◀◁▪○◎◉❖✦✧※】\]〗]+$/g, '');
 }
 
-function markContents(lines: Prepared[]): void {
-  for (let i = 0; i < lines.length; i++) {
-    if (!CONTENTS_MARK.test(lines[i]!.view.replace(/\s/g, ''))) continue;
+/** Marks the entries under each contents marker (`marks`: the marker lines, in order). */
+function markContents(source: string, lines: LineTable, marks: readonly number[]): void {
+  for (const i of marks) {
     const seen = new Set<string>();
     let entries = 0;
     let leadered = 0;
     for (let k = i + 1; k < lines.length; k++) {
-      const l = lines[k]!;
-      if (l.kind === 'blank' || l.kind === 'page-number') continue;
-      const key = contentsKey(l.view);
-      if (seen.has(key) || l.view.length > CONTENTS_ENTRY_MAX || /[。；]/.test(l.view) || endsSentence(l.view)) break;
+      const kind = lines.kind(k);
+      if (kind === 'blank' || kind === 'page-number') continue;
+      const view = lines.view(source, k);
+      const key = contentsKey(view);
+      if (seen.has(key) || view.length > CONTENTS_ENTRY_MAX || /[。；]/.test(view) || endsSentence(view)) break;
       // Entries printed with leaders and page numbers end where a line has none.
-      const hasLeaders = l.kind === 'toc' && l.by === 'contents-leaders';
+      const hasLeaders = kind === 'toc' && lines.by(k) === 'contents-leaders';
       if (entries > 0 && leadered === entries && !hasLeaders) break;
       if (hasLeaders) leadered++;
-      if (l.kind !== 'text' && l.kind !== 'heading' && l.kind !== 'toc' && l.kind !== 'numbered' && l.kind !== 'lead') break;
+      if (kind !== 'text' && kind !== 'heading' && kind !== 'toc' && kind !== 'numbered' && kind !== 'lead') break;
       seen.add(key);
       // A heading in the contents is a section's name listed, not the section.
-      l.kind = 'toc';
-      l.by = 'contents-entry';
+      lines.mark(k, 'toc', 'contents-entry');
       entries++;
     }
-    void entries;
   }
 }
 
@@ -162,33 +326,35 @@ function markContents(lines: Prepared[]): void {
 const RELATED_MARK = /^[【\[]?(?:相关新闻|相关阅读|相关文章|相关链接|推荐阅读|延伸阅读|热点新闻|热门文章|猜你喜欢|往期回顾|往期推荐|更多新闻)[】\]]?\s*[：:]?$/;
 
 /** The headlines listed under a related-reading marker are other pages' (furniture), up to the first line of prose. */
-function markRelatedLists(lines: Prepared[]): void {
-  for (let i = 0; i < lines.length; i++) {
-    if (!RELATED_MARK.test(lines[i]!.view.replace(/\s/g, ''))) continue;
+function markRelatedLists(source: string, lines: LineTable, marks: readonly number[]): void {
+  for (const i of marks) {
     for (let k = i + 1; k < lines.length; k++) {
-      const l = lines[k]!;
-      if (l.kind === 'blank') continue;
-      if (l.view.length > CONTENTS_ENTRY_MAX || endsSentence(l.view) || !['text', 'numbered', 'date-led', 'stamp', 'meta', 'lead'].includes(l.kind)) break;
-      l.kind = 'furniture';
-      l.by = 'related-list';
+      const kind = lines.kind(k);
+      if (kind === 'blank') continue;
+      const view = lines.view(source, k);
+      if (view.length > CONTENTS_ENTRY_MAX || endsSentence(view) || !RELATED_KINDS.has(kind)) break;
+      lines.mark(k, 'furniture', 'related-list');
     }
   }
 }
 
+/** Kinds of the lines a related-reading list is made of. */
+const RELATED_KINDS: ReadonlySet<LineKind> = new Set(['text', 'numbered', 'date-led', 'stamp', 'meta', 'lead']);
+
 /** A short line printed three times or more (a site's name, a slogan, spam): page furniture, not text. */
 const REPEAT_MIN = 3;
+const REPEAT_MIN_LENGTH = 2;
 const REPEAT_MAX_LENGTH = 30;
-function markRepeats(lines: Prepared[]): void {
-  const counts = new Map<string, number>();
-  for (const l of lines) {
-    if (l.kind !== 'text' || l.view.length > REPEAT_MAX_LENGTH || l.view.length < 2) continue;
-    counts.set(l.view, (counts.get(l.view) ?? 0) + 1);
+/** `views`: how many short views the table's ids number. */
+function markRepeats(lines: LineTable, views: number): void {
+  const counts = new Int32Array(views);
+  for (let k = 0; k < lines.length; k++) {
+    const id = lines.shortViews[k]!;
+    if (id !== -1 && lines.kind(k) === 'text') counts[id]!++;
   }
-  for (const l of lines) {
-    if (l.kind === 'text' && (counts.get(l.view) ?? 0) >= REPEAT_MIN && !endsSentence(l.view)) {
-      l.kind = 'furniture';
-      l.by = 'repeated-line';
-    }
+  for (let k = 0; k < lines.length; k++) {
+    const id = lines.shortViews[k]!;
+    if (id !== -1 && lines.kind(k) === 'text' && counts[id]! >= REPEAT_MIN && lines.sentenceEnds[k] === 0) lines.mark(k, 'furniture', 'repeated-line');
   }
 }
 

@@ -11,7 +11,7 @@ import { displayWidth } from '../text/lines.js';
 import { emptyMasthead, readMasthead, takePublicationDate, takeRecipients } from './masthead.js';
 import { headingStyle, isDateLed, metaSourceOf, numberedPrefix, shortExclaimedTitle, sourceOf, trailingSourceOf } from './patterns.js';
 import { fold } from '../text/normalize.js';
-import type { Paragraph } from './reflow.js';
+import type { Paragraph, ParagraphQueue } from './reflow.js';
 
 export interface RecordDraft {
   section: SectionKind;
@@ -166,29 +166,27 @@ function extendTo(o: Open, p: Paragraph): void {
 }
 
 /**
- * The masthead, sections and record drafts of a document's paragraphs. The
- * list is read once and let go as it is read: once a record is drafted, each
- * paragraph behind the one before the current is set to undefined (the drafts
- * keep the pieces they took), so a large file never holds all its paragraphs
- * and all its drafts at once. Until a record is drafted, every paragraph is
+ * The masthead, sections and record drafts of a document's paragraphs. They
+ * are read once, as they are gathered, and let go as they are read: once a
+ * record is drafted, each paragraph behind the one before the current is let
+ * go (the drafts keep the pieces they took), so a large file never holds all
+ * its paragraphs and all its drafts at once. Until a record is drafted, every paragraph is
  * kept: a text with no record at all becomes the body of one.
  */
-export function parseLayout(paragraphs: Array<Paragraph | undefined>): Layout {
+export function parseLayout(paragraphs: ParagraphQueue): Layout {
   const masthead = emptyMasthead();
   const sections: Section[] = [];
   const warnings: Warning[] = [];
   // Nothing is let go before the loop below.
-  let start = readMasthead(paragraphs as Paragraph[], masthead);
+  let start = readMasthead(paragraphs, masthead);
 
   const fallbackKind: SectionKind = masthead.title ? defaultKind(masthead.title) : 'news';
   const b = new ItemReader(warnings, fallbackKind);
   const { stack, records } = b;
 
-  let kept = 0;
-  for (let i = start; i < paragraphs.length; i++) {
+  for (let i = start, p = paragraphs.at(i); p; p = paragraphs.at(++i)) {
     // The one before stays (a caption follows an image line); the ones after are read ahead.
-    if (records.length > 0) while (kept < i - 1) paragraphs[kept++] = undefined;
-    const p = paragraphs[i]!;
+    if (records.length > 0) paragraphs.release(i - 1);
     switch (p.kind) {
       case 'recipients':
         b.close();
@@ -307,7 +305,7 @@ export function parseLayout(paragraphs: Array<Paragraph | undefined>): Layout {
       continue;
     }
     // A short line right under a photo's file name is its caption, not a title.
-    if (paragraphs[i - 1]?.kind === 'image' && p.view.length <= 30 && paragraphLooksLikeTitle(p.view)) {
+    if (paragraphs.at(i - 1)?.kind === 'image' && p.view.length <= 30 && paragraphLooksLikeTitle(p.view)) {
       if (o) o.gap = true;
       continue;
     }
@@ -358,7 +356,7 @@ export function parseLayout(paragraphs: Array<Paragraph | undefined>): Layout {
     // A text always gives a record: a pasted sentence, a caption, a headline alone is the body of one.
     // Lines the masthead reader passed over without taking a field are text too.
     const from = masthead.title || masthead.issue || masthead.publisher || masthead.date ? start : 0;
-    const text = (paragraphs.slice(from) as Paragraph[]).filter((p) => p.kind !== 'blank' && p.kind !== 'page-number' && p.kind !== 'masthead-noise' && /[\p{L}\p{N}]/u.test(p.view));
+    const text = paragraphs.rest(from).filter((p) => p.kind !== 'blank' && p.kind !== 'page-number' && p.kind !== 'masthead-noise' && /[\p{L}\p{N}]/u.test(p.view));
     if (text.length > 0) {
       const body = joinPieces(text.map((p) => p.piece), '\n');
       drafts.push({ section: fallbackKind, heading: NO_STRINGS, title: null, titleParts: NO_PIECES, body, source: null, start: text[0]!.piece.sourceStart, end: text[text.length - 1]!.piece.sourceEnd });
@@ -404,9 +402,9 @@ function sameHeadline(a: string, b: string): boolean {
 const SKIPPED: ReadonlySet<string> = new Set(['credit', 'caption', 'widget', 'furniture', 'image', 'nav', 'masthead-noise']);
 
 /** Does a stamp or meta line follow paragraph `i` (past skipped lines)? Then `i` is a new article's headline. */
-function stampFollows(paragraphs: ReadonlyArray<Paragraph | undefined>, i: number): boolean {
-  for (let k = i + 1; k < paragraphs.length && k <= i + 4; k++) {
-    const kind = paragraphs[k]!.kind;
+function stampFollows(paragraphs: ParagraphQueue, i: number): boolean {
+  for (let k = i + 1, p = paragraphs.at(k); p && k <= i + 4; p = paragraphs.at(++k)) {
+    const kind = p.kind;
     if (kind === 'stamp' || kind === 'meta') return true;
     if (!SKIPPED.has(kind)) return false;
   }
