@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { InputBytes, convertBytes, type TaskOptions } from '../src/cli/task.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputBytes, OUTSIDE_MALLOC_AT, convertBytes, readInput, readOutsideMalloc, type TaskOptions } from '../src/cli/task.js';
+import { tempDir } from './helpers.js';
 import { decodeInput, extractBriefing, ndjsonLines, streamText, collectRecords } from '../src/index.js';
 
 const options: TaskOptions = { format: 'ndjson', table: 'records', bom: false, maxSize: 1 << 20, skipExisting: false, hashes: true };
@@ -44,5 +47,28 @@ describe('a task and its input bytes', () => {
     expect(d.closing.map((w) => w.code)).toEqual(['truncated-input']);
     const doc = collectRecords(streamText(d.text, d.encoding, { file: 'd.txt' }, { closing: d.closing }));
     expect(doc).toEqual(extractBriefing(bytes, { file: 'd.txt' }));
+  });
+});
+
+describe('a large input read into memory of its own', () => {
+  const large = Buffer.from(text.repeat(Math.ceil(OUTSIDE_MALLOC_AT / Buffer.byteLength(text)) + 1));
+
+  it('holds the same bytes as the file, in a WebAssembly memory', async () => {
+    const path = join(tempDir(), 'large.txt');
+    writeFileSync(path, large);
+    const held = await readInput(path, large.length);
+    expect(Buffer.compare(Buffer.from(held.bytes), large)).toBe(0);
+    // A Buffer's memory is the file's size; a WebAssembly memory's is whole 64 KB pages.
+    expect(held.bytes.buffer.byteLength % 65536).toBe(0);
+    expect(held.bytes.buffer.byteLength).toBeGreaterThan(large.length);
+  });
+
+  it('gives nothing for a file whose size is not the one measured (it grew or shrank): the caller reads it as usual', async () => {
+    const path = join(tempDir(), 'changed.txt');
+    writeFileSync(path, large);
+    expect(await readOutsideMalloc(path, large.length - 1)).toBeNull();
+    expect(await readOutsideMalloc(path, large.length + 1)).toBeNull();
+    const held = await readInput(path, large.length - 1);
+    expect(Buffer.compare(Buffer.from(held.bytes), large)).toBe(0);
   });
 });

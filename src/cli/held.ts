@@ -139,7 +139,8 @@ export class HeldOutput {
     }
     const fd = await this.file.fd;
     // One buffer for every read: `write` resolves once the stream has taken the bytes in (see Output.writeBorrowed).
-    const buffer = Buffer.allocUnsafe(Math.min(1 << 20, this.file.length));
+    // 64 KB: under glibc's threshold for a mapping of its own (see ENCODE_CHARS in format/index.ts).
+    const buffer = Buffer.allocUnsafe(Math.min(1 << 16, this.file.length));
     try {
       for (let at = 0; at < this.file.length; ) {
         const bytesRead = (await readFd(fd, buffer, 0, Math.min(buffer.length, this.file.length - at), at)).bytesRead;

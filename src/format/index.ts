@@ -120,15 +120,25 @@ export function formatDocument(doc: DocumentSource, format: Format, options: For
   return [...documentParts(doc, format, options)].join('');
 }
 
-/** Text parts gathered into UTF-8 buffers of about a megabyte each. */
-export function encodeParts(parts: Iterable<string>, size = 1 << 20): Uint8Array[] {
+/**
+ * Characters of output gathered into one buffer: at most 96 KB of UTF-8,
+ * under the 128 KB from which glibc maps a block of its own. A freed mapped
+ * block raises that threshold to its size for the rest of the run, and every
+ * thread's arena then keeps more of what it frees (see readOutsideMalloc in
+ * cli/task.ts): buffers of a megabyte (one 20 MB input's output is some 70
+ * of them) cost its peak about 10 MB.
+ */
+export const ENCODE_CHARS = 1 << 15;
+
+/** Text parts gathered into UTF-8 buffers of up to about ENCODE_CHARS characters each. */
+export function encodeParts(parts: Iterable<string>, size = ENCODE_CHARS): Uint8Array[] {
   const out: Uint8Array[] = [];
   encodeEach(parts, (b) => out.push(b), size);
   return out;
 }
 
 /** The same, each buffer handed to `emit` as soon as it is full (the parts before it can be let go). */
-export function encodeEach(parts: Iterable<string>, emit: (buffer: Uint8Array) => void, size = 1 << 20): void {
+export function encodeEach(parts: Iterable<string>, emit: (buffer: Uint8Array) => void, size = ENCODE_CHARS): void {
   let pending: string[] = [];
   let length = 0;
   for (const p of parts) {
