@@ -196,7 +196,7 @@ export function baseYearOf(issueYear: number | null, date: string | null, fallba
 function buildRecord(draft: RecordDraft, index: number, ctx: YearContext, home: string | null, warnings: Warning[]): Record {
   const carry = { year: null as number | null };
   // One fold per record: the title's and the body's views are parts of the joined view.
-  const { piece, view, bodyAt, breaks } = recordText(draft.titleParts, draft.body);
+  const { piece, view, bodyAt, breaks } = recordText(draft.titleParts ?? (draft.title ? [draft.title] : []), draft.body);
   const titleDates = draft.title ? resolveDates(draft.title, findDates(fold(draft.title.text)), ctx, carry) : [];
   const bodyDates = resolveDates(draft.body, findDates(bodyAt === 0 ? view : view.slice(bodyAt)), ctx, carry);
   const entities = extractEntities(piece, view, warnings, home, breaks);

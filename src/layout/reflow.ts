@@ -100,15 +100,27 @@ function classId(kind: LineKind, by: string): number {
  */
 class LineTable {
   length = 0;
-  starts = new Int32Array(256);
-  ends = new Int32Array(256);
-  numbers = new Int32Array(256);
-  widths = new Int32Array(256);
-  classes = new Uint16Array(256);
+  starts: Int32Array;
+  ends: Int32Array;
+  numbers: Int32Array;
+  widths: Int32Array;
+  classes: Uint16Array;
   /** The id of a line's view among the short views (see markRepeats), or -1. */
-  shortViews = new Int32Array(256);
+  shortViews: Int32Array;
   /** 1 where a short line's view ends a sentence. */
-  sentenceEnds = new Uint8Array(256);
+  sentenceEnds: Uint8Array;
+
+  /** `size`: the lines expected (the source's line breaks, plus one): a table that need not grow frees no copies. */
+  constructor(size: number) {
+    const n = Math.max(16, size);
+    this.starts = new Int32Array(n);
+    this.ends = new Int32Array(n);
+    this.numbers = new Int32Array(n);
+    this.widths = new Int32Array(n);
+    this.classes = new Uint16Array(n);
+    this.shortViews = new Int32Array(n);
+    this.sentenceEnds = new Uint8Array(n);
+  }
 
   push(line: Line, cls: number, width: number, shortView: number, endsSentence: boolean): void {
     if (this.length === this.starts.length) this.grow();
@@ -166,6 +178,13 @@ class LineTable {
   }
 }
 
+/** How many line feeds the source holds (a flattened line may split in pieces: the table still grows then). */
+function lineBreaks(source: string): number {
+  let n = 0;
+  for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) n++;
+  return n;
+}
+
 /**
  * One physical line that reads like a title (short, no sentence inside, not
  * ending mid-clause): it ends its paragraph. Looser than structure.ts's
@@ -193,7 +212,7 @@ export function reflow(source: string): { paragraphs: Paragraph[] } {
  * lines are read whole first (into a LineTable), the paragraphs one at a time.
  */
 export function* paragraphsOf(source: string): Generator<Paragraph> {
-  const lines = new LineTable();
+  const lines = new LineTable(lineBreaks(source) + 1);
   const contentsMarks: number[] = [];
   const relatedMarks: number[] = [];
   const shortViews = new Map<string, number>();

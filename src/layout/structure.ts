@@ -18,8 +18,12 @@ export interface RecordDraft {
   /** Shared by the drafts under the same headings: the record takes a copy of its own. */
   heading: readonly string[];
   title: Piece | null;
-  /** The title's lines as printed (joined in `title`): entities read them apart. */
-  titleParts: readonly Piece[];
+  /**
+   * The title's lines as printed (joined in `title`) when there are several:
+   * entities read them apart. Null for a title of one line (the title itself)
+   * or none: most drafts, and a large file holds every draft at once.
+   */
+  titleParts: readonly Piece[] | null;
   body: Piece;
   source: string | null;
   /** The record's span, as two numbers (a large file holds every draft at once). */
@@ -124,7 +128,7 @@ class ItemReader {
       heading: this.headingOf(o),
       title: o.titles.length > 0 ? joinPieces(o.titles, '') : null,
       // An exact-size copy: a pushed-to array keeps room for 17.
-      titleParts: o.titles.length > 0 ? o.titles.slice() : NO_PIECES,
+      titleParts: o.titles.length > 1 ? o.titles.slice() : null,
       body: o.body.length > 0 ? joinPieces(o.body, '\n') : new PieceBuilder().build(o.end),
       source: o.source,
       start: o.start,
@@ -158,7 +162,6 @@ class ItemReader {
 }
 
 const NO_STRINGS: readonly string[] = Object.freeze([]);
-const NO_PIECES: readonly Piece[] = Object.freeze([]);
 
 /** The open item takes paragraph `p` in: its span reaches to `p`'s end. */
 function extendTo(o: Open, p: Paragraph): void {
@@ -359,7 +362,7 @@ export function parseLayout(paragraphs: ParagraphQueue): Layout {
     const text = paragraphs.rest(from).filter((p) => p.kind !== 'blank' && p.kind !== 'page-number' && p.kind !== 'masthead-noise' && /[\p{L}\p{N}]/u.test(p.view));
     if (text.length > 0) {
       const body = joinPieces(text.map((p) => p.piece), '\n');
-      drafts.push({ section: fallbackKind, heading: NO_STRINGS, title: null, titleParts: NO_PIECES, body, source: null, start: text[0]!.piece.sourceStart, end: text[text.length - 1]!.piece.sourceEnd });
+      drafts.push({ section: fallbackKind, heading: NO_STRINGS, title: null, titleParts: null, body, source: null, start: text[0]!.piece.sourceStart, end: text[text.length - 1]!.piece.sourceEnd });
       return { masthead, sections, records: drafts, warnings: warnings.filter((w) => w.code !== 'title-without-body') };
     }
   }
