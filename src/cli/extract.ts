@@ -11,7 +11,7 @@ import { mkdir, open, rm } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { tmpdir, totalmem } from 'node:os';
 import pkg from '../../package.json' with { type: 'json' };
-import { csvHeader, type Format, type Table } from '../format/index.js';
+import type { Format, Table } from '../format/index.js';
 import { expandInputs } from './inputs.js';
 import { describeFsError, tempPathFor, writeAtomic } from './fsutil.js';
 import { readManifest, manifestText, sameOptions, type ManifestLine } from './manifest.js';
@@ -21,7 +21,7 @@ import { planRun, type PlannedFile } from './plan.js';
 import { createPool, WORKER_YOUNG_MB } from './pool.js';
 import { HeldOutput } from './held.js';
 import { Progress, summaryLine, type Totals } from './progress.js';
-import { InputBytes, convertBytes, type TaskOptions, type TaskResult } from './task.js';
+import type { TaskOptions, TaskResult } from './task.js';
 import { checkFlags, type ExtractFlags } from './options.js';
 import { UsageError, untilInterrupted, type Io } from './io.js';
 
@@ -201,15 +201,17 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   const indexTaken = pagesIndex !== null && flags.outDir !== undefined && files.some((f) => f?.outPath === posix.join(absolute(fromText(flags.outDir!)), 'index.html'));
   if (out) {
     if (wrapArray) await out.write('[\n');
-    if (c.format === 'csv' && !c.textOnly) await out.write(csvHeader(c.table, c.bom));
+    if (c.format === 'csv' && !c.textOnly) await out.write((await import('../format/index.js')).csvHeader(c.table, c.bom));
   }
 
   const stdinTask = async (file: PlannedFile): Promise<TaskResult> => {
     const r = await io.readStdin(c.maxSize);
     if (r.tooLarge) return { status: 'failed', display: '-', bytes: 0, records: 0, warnings: 0, error: `standard input too large: more than --max-size ${c.maxSize} bytes` };
+    const { InputBytes, convertBytes } = await import('./task.js');
     const converted = await convertBytes(new InputBytes(r.bytes), '-', { ...options, hashes: false });
     if (!file.outPath || converted.status !== 'ok') return converted;
     // With --out-dir, stdin's output is one whole file: a CSV header, a closing line break.
+    const { csvHeader } = await import('../format/index.js');
     const whole = [...(c.format === 'csv' && !options.textOnly ? [Buffer.from(csvHeader(c.table, c.bom))] : []), ...(converted.chunk ?? []), ...(c.format === 'json' && !options.textOnly ? [Buffer.from('\n')] : [])];
     try {
       await writeAtomic(file.outPath, whole);
