@@ -68,7 +68,7 @@ export function findAgreements(piece: Piece, view: string, ranges?: Array<[numbe
     const end = m.index + m[0].length;
     let start: number;
     // `《…合作协议》`, or with its term after the ending: `《…合作协议（2024—2028年）》`.
-    const closed = view[end] === '》' || /^[（(][^（）()《》\n]{1,16}[）)]》/.test(view.slice(end, end + 19));
+    const closed = (end < view.length && view.charCodeAt(end) === 0x300b) || /^[（(][^（）()《》\n]{1,16}[）)]》/.test(view.slice(end, end + 19));
     const open = closed ? lastBefore(view, '《', m.index - 1, m.index - MAX_LENGTH) : -1;
     // A name in book-title marks stays within one paragraph.
     if (open !== -1 && !/[》\n]/.test(view.slice(open + 1, m.index))) {

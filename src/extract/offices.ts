@@ -87,10 +87,11 @@ export function officeLengthAt(view: string, e: number): number {
 
 function officeLengthRead(view: string, e: number): number {
   // `对蔡甸区长期以来的支持`: 长 opening 长期, 长远, 长足 … ends no office (`校长期间` does).
-  if (view.charCodeAt(e - 1) === CHANG && LONG_NEXT.at(view, e) && !view.startsWith('期间', e)) return 0;
+  // Bounds first: V8 leaves optimised code that reads a string past its end.
+  if (e > 0 && e <= view.length && view.charCodeAt(e - 1) === CHANG && LONG_NEXT.at(view, e) && !view.startsWith('期间', e)) return 0;
   let len = HEADS.endingAt(view, e)?.word.length ?? 0;
   // `…长` after a unit character: 部长, 署长, 舰长, 行长.
-  if (view.charCodeAt(e - 1) === CHANG && e >= 2 && UNITS.at(view, e - 2)) len = Math.max(len, 2);
+  if (e >= 2 && e <= view.length && view.charCodeAt(e - 1) === CHANG && UNITS.at(view, e - 2)) len = Math.max(len, 2);
   if (len === 0) len = roleByEnding(view, e);
   if (len === 0) return 0;
   // Modifiers before it (`常务副`), read as part of the office.

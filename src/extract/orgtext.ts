@@ -231,7 +231,7 @@ export class OrgText {
    */
   qualifiedEnd(e: number): number {
     const view = this.view;
-    const open = view.charCodeAt(e);
+    const open = e < view.length ? view.charCodeAt(e) : -1;
     if (open !== 0xff08 && open !== 0x28) return e;
     for (let k = e + 1; k < Math.min(view.length, e + 14); k++) {
       const c = view.charCodeAt(k);

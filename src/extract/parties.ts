@@ -235,7 +235,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     if (members.some((x) => r.inTitle(x.start, x.end))) continue;
     // `与鲁南制药的党建基地、实习基地合作`: what follows a name's 的 belongs to that name; it is no side
     // (after a verb's 的 it is: `正在推进的上海大学与嘉善市所进行的合作`).
-    if (view.charCodeAt(first.start - 1) === 0x7684 && mentionEnds.has(first.start - 1)) continue;
+    if (first.start > 0 && view.charCodeAt(first.start - 1) === 0x7684 && mentionEnds.has(first.start - 1)) continue;
     const clauseFrom = stretchStart(view, first.start, CLAUSE_END);
     const clauseTo = stretchEnd(view, last.end, CLAUSE_END);
     const before = view.slice(clauseFrom, first.start);

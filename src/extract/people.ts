@@ -443,7 +443,7 @@ const DOTTED_OPENERS = /^(?:名叫|叫|名为|兼|和|与|及|同|是|为|由|�
 
 /** The office with a second office in brackets right after it (`校长（院长）`, `主任(兼)`), its length ending at `end`, or 0. */
 function bracketedOfficeLength(view: string, end: number): number {
-  const close = view.charCodeAt(end - 1);
+  const close = end > 0 ? view.charCodeAt(end - 1) : -1;
   if (close !== 0xff09 && close !== 0x29) return 0;
   let open = end - 2;
   while (open >= 0 && end - open <= BRACKET_NOTE_MAX && view.charCodeAt(open) !== 0xff08 && view.charCodeAt(open) !== 0x28) open--;
@@ -531,7 +531,7 @@ function titleBefore(view: string, start: number, floor: number): { title: strin
         break;
       }
       // `南港集团有限公司的总经理`: 的 after a unit's name joins it to the office.
-      if (view.charCodeAt(s - 1) === 0x7684 && UNIT_BEFORE_OF.test(view.slice(Math.max(0, s - 7), s - 1))) {
+      if (s > 0 && view.charCodeAt(s - 1) === 0x7684 && UNIT_BEFORE_OF.test(view.slice(Math.max(0, s - 7), s - 1))) {
         s--;
         continue;
       }
@@ -548,7 +548,7 @@ function titleBefore(view: string, start: number, floor: number): { title: strin
   }
   if (start - s > TITLE_READ_BACK) return { title: null, at: start };
   // `出席活动的有东山市副市长许丽`: after 的, 有 opens the list, not the title.
-  if (view.charCodeAt(s - 1) === 0x7684 && view.charCodeAt(s) === 0x6709) s++;
+  if (s > 0 && view.charCodeAt(s - 1) === 0x7684 && view.charCodeAt(s) === 0x6709) s++;
   const raw = view.slice(s, start);
   const cleaned = cleanTitle(raw);
   if (!cleaned || officeBefore(cleaned, cleaned.length) === 0) return { title: null, at: start };
@@ -622,7 +622,7 @@ class MentionMarks {
     taken.fill(1, m.start, m.end);
     endsHere[m.end] = 1;
     // A short note after the name (`邱丽（女）、…`, `某某（左二）`) belongs to it: the next title starts after it.
-    const c = view.charCodeAt(m.end);
+    const c = m.end < view.length ? view.charCodeAt(m.end) : -1;
     if (c === 0xff08 || c === 0x28) {
       let close = m.end + 1;
       while (close < view.length && close - m.end < BRACKET_NOTE_MAX && view.charCodeAt(close) !== 0xff09 && view.charCodeAt(close) !== 0x29) close++;

@@ -276,7 +276,7 @@ export class ParagraphQueue {
       if (next.done) this.ended = true;
       else this.items.push(next.value);
     }
-    return this.items[i];
+    return i >= 0 && i < this.items.length ? this.items[i] : undefined;
   }
 
   /** Lets every paragraph before i go. */
@@ -292,7 +292,7 @@ export class ParagraphQueue {
   /** Paragraphs i to the last, all read (none of them may have been let go). */
   rest(i: number): Paragraph[] {
     if (i < this.kept) throw new Error('paragraphs were read after they were let go');
-    this.at(Number.POSITIVE_INFINITY);
+    while (!this.ended) this.at(this.items.length);
     return this.items.slice(i) as Paragraph[];
   }
 }

@@ -146,7 +146,9 @@ export class EndingIndex<T extends { word: string }> {
 
   /** The longest entry whose word ends exactly at `end` and starts at or after `from`, or null. */
   endingWithin(text: string, from: number, end: number): T | null {
-    if (end <= from || this.lastTable[text.charCodeAt(end - 1)] === 0) return null;
+    // Out of the text, nothing ends (checked first: V8 leaves optimised code that reads a string past its end).
+    if (end <= from || end > text.length || this.lastTable[text.charCodeAt(end - 1)] === 0) return null;
+    if (from < 0) from = 0;
     const { trie } = this;
     const { values } = trie;
     let node = 0;
@@ -199,7 +201,7 @@ export class StartIndex {
 
   /** The longest listed word starting at `at` in `text`, or null. */
   startingAt(text: string, at: number): string | null {
-    if (this.firstTable[text.charCodeAt(at)] !== 1) return null;
+    if (at < 0 || at >= text.length || this.firstTable[text.charCodeAt(at)] !== 1) return null;
     const { trie } = this;
     const { values } = trie;
     let node = 0;
@@ -226,6 +228,6 @@ export class CharSet {
     for (let i = 0; i < chars.length; i++) this.table[chars.charCodeAt(i)] = 1;
   }
   at(text: string, i: number): boolean {
-    return this.table[text.charCodeAt(i)] === 1;
+    return i >= 0 && i < text.length && this.table[text.charCodeAt(i)] === 1;
   }
 }
