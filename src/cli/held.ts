@@ -8,7 +8,8 @@
  * it has no name while it is written and read back, and disappears with the
  * process however the run ends.
  */
-import { close, closeSync, open, openSync, read, unlink, unlinkSync, write, writeSync } from 'node:fs';
+import { close, closeSync, open, openSync, read, unlinkSync, write, writeSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { nodeCrypto } from './builtins.js';
@@ -18,7 +19,6 @@ import { describeFsError } from './fsutil.js';
 export const SPILL_AT = 4 * 1024 * 1024;
 
 const openFd = promisify(open);
-const unlinkPath = promisify(unlink);
 const readFd = promisify(read);
 const writeFd = promisify(write);
 const closeFd = promisify(close);
@@ -178,7 +178,7 @@ export class HeldOutput {
   private openTemp(): Promise<number> {
     const path = tempName(this.dir);
     const opened = openFd(path, 'wx+', 0o600).then(async (fd) => {
-      await unlinkPath(path).catch(() => {});
+      await unlink(path).catch(() => {});
       return fd;
     });
     // A failure to open is reported by the first write.
