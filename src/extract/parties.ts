@@ -450,7 +450,9 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   for (let e = 1; e <= view.length; e++) {
     if (!t.suffixAt(e)?.strong) continue;
     const s = t.startOf(e);
-    if (s >= 0 && !printed.has(view.slice(s, e))) printed.set(view.slice(s, e), { key: view.slice(s, e), text: piece.text.slice(s, e), span: piece.span(s, e) });
+    if (s < 0) continue;
+    const key = view.slice(s, e);
+    if (!printed.has(key)) printed.set(key, { key, text: piece.text.slice(s, e), span: piece.span(s, e) });
   }
   return { drafts, printed: [...printed.values()] };
 }
