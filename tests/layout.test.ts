@@ -2,11 +2,13 @@
  * The line classifiers and the cut rules, each on its own examples (invented
  * pages of invented universities), and what the layout makes of them.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LINE_CLASSIFIERS, classifyLine } from '../src/layout/patterns.js';
 import { CUT_RULES_FOR_TESTS } from '../src/layout/segments.js';
 import { explainLines, extractBriefing } from '../src/core.js';
 import { fold } from '../src/text/normalize.js';
+import { displayWidth, trimmedWidth } from '../src/text/lines.js';
 
 const kindOf = (line: string) => classifyLine(fold(line.trim().replace(/(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])/g, '')));
 
@@ -166,6 +168,19 @@ describe('the layout of web copies', () => {
     expect(r.text).toBe('5月6日，东岭大学与南港市签约。');
   });
 
+  it('finds every contents and related-reading marker, spaced or bracketed, by its own words', () => {
+    const entryKind = (mark: string) => {
+      const lines = explainLines(`东岭新闻网\n${mark}\n东岭大学召开教学工作会\n5月6日，东岭大学与南港市签约。\n`);
+      const entry = lines.find((l) => l.text === '东岭大学召开教学工作会')!;
+      return `${entry.kind}/${entry.by}`;
+    };
+    for (const mark of ['目录', '目　录', '　 目 录', '本期导读', '本期要目', '本期目录', '要目', '导读']) expect(entryKind(mark), mark).toBe('toc/contents-entry');
+    const related = ['相关新闻', '相关阅读', '相关文章', '相关链接', '推荐阅读', '延伸阅读', '热点新闻', '热门文章', '猜你喜欢', '往期回顾', '往期推荐', '更多新闻'];
+    for (const mark of [...related, '【相关阅读】', '[往期推荐]：', '　更多新闻:']) expect(entryKind(mark), mark).toBe('furniture/related-list');
+    // Words of the same kind that are no marker leave the line after them text.
+    for (const mark of ['目录学', '本期', '新闻']) expect(entryKind(mark), mark).toBe('text/text');
+  });
+
   it('a contents list is not items, even an entry with a comma', () => {
     const doc = extractBriefing('合作简报\n2024年第1期\n目 录\n【校地合作】\n东岭大学与南港市签约，共建研究院\n西川学院赴北塘调研\n【校地合作】\n东岭大学与南港市签约，共建研究院\n1月5日，东岭大学与南港市签约。\n西川学院赴北塘调研\n1月8日，西川学院赴北塘调研。\n');
     expect(doc.records.map((r) => r.title)).toEqual(['东岭大学与南港市签约，共建研究院', '西川学院赴北塘调研']);
@@ -213,5 +228,24 @@ describe('pinyin glosses', () => {
     expect(explainLines('东岭大学(DLU)与南港市(nangang)、北塘(běi táng)镇、西(xī)川(2)县签约').map((l) => l.text)).toEqual([
       '东岭大学(DLU)与南港市(nangang)、北塘(běi táng)镇、西川(2)县签约',
     ]);
+  });
+});
+
+describe('trimmedWidth', () => {
+  it('is the display width of the slice, trimmed as String.prototype.trim trims', () => {
+    // Every character trim removes, and some it keeps (zero-width space, ideographs, full-width forms).
+    const blanks = ' \t\n\v\f\r\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+    const alphabet = [...blanks, '\u200b', '东', '岭', 'Ａ', 'a', '1', '。'];
+    const char = fc.constantFrom(...alphabet);
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }), fc.nat(12), fc.nat(12), (chars, a, b) => {
+        const s = chars.join('');
+        const start = Math.min(a, b, s.length);
+        const end = Math.min(Math.max(a, b), s.length);
+        expect(trimmedWidth(s, start, end)).toBe(displayWidth(s.slice(start, end).trim()));
+      }),
+      { numRuns: 3000, seed: 20261202 },
+    );
+    expect(trimmedWidth('  8 月 18 日 ', 0, 11)).toBe(10);
   });
 });

@@ -6,7 +6,7 @@
  * its paragraph unless the file is hard-wrapped and the line fills the width.
  */
 import { Piece, PieceBuilder } from '../text/piece.js';
-import { cleanLine, displayWidth, splitLines, type Line } from '../text/lines.js';
+import { cleanLine, displayWidth, splitLines, trimmedWidth, type Line } from '../text/lines.js';
 import { fold, isCjk } from '../text/normalize.js';
 import { classifyLine, endsSentence, isDateLed, numberedPrefix, shortExclaimedTitle, type LineKind } from './patterns.js';
 import { splitFlattened } from './segments.js';
@@ -226,11 +226,14 @@ export function* paragraphsOf(source: string): Generator<Paragraph> {
         shortView = shortViews.get(view) ?? shortViews.size;
         if (shortView === shortViews.size) shortViews.set(view, shortView);
       }
-      const squeezed = view.replace(/\s/g, '');
-      if (CONTENTS_MARK.test(squeezed)) contentsMarks.push(lines.length);
-      if (RELATED_MARK.test(squeezed)) relatedMarks.push(lines.length);
+      // Both marks are anchored at the line's first non-blank character: most lines are ruled out by it.
+      if (MARK_HEAD.test(view)) {
+        const squeezed = view.replace(/\s/g, '');
+        if (CONTENTS_MARK.test(squeezed)) contentsMarks.push(lines.length);
+        if (RELATED_MARK.test(squeezed)) relatedMarks.push(lines.length);
+      }
       // Visual width as printed, blanks included (`8 月 18 日` is wider than `8月18日`).
-      lines.push(line, classId(kind, by), displayWidth(source.slice(line.start, line.end).trim()), shortView, shortView !== -1 && endsSentence(view));
+      lines.push(line, classId(kind, by), trimmedWidth(source, line.start, line.end), shortView, shortView !== -1 && endsSentence(view));
     }
   }
   markContents(source, lines, contentsMarks);
@@ -299,6 +302,8 @@ export class ParagraphQueue {
 
 /** `目录`, `目 录`, `本期要目`: the marker line over a table of contents. */
 const CONTENTS_MARK = /^(?:目\s*录|本期(?:导读|要目|目录)|要目|导读)$/;
+/** The characters CONTENTS_MARK and RELATED_MARK can start with, after blanks (kept in step with both). */
+const MARK_HEAD = /^\s*[目本要导【[相推延热猜往更]/;
 /** Longest line of a contents list (an entry, a section label). */
 const CONTENTS_ENTRY_MAX = 60;
 

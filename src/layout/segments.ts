@@ -166,9 +166,12 @@ function cutsOf(rules: readonly CutRule[], raw: string): number[] {
 export function splitFlattened(source: string, line: Line): Line[] {
   const raw = fold(source.slice(line.start, line.end));
   if (raw.trim().length < CUT_MIN) return [line];
+  const lineCuts = cutsOf(LINE_CUTS, raw);
+  // Below the headline lines, a line no whole-line rule cuts is not cut at all.
+  if (lineCuts.length === 0 && line.number > HEADLINE_LINES) return [line];
   const ranges: Array<[number, number]> = [];
   let from = 0;
-  for (const c of [...cutsOf(LINE_CUTS, raw), raw.length]) {
+  for (const c of [...lineCuts, raw.length]) {
     ranges.push([from, c]);
     from = c;
   }

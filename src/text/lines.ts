@@ -93,7 +93,26 @@ export function cleanLine(source: string, start: number, end: number): Piece {
 
 /** Display width: CJK characters count two columns, others one. */
 export function displayWidth(s: string): number {
+  return rangeWidth(s, 0, s.length);
+}
+
+function rangeWidth(s: string, start: number, end: number): number {
   let w = 0;
-  for (let i = 0; i < s.length; i++) w += isCjk(s.charCodeAt(i)) ? 2 : 1;
+  for (let i = start; i < end; i++) w += isCjk(s.charCodeAt(i)) ? 2 : 1;
   return w;
+}
+
+/** What String.prototype.trim removes (and `\s` matches): white space and line terminators. */
+function trimmed(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * `displayWidth(s.slice(start, end).trim())` without making either string:
+ * `trimmedWidth('  8 月 18 日 ', 0, 11)` is 10.
+ */
+export function trimmedWidth(s: string, start: number, end: number): number {
+  while (start < end && trimmed(s.charCodeAt(start))) start++;
+  while (end > start && trimmed(s.charCodeAt(end - 1))) end--;
+  return rangeWidth(s, start, end);
 }
