@@ -46,7 +46,8 @@ import type { PersonMention } from './people.js';
 /** What joins two sides of one list. */
 const JOINS = new StartIndex(['以及', '分别与', '先后与', '与', '和', '及', '同', '跟', '、', '携手', '联合', '—', '-', '－', '–', '/']);
 const STRONG_JOINS = new Set(['以及', '分别与', '先后与', '与', '和', '及', '同', '跟', '携手', '联合']);
-const DASHES = new Set(['—', '-', '－', '–', '/']);
+/** The dashes (and slash) that join two names into a founded one's (`山东大学—山东能源集团未来技术学院`), by code unit. */
+const DASHES: ReadonlySet<number> = new Set([...'—-－–/'].map((c) => c.charCodeAt(0)));
 const CLAUSE_END = new CharSet('，。；！？\n');
 const SENTENCE_END = new CharSet('。；！？\n');
 const TITLE_ENDING = wordIndex(TITLE_WORDS);
@@ -259,7 +260,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
         continue;
       }
     }
-    if (members.length >= 2 && joins.some((j) => !DASHES.has(j) || true)) {
+    if (members.length >= 2 && joins.length > 0) {
       const strong = joins.some((j) => STRONG_JOINS.has(j));
       if (cooperates(after) || (strong && COOPERATIVE_OPENING.test(after))) {
         for (const x of members) r.add(x.start, x.end, 'coordination');
@@ -432,7 +433,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   const kept = actors.length > 0 ? actors : fromInstitutions;
   for (const f of kept.sort((a, b) => a.start - b.start)) {
     let key = view.slice(f.start, f.end);
-    if (DASHES.has(view[f.start - 1] ?? '') && foundedTail(founded, key)) {
+    if (f.start > 0 && DASHES.has(view.charCodeAt(f.start - 1)) && foundedTail(founded, key)) {
       // `山东大学—山东能源集团未来技术学院揭牌`: the side after the dash is named up to its own ending.
       const end = innerSideEnd(t, f.start, f.end);
       if (end < 0) continue;
@@ -459,7 +460,8 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
 
 /** Is `key` what the item founds, or the end of its name? */
 function foundedTail(founded: readonly string[], key: string): boolean {
-  return founded.some((name) => name.endsWith(key));
+  for (let k = 0; k < founded.length; k++) if (founded[k]!.endsWith(key)) return true;
+  return false;
 }
 
 /** Is `f` inside (not the whole of) the name of something founded? */
