@@ -204,13 +204,14 @@ function buildRecord(draft: RecordDraft, index: number, ctx: YearContext, home: 
   return {
     index,
     section: draft.section,
-    heading: [...draft.heading],
+    // Copies by slice and concat: a spread in optimised code checks the shape of each array it meets.
+    heading: draft.heading.slice(),
     title: draft.title ? draft.title.text : null,
     titleSpan: draft.title ? [draft.title.sourceStart, draft.title.sourceEnd] : null,
     text: draft.body.text,
     span: [draft.start, draft.end],
     date: bodyDates[0] ?? titleDates[0] ?? null,
-    dates: [...titleDates, ...bodyDates],
+    dates: titleDates.concat(bodyDates),
     ...entities,
     source: draft.source,
   };

@@ -180,7 +180,8 @@ export function splitFlattened(source: string, line: Line): Line[] {
     const sub = raw.slice(a, b);
     const inner = line.number <= HEADLINE_LINES || ranges.length > 1 ? cutsOf(PIECE_CUTS, sub) : [];
     let f = a;
-    for (const c of [...inner.map((x) => a + x), b]) {
+    for (let k = 0; k <= inner.length; k++) {
+      const c = k < inner.length ? a + inner[k]! : b;
       pieces.push([f, c]);
       f = c;
     }

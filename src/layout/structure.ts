@@ -91,7 +91,7 @@ class ItemReader {
   readonly records: RecordDraft[] = [];
   open: Open | null = null;
   /** The heading path of the last draft, shared by the next ones while the headings stay the same. */
-  private lastHeading: readonly string[] = NO_STRINGS;
+  private lastHeading: readonly string[] = [];
 
   constructor(
     readonly warnings: Warning[],
@@ -138,10 +138,9 @@ class ItemReader {
 
   /** The open item's heading path: the last draft's array when it is the same path. */
   private headingOf(o: Open): readonly string[] {
-    const path = this.stack.map((h) => h.text);
-    if (o.label) path.push(o.label.text);
+    const path = headingTexts(this.stack, o.label ? o.label.text : null);
     const last = this.lastHeading;
-    if (path.length === last.length && path.every((t, k) => t === last[k])) return last;
+    if (sameStrings(path, last)) return last;
     this.lastHeading = path;
     return path;
   }
@@ -162,6 +161,26 @@ class ItemReader {
 }
 
 const NO_STRINGS: readonly string[] = Object.freeze([]);
+
+/**
+ * The texts of a heading stack, and `last` after them when given, in an array
+ * built by push: every heading path then has one of the same two shapes (empty,
+ * or holding strings). A path made by `map` or spread, or the frozen empty one,
+ * has shapes of its own, and each new one threw away the optimised code of the
+ * layout functions that read it.
+ */
+function headingTexts(stack: ReadonlyArray<{ text: string }>, last: string | null): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < stack.length; k++) out.push(stack[k]!.text);
+  if (last !== null) out.push(last);
+  return out;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
 
 /** The open item takes paragraph `p` in: its span reaches to `p`'s end. */
 function extendTo(o: Open, p: Paragraph): void {
@@ -279,7 +298,7 @@ export function parseLayout(paragraphs: ParagraphQueue): Layout {
         const kind = sectionKind(text);
         if (kind !== 'other') {
           o.label = { text, kind };
-          sections.push({ heading: text, kind, path: [...stack.map((h) => h.text), text], span: p.piece.span(0, text.length) });
+          sections.push({ heading: text, kind, path: headingTexts(stack, text), span: p.piece.span(0, text.length) });
         } else if (paragraphLooksLikeTitle(p.view)) {
           // `【测试数据】某某签约仪式`: a label that names no section is part of the headline as printed.
           cut = 0;
