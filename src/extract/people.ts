@@ -701,13 +701,6 @@ class MentionMarks {
 
 const LIST_JOIN = /^(?:、|以及|和|及|与|同)/;
 
-/**
- * Marks, by first code unit, the names step 6 looks for: a scan reads one
- * table entry per position and tries names only where one could start. Shared
- * and cleared after each use, so no table is allocated per record.
- */
-const KNOWN_HEAD = new Uint8Array(65536);
-
 /** Finds every person mention in a text (view indices). */
 export function findPersonMentions(view: string, knownNames: Iterable<string>, warnings: Warning[], piece: Piece): PersonMention[] {
   readOffices(view);
@@ -798,19 +791,20 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   // 6. Every further mention of a known name (its title may be longer there).
   const names = new Set<string>(knownNames);
   for (const p of found.values()) names.add(view.slice(p.start, p.end));
+  // Keyed by the first code unit: a small integer, where a key of two code units
+  // (`c0 * 65536 + c1`) is past V8's small-integer range for Chinese text and
+  // made a heap number at every position.
   const byHead = new Map<number, string[]>();
   for (const name of names) {
     if (name.length < 2) continue;
     const head = name.charCodeAt(0);
     const list = byHead.get(head);
-    KNOWN_HEAD[head] = 1;
     if (list) list.push(name);
     else byHead.set(head, [name]);
   }
   for (let at = 0; at + 1 < view.length; at++) {
-    if (KNOWN_HEAD[view.charCodeAt(at)] !== 1 || found.has(at)) continue;
     const list = byHead.get(view.charCodeAt(at));
-    if (!list) continue;
+    if (!list || found.has(at)) continue;
     let best: string | null = null;
     for (const name of list) if ((best === null || name.length > best.length) && view.startsWith(name, at)) best = name;
     if (best === null) continue;
@@ -819,7 +813,6 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     const floor = marks.prevEnd(at);
     marks.add(marks.mention(at, best.length, 'known-name', titleBefore(view, at, floor), floor));
   }
-  for (const head of byHead.keys()) KNOWN_HEAD[head] = 0;
   marks.extendLists();
 
   // 7. A bare name joined before a person (`甲与乙共同揭牌`, where only 乙 was known).
