@@ -160,8 +160,6 @@ class ItemReader {
   }
 }
 
-const NO_STRINGS: readonly string[] = Object.freeze([]);
-
 /**
  * The texts of a heading stack, and `last` after them when given, in an array
  * built by push: every heading path then has one of the same two shapes (empty,
@@ -381,7 +379,7 @@ export function parseLayout(paragraphs: ParagraphQueue): Layout {
     const text = paragraphs.rest(from).filter((p) => p.kind !== 'blank' && p.kind !== 'page-number' && p.kind !== 'masthead-noise' && /[\p{L}\p{N}]/u.test(p.view));
     if (text.length > 0) {
       const body = joinPieces(text.map((p) => p.piece), '\n');
-      drafts.push({ section: fallbackKind, heading: NO_STRINGS, title: null, titleParts: null, body, source: null, start: text[0]!.piece.sourceStart, end: text[text.length - 1]!.piece.sourceEnd });
+      drafts.push({ section: fallbackKind, heading: [], title: null, titleParts: null, body, source: null, start: text[0]!.piece.sourceStart, end: text[text.length - 1]!.piece.sourceEnd });
       return { masthead, sections, records: drafts, warnings: warnings.filter((w) => w.code !== 'title-without-body') };
     }
   }
