@@ -72,6 +72,8 @@ export type Suffix = (typeof ORG_SUFFIXES)[number];
  * read after a newer was made throws instead of answering from the newer's table.
  */
 const END_HERE = new ScratchArray((n) => new Int32Array(n), 0);
+/** startOf(e) with no floor, once read (−2: not read yet), shared the same way as END_HERE. */
+const START_OF = new ScratchArray((n) => new Int32Array(n), -2);
 let generation = 0;
 
 export class OrgText {
@@ -81,6 +83,9 @@ export class OrgText {
   private readonly endHere: Int32Array;
   private readonly generation: number;
   private readonly suffixes: Suffix[];
+  private readonly starts: Int32Array;
+  /** Every position a name ending ends at, ascending: loops over all endings read these, not every position. */
+  readonly ends: number[] = [];
 
   /** Where the lines of a title meet (soft boundaries). */
   private readonly breaks: Set<number>;
@@ -90,6 +95,7 @@ export class OrgText {
     this.breaks = new Set(breaks);
     this.n = view.length;
     this.endHere = END_HERE.take(view.length + 1);
+    this.starts = START_OF.take(view.length + 1);
     this.generation = ++generation;
     this.suffixes = [];
     const ids = new Map<Suffix, number>();
@@ -110,6 +116,7 @@ export class OrgText {
         ids.set(s, id);
       }
       this.endHere[e] = id;
+      this.ends.push(e);
     }
   }
 
@@ -163,6 +170,18 @@ export class OrgText {
    * when there is none (no ending at `e`, too little before it, unbalanced brackets).
    */
   startOf(e: number, floor = 0): number {
+    if (floor !== 0) return this.readStart(e, floor);
+    if (this.generation !== generation) throw new Error('an OrgText was read after a newer one was made');
+    if (e < 0 || e > this.n) return -1;
+    let s = this.starts[e]!;
+    if (s === -2) {
+      s = this.readStart(e, 0);
+      this.starts[e] = s;
+    }
+    return s;
+  }
+
+  private readStart(e: number, floor: number): number {
     const suffix = this.suffixAt(e);
     if (!suffix) return -1;
     const view = this.view;

@@ -448,8 +448,8 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   }
   // Every name the record prints, nested ones too (`西安电子科技大学` inside `西安电子科技大学广州研究院`), as printed.
   const printed = new Map<string, { key: string; text: string; span: Span }>();
-  for (let e = 1; e <= view.length; e++) {
-    if (!t.suffixAt(e)?.strong) continue;
+  for (const e of t.ends) {
+    if (!t.suffixAt(e)!.strong) continue;
     const s = t.startOf(e);
     if (s < 0) continue;
     const key = view.slice(s, e);
@@ -478,8 +478,8 @@ function insideInstitution(f: { start: number; end: number }, institutionSpans: 
 /** Every name in the text: read leftwards from each ending where the text closes it, longest first at one start. */
 function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Mention[] {
   const byStart = new Map<number, number>();
-  for (let e = 1; e <= view.length; e++) {
-    if (!t.suffixAt(e) || !t.closesAt(e)) continue;
+  for (const e of t.ends) {
+    if (!t.closesAt(e)) continue;
     const s = t.startOf(e);
     if (s < 0 || !plausibleName(view, s, e)) continue;
     const end = t.qualifiedEnd(e);
