@@ -89,6 +89,14 @@ describe('StartIndex', () => {
     for (let at = 0; at <= text.length; at++) expect(grown.startingAt(text, at)).toBe(scanStarting(list, text, at));
   });
 
+  it('isWord answers as a set of the list does, for every stretch of up to six characters', () => {
+    const set = new Set(list);
+    for (let at = 0; at <= text.length; at++) {
+      for (let end = at; end <= Math.min(text.length + 1, at + 6); end++) expect(index.isWord(text, at, end)).toBe(end <= text.length && set.has(text.slice(at, end)));
+    }
+    expect(index.isWord(text, -1, 2)).toBe(false);
+  });
+
   it('takes words added later and stops at the end of the text', () => {
     const idx = new StartIndex(['合作']);
     idx.add(['合作协议', '协议']);

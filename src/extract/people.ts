@@ -35,6 +35,7 @@ import type { Piece } from '../text/piece.js';
 import { ScratchArray } from '../text/scratch.js';
 import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
 import { officeFrom, officeLengthAt, readOffices } from './offices.js';
+import { sortByStart } from '../text/order.js';
 
 /** One mention of a person in a text, in view indices. */
 export interface PersonMention {
@@ -70,6 +71,8 @@ const TITLE_BOUNDARY = wordIndex(TITLE_BOUNDARIES);
 const THING_VERB = wordIndex(THING_VERBS);
 const NOT_BOUNDARY = wordIndex(NOT_BOUNDARY_ENDINGS);
 const OPENERS = new StartIndex([...NAME_OPENERS, '特别行政区']);
+/** NOT_NAMES as a trie, asked of the view in place (the readings ask it at nearly every surname). */
+const NOT_NAME_WORDS = new StartIndex([...NOT_NAMES]);
 /** Self-names open titles: `我校党委书记`. */
 const SELF_OPENERS = new StartIndex(['我校', '我院', '本校', '本院', '我所', '我市', '我省', '我区', '我县', '该校', '该院', '该公司', '该市']);
 /** Unit endings that open with an office word (`委员会`, `领导小组`, `理事会`, `代表团`). */
@@ -196,7 +199,7 @@ const PERSONAL = new StartIndex(['说', '指出', '告诉', '透露', '坦言', 
 function nameFollows(view: string, e: number): boolean {
   if (e >= view.length || PUNCT.at(view, e) || !nameStartsAt(view, e)) return false;
   for (const len of [2, 3]) {
-    if (!hanAt(view, e, len) || NOT_NAMES.has(view.slice(e, e + 2))) continue;
+    if (!hanAt(view, e, len) || NOT_NAME_WORDS.isWord(view, e, e + 2)) continue;
     const after = view.charCodeAt(e + len);
     if (e + len >= view.length || PUNCT.table[after] === 1 || STRONG_AFTER.has(view, e + len) || MEDIUM_AFTER.has(view, e + len)) return true;
   }
@@ -303,8 +306,7 @@ function readings(view: string, at: number): NameReading[] {
       let given = true;
       for (let k = at + sl; k < at + len; k++) if (!GIVEN.at(view, k)) given = false;
       // Words such as `黄河`, `高度` are names only right after an office (`副市长黄河`): see bestName.
-      const cand = view.slice(at, at + len);
-      const word = NOT_NAMES.has(cand) || NOT_NAMES.has(cand.slice(0, 2));
+      const word = NOT_NAME_WORDS.isWord(view, at, at + len) || NOT_NAME_WORDS.isWord(view, at, at + 2);
       out.push(reading(len, rightEvidence(view, at + len), word ? -1 : strength, false, given, CONNECTOR_SURNAMES.at(view, at)));
     }
   }
@@ -314,7 +316,7 @@ function readings(view: string, at: number): NameReading[] {
     while (run < 8 && at + run < view.length && FOREIGN.table[view.charCodeAt(at + run)] === 1) run++;
     let pushed = false;
     for (let len = run; len >= 2; len--) {
-      if (NOT_NAMES.has(view.slice(at, at + len))) continue;
+      if (NOT_NAME_WORDS.isWord(view, at, at + len)) continue;
       const r = rightEvidence(view, at + len);
       if (r.score > 0) {
         out.push(reading(len, r, 0, true));
@@ -323,7 +325,7 @@ function readings(view: string, at: number): NameReading[] {
       }
     }
     // The whole run, ending where transliteration characters end (`韦尔特罗尼|乘…`): good after an office.
-    if (!pushed && run >= 2 && !NOT_NAMES.has(view.slice(at, at + run))) out.push(reading(run, null, 0, true));
+    if (!pushed && run >= 2 && !NOT_NAME_WORDS.isWord(view, at, at + run)) out.push(reading(run, null, 0, true));
   }
   return out;
 }
@@ -649,7 +651,7 @@ class MentionMarks {
   extendLists(): boolean {
     const { found, endsHere, view } = this;
     let grew = false;
-    const sorted = [...found.values()].sort((a, b) => a.start - b.start);
+    const sorted = sortByStart([...found.values()]);
     const walked = new Set<number>();
     for (const p of sorted) {
       if (walked.has(p.start)) continue;
@@ -702,6 +704,13 @@ class MentionMarks {
 const LIST_JOIN = /^(?:、|以及|和|及|与|同)/;
 
 /** Finds every person mention in a text (view indices). */
+/**
+ * First code units of the known names, marked while one record is scanned for
+ * them (step 6 of findPersonMentions). A mark left set (by a throw mid-scan)
+ * costs only a map lookup: the map decides.
+ */
+const KNOWN_HEADS = new Uint8Array(65536);
+
 export function findPersonMentions(view: string, knownNames: Iterable<string>, warnings: Warning[], piece: Piece): PersonMention[] {
   readOffices(view);
   const marks = new MentionMarks(view, piece, maskedRanges(view));
@@ -794,6 +803,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   // Keyed by the first code unit: a small integer, where a key of two code units
   // (`c0 * 65536 + c1`) is past V8's small-integer range for Chinese text and
   // made a heap number at every position.
+  // KNOWN_HEADS marks those first code units for the scan (cleared after it): most positions are ruled out by one load.
   const byHead = new Map<number, string[]>();
   for (const name of names) {
     if (name.length < 2) continue;
@@ -801,8 +811,10 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     const list = byHead.get(head);
     if (list) list.push(name);
     else byHead.set(head, [name]);
+    KNOWN_HEADS[head] = 1;
   }
-  for (let at = 0; at + 1 < view.length; at++) {
+  for (let at = 0; byHead.size > 0 && at + 1 < view.length; at++) {
+    if (KNOWN_HEADS[view.charCodeAt(at)] === 0) continue;
     const list = byHead.get(view.charCodeAt(at));
     if (!list || found.has(at)) continue;
     let best: string | null = null;
@@ -813,6 +825,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     const floor = marks.prevEnd(at);
     marks.add(marks.mention(at, best.length, 'known-name', titleBefore(view, at, floor), floor));
   }
+  for (const head of byHead.keys()) KNOWN_HEADS[head] = 0;
   marks.extendLists();
 
   // 7. A bare name joined before a person (`甲与乙共同揭牌`, where only 乙 was known).
@@ -842,7 +855,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     m.title = title && piece.text.slice(at, m.start);
     m.titleStart = title ? at : m.start;
   }
-  return [...found.values()].sort((a, b) => a.start - b.start);
+  return sortByStart([...found.values()]);
 }
 
 /**

@@ -218,6 +218,18 @@ export class StartIndex {
   has(text: string, at: number): boolean {
     return this.startingAt(text, at) !== null;
   }
+
+  /** Is `text` from `start` to `end` exactly a listed word? (Read in place: no slice to hash.) */
+  isWord(text: string, start: number, end: number): boolean {
+    if (start < 0 || end > text.length || end <= start || this.firstTable[text.charCodeAt(start)] !== 1) return false;
+    const { trie } = this;
+    let node = 0;
+    for (let i = start; i < end; i++) {
+      node = trie.child(node, text.charCodeAt(i));
+      if (node < 0) return false;
+    }
+    return trie.values[node] !== null;
+  }
 }
 
 /** A set of characters tested by code unit: `view[i]` would allocate a string for every CJK character. */
