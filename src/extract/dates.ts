@@ -6,6 +6,7 @@
  */
 import type { DateMention, YearKind } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
+import { sortBy } from '../text/order.js';
 
 /** A date as found, before its year is settled. */
 export interface FoundDate {
@@ -128,7 +129,7 @@ export function findDates(view: string): FoundDate[] {
     if (j < days && found[j]!.index < m.index + m[0].length) continue;
     found.push({ index: m.index, length: m[0].length, year, month, day, endYear: year, endMonth: month, endDay: day });
   }
-  return found.sort((a, b) => a.index - b.index);
+  return sortBy(found, (f) => f.index);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -8,6 +8,7 @@ import type { Institution } from '../schema/index.js';
 import type { Piece } from '../text/piece.js';
 import { CharSet, wordIndex } from '../lexicon/wordindex.js';
 import { suffixEndingAt } from './organizations.js';
+import { sortBy } from '../text/order.js';
 
 const FOUND_VERBS = /(?:共建|合作共建|联合共建|成立|组建|设立|新建|建设|揭牌|挂牌)(?:了|的)?/g;
 const UNVEIL = /(?:揭牌|挂牌|成立|落成|揭牌成立)/g;
@@ -118,7 +119,7 @@ export function findInstitutions(piece: Piece, view: string, ranges?: Array<[num
   }
   const out: Institution[] = [];
   const seen = new Set<string>();
-  for (const [s0, nameEnd] of found.sort((a, b) => a[0] - b[0])) {
+  for (const [s0, nameEnd] of sortBy(found, (f) => f[0])) {
     // Words that open the clause, not the name: `这次某某研究院揭牌`, `共建实习实训基地`.
     const lead = LEADING_WORDS.exec(view.slice(s0, nameEnd));
     const s = s0 + (lead ? lead[0].length : 0);

@@ -42,6 +42,7 @@ onLexicon((l) => {
 });
 import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
 import type { PersonMention } from './people.js';
+import { sortByStart, sortNumbers } from '../text/order.js';
 
 /** What joins two sides of one list. */
 const JOINS = new StartIndex(['以及', '分别与', '先后与', '与', '和', '及', '同', '跟', '、', '携手', '联合', '—', '-', '－', '–', '/']);
@@ -148,7 +149,7 @@ class PartyReader {
     people: PersonMention[],
   ) {
     // Who owns each stretch of text as a title: a name there belongs to an attendee's office.
-    this.byStart = [...people].sort((a, b) => a.start - b.start);
+    this.byStart = sortByStart([...people]);
     const titleOwner = TITLE_OWNER.take(view.length + 1);
     this.byStart.forEach((p, k) => {
       if (p.titleStart < p.start) titleOwner.fill(k, p.titleStart, p.start);
@@ -431,7 +432,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   // The founded institution's name speaks for its sides only when nothing else in the item does.
   const actors = found.filter((f) => !insideInstitution(f, institutionSpans));
   const kept = actors.length > 0 ? actors : fromInstitutions;
-  for (const f of kept.sort((a, b) => a.start - b.start)) {
+  for (const f of sortByStart(kept)) {
     let key = view.slice(f.start, f.end);
     if (f.start > 0 && DASHES.has(view.charCodeAt(f.start - 1)) && foundedTail(founded, key)) {
       // `山东大学—山东能源集团未来技术学院揭牌`: the side after the dash is named up to its own ending.
@@ -536,7 +537,7 @@ function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Me
   }
   const out: Mention[] = [];
   let reach = -1;
-  for (const s of [...byStart.keys()].sort((a, b) => a - b)) {
+  for (const s of sortNumbers([...byStart.keys()])) {
     const e = byStart.get(s)!;
     // A name inside a longer one (`日照研究院` inside `山东大学日照研究院`) is not a mention of its own.
     if (e <= reach) continue;

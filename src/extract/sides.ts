@@ -23,6 +23,7 @@ export interface PrintedName {
 }
 import { fold } from '../text/normalize.js';
 import { aliasTarget } from '../lexicon/user.js';
+import { sortBy } from '../text/order.js';
 
 /** A side as a role rule found it, before the passes. */
 export interface SideDraft extends Party {
@@ -209,7 +210,7 @@ function weakSide(x: Side): boolean {
 export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
   const set = new SideSet();
   const { sides, byKey } = set;
-  for (const d of [...drafts].sort((a, b) => a.at - b.at)) {
+  for (const d of sortBy([...drafts], (x) => x.at)) {
     const key = nameKey(d.name);
     const had = byKey.get(key);
     if (had) {
@@ -325,7 +326,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     for (const s of list.slice(1)) set.join(list[0]!, s);
   }
 
-  return sides.sort((a, b) => a.name.at - b.name.at).map((s) => ({ name: s.name.name, type: s.name.type, span: s.name.span, via: s.name.via }));
+  return sortBy(sides, (s) => s.name.at).map((s) => ({ name: s.name.name, type: s.name.type, span: s.name.span, via: s.name.via }));
 }
 
 /** `浸会大学` for `香港浸会大学`: a name another ends with, of the same type, the rest a place or a name. */

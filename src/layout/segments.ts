@@ -9,6 +9,7 @@ import { cleanLine, type Line } from '../text/lines.js';
 import { fold } from '../text/normalize.js';
 import { BRIEFING_TITLE_ENDINGS, LEAD_OPENERS } from '../lexicon/layout.js';
 import { FULL_DATE, ISSUE_RE, TIME_OF_DAY, isDateLed, stampShaped } from './patterns.js';
+import { sortNumbers } from '../text/order.js';
 
 /** A line shorter than this is never cut. */
 const CUT_MIN = 24;
@@ -159,7 +160,7 @@ const HEADLINE_LINES = 12;
 function cutsOf(rules: readonly CutRule[], raw: string): number[] {
   const cuts = new Set<number>();
   for (const rule of rules) for (const c of rule.cuts(raw)) if (c > 0 && c < raw.length) cuts.add(c);
-  return [...cuts].sort((a, b) => a - b);
+  return sortNumbers([...cuts]);
 }
 
 /** Cut one physical line where a rule says; one line when no rule applies. */
