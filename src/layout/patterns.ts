@@ -342,11 +342,26 @@ export const LINE_CLASSIFIERS: readonly LineClassifier[] = [
   { name: 'bracket-caption', kind: 'caption', test: bracketCaption },
 ];
 
+/**
+ * The index in LINE_CLASSIFIERS of the classifier that takes a line, or
+ * BLANK_LINE (empty) or TEXT_LINE (none takes it): reflow keeps the number,
+ * where a pair of strings for each line was an object to make.
+ */
+export function classifierOf(view: string): number {
+  if (view.length === 0) return BLANK_LINE;
+  for (let i = 0; i < LINE_CLASSIFIERS.length; i++) if (LINE_CLASSIFIERS[i]!.test(view)) return i;
+  return TEXT_LINE;
+}
+export const BLANK_LINE = -1;
+export const TEXT_LINE = LINE_CLASSIFIERS.length;
+
 /** The kind of a line and the classifier that gave it. */
 export function classifyLine(view: string): { kind: LineKind; by: string } {
-  if (view.length === 0) return { kind: 'blank', by: 'blank' };
-  for (const c of LINE_CLASSIFIERS) if (c.test(view)) return { kind: c.kind, by: c.name };
-  return { kind: 'text', by: 'text' };
+  const i = classifierOf(view);
+  if (i === BLANK_LINE) return { kind: 'blank', by: 'blank' };
+  if (i === TEXT_LINE) return { kind: 'text', by: 'text' };
+  const c = LINE_CLASSIFIERS[i]!;
+  return { kind: c.kind, by: c.name };
 }
 
 export function lineKind(view: string): LineKind {

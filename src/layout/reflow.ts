@@ -8,7 +8,7 @@
 import { Piece, PieceBuilder } from '../text/piece.js';
 import { cleanLine, displayWidth, splitLines, trimmedWidth, type Line } from '../text/lines.js';
 import { fold, isCjk } from '../text/normalize.js';
-import { classifyLine, endsSentence, isDateLed, numberedPrefix, shortExclaimedTitle, type LineKind } from './patterns.js';
+import { BLANK_LINE, LINE_CLASSIFIERS, TEXT_LINE, classifierOf, endsSentence, isDateLed, numberedPrefix, shortExclaimedTitle, type LineKind } from './patterns.js';
 import { splitFlattened } from './segments.js';
 
 export interface Paragraph {
@@ -86,6 +86,15 @@ function classId(kind: LineKind, by: string): number {
     CLASS_IDS.set(key, id);
   }
   return id;
+}
+
+/** The class id of each line classifier's answer, by its index (see classifierOf). */
+const CLASSIFIER_IDS = LINE_CLASSIFIERS.map((c) => classId(c.kind, c.name));
+const BLANK_ID = classId('blank', 'blank');
+const TEXT_ID = classId('text', 'text');
+function lineClassId(view: string): number {
+  const i = classifierOf(view);
+  return i === BLANK_LINE ? BLANK_ID : i === TEXT_LINE ? TEXT_ID : CLASSIFIER_IDS[i]!;
 }
 
 /**
@@ -220,7 +229,7 @@ export function* paragraphsOf(source: string): Generator<Paragraph> {
     // A line that holds a headline, a stamp and a body (or a masthead and contents) is split first.
     for (const line of splitFlattened(source, printed)) {
       const view = fold(line.piece.text);
-      const { kind, by } = classifyLine(view);
+      const cls = lineClassId(view);
       let shortView = -1;
       if (view.length >= REPEAT_MIN_LENGTH && view.length <= REPEAT_MAX_LENGTH) {
         shortView = shortViews.get(view) ?? shortViews.size;
@@ -233,7 +242,7 @@ export function* paragraphsOf(source: string): Generator<Paragraph> {
         if (RELATED_MARK.test(squeezed)) relatedMarks.push(lines.length);
       }
       // Visual width as printed, blanks included (`8 月 18 日` is wider than `8月18日`).
-      lines.push(line, classId(kind, by), trimmedWidth(source, line.start, line.end), shortView, shortView !== -1 && endsSentence(view));
+      lines.push(line, cls, trimmedWidth(source, line.start, line.end), shortView, shortView !== -1 && endsSentence(view));
     }
   }
   markContents(source, lines, contentsMarks);
