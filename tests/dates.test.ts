@@ -24,6 +24,17 @@ describe('date mentions', () => {
     expect(dates('三月十日')).toEqual(['三月十日 --03-10/--03-10 unknown']);
   });
 
+  it('finds a date whose year and month stand seven characters before its 月, after a long stretch with no 月', () => {
+    const filler = '东岭大学与南港集团座谈交流，'.repeat(30);
+    expect(dates(`${filler}二〇二四年十二月三日，${filler}2024年11月5日，十二月九日`)).toEqual([
+      `二〇二四年十二月三日 2024-12-03/2024-12-03 explicit`,
+      `2024年11月5日 2024-11-05/2024-11-05 explicit`,
+      `十二月九日 2024-12-09/2024-12-09 inferred`,
+    ]);
+    // A 月 with no date before it does not hide the one after it.
+    expect(dates('本月工作要点：3月8日')).toEqual(['3月8日 --03-08/--03-08 unknown']);
+  });
+
   it('reads ranges within and across months and years', () => {
     expect(dates('4月21日至23日')).toEqual(['4月21日至23日 --04-21/--04-23 unknown']);
     expect(dates('9月28日至10月2日')).toEqual(['9月28日至10月2日 --09-28/--10-02 unknown']);

@@ -64,6 +64,25 @@ const LIST_DAY_RE = new RegExp(`^、${D}[日号]`);
 /** `2023-11-03`, `2023/11/03`, `2023.11.03`. */
 const NUMERIC_RE = /(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/]|\d)/g;
 
+/**
+ * Most that DAY_RE reads before its first 月: a year of four and 年, a month
+ * of two (`二〇二四年十二月`). No match can start further before the first 月
+ * at or after where the search stands.
+ */
+const BEFORE_MONTH = 4 + 1 + 2;
+
+/**
+ * DAY_RE's next match, its search moved on to a few characters before the
+ * next 月 first: the regex tries its lookbehind at every position it passes,
+ * and most of a record has no 月 near it.
+ */
+function nextDay(view: string): RegExpExecArray | null {
+  const month = view.indexOf('月', DAY_RE.lastIndex);
+  if (month === -1) return null;
+  if (month - BEFORE_MONTH > DAY_RE.lastIndex) DAY_RE.lastIndex = month - BEFORE_MONTH;
+  return DAY_RE.exec(view);
+}
+
 function daysIn(month: number, year: number | null): number {
   if (month === 2) return year === null || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
@@ -76,7 +95,7 @@ function valid(year: number | null, month: number, day: number): boolean {
 export function findDates(view: string): FoundDate[] {
   const found: FoundDate[] = [];
   DAY_RE.lastIndex = 0;
-  for (let m = DAY_RE.exec(view); m; m = DAY_RE.exec(view)) {
+  for (let m = nextDay(view); m; m = nextDay(view)) {
     const year = m[G_YEAR] ? yearNumeral(m[G_YEAR]) : null;
     const month = numeral(m[G_MONTH]!);
     const day = numeral(m[G_DAY]!);
