@@ -28,6 +28,18 @@ export function* splitLines(source: string): Generator<Line> {
   let start = 0;
   let number = 1;
   const n = source.length;
+  if (!OTHER_BREAKS.test(source)) {
+    // Only line feeds end lines (most texts): the runtime's search finds each, not a loop over every character.
+    for (;;) {
+      const i = source.indexOf('\n', start);
+      const end = i === -1 ? n : i;
+      const piece = cleanLine(source, start, end);
+      if (piece.text.length > 0) yield { start, end, number, piece };
+      if (i === -1) return;
+      start = i + 1;
+      number++;
+    }
+  }
   for (let i = 0; i <= n; i++) {
     const c = i < n ? source.charCodeAt(i) : 0x0a;
     if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) {
@@ -39,6 +51,9 @@ export function* splitLines(source: string): Generator<Line> {
     }
   }
 }
+
+/** Line ends other than a line feed (CR, CRLF, U+2028, U+2029, NEL). */
+const OTHER_BREAKS = /[\r\u2028\u2029\x85]/;
 
 /**
  * A line with no blank, zero-width mark or bracket (most lines of Chinese
