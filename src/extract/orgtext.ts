@@ -75,14 +75,20 @@ const END_HERE = new ScratchArray((n) => new Int32Array(n), 0);
 /** startOf(e) with no floor, once read (−2: not read yet), shared the same way as END_HERE. */
 const START_OF = new ScratchArray((n) => new Int32Array(n), -2);
 let generation = 0;
+/**
+ * Every name ending an OrgText has met, numbered from 1 as first met (the
+ * lexicon's, and a user lexicon's units): the ending table holds the number,
+ * and one numbering serves every record.
+ */
+const SUFFIX_LIST: Suffix[] = [];
+const SUFFIX_IDS = new Map<Suffix, number>();
 
 export class OrgText {
   readonly view: string;
   private readonly n: number;
-  /** The longest name ending that ends at each position (index into ORG_SUFFIXES + 1; 0 none). */
+  /** The longest name ending that ends at each position (its number in SUFFIX_LIST; 0 none). */
   private readonly endHere: Int32Array;
   private readonly generation: number;
-  private readonly suffixes: Suffix[];
   private readonly starts: Int32Array;
   /** Every position a name ending ends at, ascending: loops over all endings read these, not every position. */
   readonly ends: number[] = [];
@@ -97,8 +103,6 @@ export class OrgText {
     this.endHere = END_HERE.take(view.length + 1);
     this.starts = START_OF.take(view.length + 1);
     this.generation = ++generation;
-    this.suffixes = [];
-    const ids = new Map<Suffix, number>();
     for (let e = 1; e <= view.length; e++) {
       const s = SUFFIXES.endingAt(view, e);
       if (!s) continue;
@@ -109,11 +113,11 @@ export class OrgText {
       if (s.word === '所' && PARTICLE_SUO.test(view.slice(e, e + 2))) continue;
       // `香港科技大学校董会`: 校 after 大学 opens the next word (校董会, 校友会, 校区), it ends no 学校.
       if (s.word === '学校' && e >= 3 && view.charCodeAt(e - 3) === 0x5927 && e < view.length && /[\u4e00-\u9fff]/.test(view[e]!)) continue;
-      let id = ids.get(s);
+      let id = SUFFIX_IDS.get(s);
       if (id === undefined) {
-        this.suffixes.push(s);
-        id = this.suffixes.length;
-        ids.set(s, id);
+        SUFFIX_LIST.push(s);
+        id = SUFFIX_LIST.length;
+        SUFFIX_IDS.set(s, id);
       }
       this.endHere[e] = id;
       this.ends.push(e);
@@ -130,7 +134,7 @@ export class OrgText {
   suffixAt(e: number): Suffix | null {
     if (this.generation !== generation) throw new Error('an OrgText was read after a newer one was made');
     const id = e >= 0 && e <= this.n ? this.endHere[e]! : 0;
-    return id === 0 ? null : this.suffixes[id - 1]!;
+    return id === 0 ? null : SUFFIX_LIST[id - 1]!;
   }
 
   /** Does a word after which a name begins end at `s` (so a name may start at `s`)? */
