@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import type { Encoding } from '../schema/index.js';
 import { firstInvalidGb18030, firstInvalidUtf8, longestUtf8CjkRun, looksBinary } from './sniff.js';
+import { keepShape } from '../text/shapes.js';
 
 export interface Decoded {
   text: string;
@@ -77,9 +78,17 @@ function decodeUtf8(bytes: Uint8Array, base: number): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
+/** Encodings whose iconv-lite decoder is held (see text/shapes.ts: its class's map then outlives each file's decoder). */
+const decodersKept = new Set<string>();
+
 /** Bytes decoded by iconv-lite, with no copy and no check of their own. */
 function iconvDecode(bytes: Uint8Array, encoding: 'gb18030' | 'big5'): string {
-  return loadIconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  const lib = loadIconv();
+  if (!decodersKept.has(encoding)) {
+    decodersKept.add(encoding);
+    keepShape(lib.getDecoder(encoding));
+  }
+  return lib.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
 }
 
 function decodeGb18030(bytes: Uint8Array, base: number): string {

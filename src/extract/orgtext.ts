@@ -22,6 +22,7 @@ import { onLexicon } from '../lexicon/user.js';
 import { TITLE_WORDS } from '../lexicon/people.js';
 import { CharSet, EndingIndex, StartIndex, wordIndex } from '../lexicon/wordindex.js';
 import { ScratchArray } from '../text/scratch.js';
+import { keepShape } from '../text/shapes.js';
 
 const BOUNDARY_ENDS = wordIndex(NAME_BOUNDARIES);
 const BOUNDARY_STARTS = new StartIndex(NAME_BOUNDARIES);
@@ -295,3 +296,6 @@ const FOLLOWERS = new StartIndex([
   '处长', '董事长', '总经理', '经理', '总裁', '行长', '所长', '厅长', '主席', '副', '常务', '党组', '纪委', '团委', '师生', '专家', '教授', '学者', '学生', '校友', '等', '之间',
   '双方', '三方', '签约', '合作', '共建', '战略', '校地', '校企', '院地', '政校', '产学研', '全面', '深化', '新一轮', '相关', '联合', '有限公司', '举行', '召开', '举办',
 ]);
+
+// A record's OrgText lives only as long as the record: see shapes.ts.
+keepShape(new OrgText(''));

@@ -43,6 +43,7 @@ onLexicon((l) => {
 import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
 import type { PersonMention } from './people.js';
 import { sortByStart, sortNumbers } from '../text/order.js';
+import { keepShape } from '../text/shapes.js';
 
 /** What joins two sides of one list. */
 const JOINS = new StartIndex(['以及', '分别与', '先后与', '与', '和', '及', '同', '跟', '、', '携手', '联合', '—', '-', '－', '–', '/']);
@@ -679,3 +680,6 @@ function visitedPlaces(t: OrgText, view: string, start: number, add: (s: number,
     p = q + 1;
   }
 }
+
+// A record's reader lives only as long as the record: see shapes.ts.
+keepShape(new PartyReader(new OrgText(''), '', []));

@@ -31,11 +31,12 @@ import { NAME_OPENERS, NOT_BOUNDARY_ENDINGS, THING_VERBS, TITLE_BOUNDARIES } fro
 import { ORG_SUFFIXES } from '../lexicon/organizations.js';
 import { onLexicon } from '../lexicon/user.js';
 import type { Warning } from '../schema/index.js';
-import type { Piece } from '../text/piece.js';
+import { Piece } from '../text/piece.js';
 import { ScratchArray } from '../text/scratch.js';
 import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
 import { officeFrom, officeLengthAt, readOffices } from './offices.js';
 import { sortByStart } from '../text/order.js';
+import { keepShape } from '../text/shapes.js';
 
 /** One mention of a person in a text, in view indices. */
 export interface PersonMention {
@@ -878,3 +879,6 @@ function reportOrphanTitle(view: string, titleStart: number, titleEnd: number, w
 export function readName(view: string, at: number): number {
   return bestName(view, at, 3)?.len ?? 0;
 }
+
+// A record's marks live only as long as the record: see shapes.ts.
+keepShape(new MentionMarks('', new Piece('', 0), []));

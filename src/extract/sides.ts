@@ -24,6 +24,7 @@ export interface PrintedName {
 import { fold } from '../text/normalize.js';
 import { aliasTarget } from '../lexicon/user.js';
 import { sortBy } from '../text/order.js';
+import { keepShape } from '../text/shapes.js';
 
 /** A side as a role rule found it, before the passes. */
 export interface SideDraft extends Party {
@@ -333,3 +334,6 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
 function suffixOf(short: string, full: string, fullType: PartyType, shortType: PartyType): boolean {
   return fullType === shortType && short.length >= 4 && full.endsWith(short) && full.length - short.length <= 6;
 }
+
+// A record's sides live only as long as the record: see shapes.ts.
+keepShape(new SideSet());

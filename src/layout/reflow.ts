@@ -10,6 +10,7 @@ import { cleanLine, displayWidth, splitLines, trimmedWidth, type Line } from '..
 import { fold, isCjk } from '../text/normalize.js';
 import { BLANK_LINE, LINE_CLASSIFIERS, TEXT_LINE, classifierOf, endsSentence, isDateLed, numberedPrefix, shortExclaimedTitle, type LineKind } from './patterns.js';
 import { splitFlattened } from './segments.js';
+import { keepShape } from '../text/shapes.js';
 
 export interface Paragraph {
   /** Display text: as printed, less layout blanks and line breaks. */
@@ -449,3 +450,7 @@ function makeParagraph(source: string, lines: Prepared[]): Paragraph {
     raw: rawOf(source, first),
   };
 }
+
+// A document's line table and paragraph queue live only as long as its layout: see shapes.ts.
+keepShape(new LineTable(0));
+keepShape(new ParagraphQueue([]));

@@ -12,6 +12,7 @@ import { emptyMasthead, readMasthead, takePublicationDate, takeRecipients } from
 import { headingStyle, isDateLed, metaSourceOf, numberedPrefix, shortExclaimedTitle, sourceOf, trailingSourceOf } from './patterns.js';
 import { fold } from '../text/normalize.js';
 import type { Paragraph, ParagraphQueue } from './reflow.js';
+import { keepShape } from '../text/shapes.js';
 
 export interface RecordDraft {
   section: SectionKind;
@@ -447,3 +448,6 @@ function defaultKind(title: string): SectionKind {
 }
 
 export { emptyMasthead };
+
+// A document's item reader lives only as long as its layout: see shapes.ts.
+keepShape(new ItemReader([], 'news'));

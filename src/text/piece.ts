@@ -5,6 +5,7 @@
  * back to a source span.
  */
 import type { Span } from '../schema/index.js';
+import { keepShape } from './shapes.js';
 
 export class Piece {
   readonly text: string;
@@ -172,3 +173,7 @@ export class PieceBuilder {
     return new Piece(text, this.runs.length === 2 ? this.runs[1]! : this.runs.slice());
   }
 }
+
+// Instances of both classes live only as long as their document: see shapes.ts.
+keepShape(new Piece('', 0));
+keepShape(new PieceBuilder());
