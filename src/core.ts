@@ -212,7 +212,11 @@ function buildRecord(draft: RecordDraft, index: number, ctx: YearContext, home: 
     span: [draft.start, draft.end],
     date: bodyDates[0] ?? titleDates[0] ?? null,
     dates: titleDates.concat(bodyDates),
-    ...entities,
+    // Named one by one, in Entities' order: a spread builds the record's shape by transitions at run time.
+    people: entities.people,
+    parties: entities.parties,
+    agreements: entities.agreements,
+    institutions: entities.institutions,
     source: draft.source,
   };
 }
