@@ -99,7 +99,7 @@ function lineClassId(view: string): number {
 }
 
 /**
- * Every line of a document as numbers (about 20 bytes a line): where it
+ * Every line of a document as numbers (about 21 bytes a line): where it
  * starts and ends, its number, width and class, and for a short line the id of
  * its view among the short lines' views. Reflow reads the whole document
  * before it gathers a paragraph (a repeated line, a table of contents and the
@@ -119,6 +119,8 @@ class LineTable {
   shortViews: Int32Array;
   /** 1 where a short line's view ends a sentence. */
   sentenceEnds: Uint8Array;
+  /** 1 where the line's view is its text (nothing in it folds): prepared() need not fold it again. */
+  foldsToSelf: Uint8Array;
 
   /** `size`: the lines expected (the source's line breaks, plus one): a table that need not grow frees no copies. */
   constructor(size: number) {
@@ -130,9 +132,10 @@ class LineTable {
     this.classes = new Uint16Array(n);
     this.shortViews = new Int32Array(n);
     this.sentenceEnds = new Uint8Array(n);
+    this.foldsToSelf = new Uint8Array(n);
   }
 
-  push(line: Line, cls: number, width: number, shortView: number, endsSentence: boolean): void {
+  push(line: Line, cls: number, width: number, shortView: number, endsSentence: boolean, foldsToSelf: boolean): void {
     if (this.length === this.starts.length) this.grow();
     const k = this.length++;
     this.starts[k] = line.start;
@@ -142,6 +145,7 @@ class LineTable {
     this.classes[k] = cls;
     this.shortViews[k] = shortView;
     this.sentenceEnds[k] = endsSentence ? 1 : 0;
+    this.foldsToSelf[k] = foldsToSelf ? 1 : 0;
   }
 
   kind(k: number): LineKind {
@@ -168,7 +172,8 @@ class LineTable {
   /** Line k as reflow's paragraph rules read it. */
   prepared(source: string, k: number): Prepared {
     const piece = this.piece(source, k);
-    return { start: this.starts[k]!, end: this.ends[k]!, number: this.numbers[k]!, piece, view: fold(piece.text), kind: this.kind(k), by: this.by(k), width: this.widths[k]! };
+    const view = this.foldsToSelf[k] === 1 ? piece.text : fold(piece.text);
+    return { start: this.starts[k]!, end: this.ends[k]!, number: this.numbers[k]!, piece, view, kind: this.kind(k), by: this.by(k), width: this.widths[k]! };
   }
 
   private grow(): void {
@@ -185,6 +190,7 @@ class LineTable {
     this.classes = more(this.classes, (n) => new Uint16Array(n));
     this.shortViews = more(this.shortViews, (n) => new Int32Array(n));
     this.sentenceEnds = more(this.sentenceEnds, (n) => new Uint8Array(n));
+    this.foldsToSelf = more(this.foldsToSelf, (n) => new Uint8Array(n));
   }
 }
 
@@ -243,7 +249,7 @@ export function* paragraphsOf(source: string): Generator<Paragraph> {
         if (RELATED_MARK.test(squeezed)) relatedMarks.push(lines.length);
       }
       // Visual width as printed, blanks included (`8 月 18 日` is wider than `8月18日`).
-      lines.push(line, cls, trimmedWidth(source, line.start, line.end), shortView, shortView !== -1 && endsSentence(view));
+      lines.push(line, cls, trimmedWidth(source, line.start, line.end), shortView, shortView !== -1 && endsSentence(view), view === line.piece.text);
     }
   }
   markContents(source, lines, contentsMarks);
