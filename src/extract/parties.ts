@@ -27,7 +27,7 @@ import { TITLE_WORDS } from '../lexicon/people.js';
 import type { PrintedName, SideDraft } from './sides.js';
 import { abbreviates } from './sides.js';
 import type { Span } from '../schema/index.js';
-import type { Piece } from '../text/piece.js';
+import { Piece } from '../text/piece.js';
 import { ScratchArray } from '../text/scratch.js';
 import { orgType } from './organizations.js';
 import { OrgText } from './orgtext.js';
@@ -201,7 +201,7 @@ class PartyReader {
   }
 }
 
-export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>, context: PartyContext = {}): { drafts: SideDraft[]; printed: PrintedName[] } {
+export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>, context: PartyContext = {}): { drafts: SideDraft[]; printed: PrintedNames } {
   const t = new OrgText(view, context.breaks);
   const r = new PartyReader(t, view, people);
   const { found, shortStarts, mentions, mentionAt, mentionEnds } = r;
@@ -448,16 +448,47 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const type = orgType(alias ? fold(alias) : key);
     drafts.push({ name: piece.text.slice(f.start, f.end), type: f.place && type === 'other' ? 'government' : type, span: piece.span(f.start, f.end), via: f.via, at: f.start, group: f.group, short: shortStarts.has(f.start) });
   }
-  // Every name the record prints, nested ones too (`西安电子科技大学` inside `西安电子科技大学广州研究院`), as printed.
-  const printed = new Map<string, { key: string; text: string; span: Span }>();
+  // Every name the record prints, nested ones too (`西安电子科技大学` inside `西安电子科技大学广州研究院`), as printed:
+  // where each is, now (the OrgText answers only until the next record's is made); the names, when a rule asks.
+  const bounds: number[] = [];
   for (const e of t.ends) {
     if (!t.suffixAt(e)!.strong) continue;
     const s = t.startOf(e);
-    if (s < 0) continue;
-    const key = view.slice(s, e);
-    if (!printed.has(key)) printed.set(key, { key, text: piece.text.slice(s, e), span: piece.span(s, e) });
+    if (s >= 0) bounds.push(s, e);
   }
-  return { drafts, printed: [...printed.values()] };
+  return { drafts, printed: new PrintedNames(piece, view, bounds) };
+}
+
+/**
+ * The names at `bounds` (start, end pairs, in text order), once each by key,
+ * first printed first: made the first time they are asked for, and most
+ * records never ask (only a short form or a self-reference looks for a name
+ * printed elsewhere). A class, not a closure per record (see ItemReader in
+ * layout/structure.ts).
+ */
+export class PrintedNames {
+  private names: PrintedName[] | null = null;
+
+  constructor(
+    private readonly piece: Piece,
+    private readonly view: string,
+    private readonly bounds: readonly number[],
+  ) {}
+
+  all(): readonly PrintedName[] {
+    if (this.names === null) {
+      const byKey = new Map<string, PrintedName>();
+      const { piece, view, bounds } = this;
+      for (let k = 0; k < bounds.length; k += 2) {
+        const s = bounds[k]!;
+        const e = bounds[k + 1]!;
+        const key = view.slice(s, e);
+        if (!byKey.has(key)) byKey.set(key, { key, text: piece.text.slice(s, e), span: piece.span(s, e) });
+      }
+      this.names = [...byKey.values()];
+    }
+    return this.names;
+  }
 }
 
 /** Is `key` what the item founds, or the end of its name? */
@@ -683,3 +714,4 @@ function visitedPlaces(t: OrgText, view: string, start: number, add: (s: number,
 
 // A record's reader lives only as long as the record: see shapes.ts.
 keepShape(new PartyReader(new OrgText(''), '', []));
+keepShape(new PrintedNames(new Piece('', 0), '', []));

@@ -49,8 +49,8 @@ function redraft(d: SideDraft, c: { name?: string; type?: PartyType; span?: Span
 export interface SideContext {
   /** The briefing's own university (masthead), or null. */
   home: string | null;
-  /** Every organization name the record prints, anywhere (full names a short form may stand for): folded key and as printed. */
-  printed: PrintedName[];
+  /** Every organization name the record prints, anywhere (full names a short form may stand for): folded key and as printed; made when first asked for. */
+  printed: { all(): readonly PrintedName[] };
 }
 
 /** A name as the rules compare it: folded to simplified characters, blanks removed. */
@@ -271,7 +271,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     // A user's alias (`山大` → `山东大学`) stands for its full name wherever the record prints that.
     const alias = aliasTarget(key);
     const isShort = alias !== undefined || s.drafts.some((d) => d.short) || /大$/.test(key) || SHORT_ENDINGS.some(([e]) => e.test(key));
-    const full = alias !== undefined ? ctx.printed.find((p) => p.key === nameKey(alias)) : isShort ? ctx.printed.find((p) => p.key.length > key.length && abbreviates(key, p.key)) : undefined;
+    const full = alias !== undefined ? ctx.printed.all().find((p) => p.key === nameKey(alias)) : isShort ? ctx.printed.all().find((p) => p.key.length > key.length && abbreviates(key, p.key)) : undefined;
     if (full) s.name = redraft(s.name, { name: full.text, span: full.span, type: /(?:大学|学院)$/.test(full.key) ? 'university' : s.name.type });
     else if (alias === undefined && s.drafts.every((d) => d.short)) {
       // An unknown short name that stands for nothing the record prints is no side.
@@ -298,14 +298,14 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
       same.name = redraft(same.name, { at: Math.min(same.name.at, s.name.at) });
     } else if (ctx.home && !college && SELF_SCHOOL.has(key)) {
       // `我校` where the item prints the briefing's own university elsewhere (a person's title, a name it contains): named by it.
-      const printed = ctx.printed.find((p) => p.key === ctx.home);
+      const printed = ctx.printed.all().find((p) => p.key === ctx.home);
       if (printed) s.name = redraft(s.name, { name: printed.text, span: printed.span, type: 'university' });
     } else if (college && key !== '学院') {
       // `我院` where the item prints one college's name and no side carries it (`某院长带领管理工程学院…一行`): named by it.
       // Not one that opens with a self-reference itself (`我院某某学院` is a unit of the speaker's own), nor a list.
       const partnerKeys = new Set([...mine].map((o) => nameKey(o.name.name)));
       const colleges = new Map<string, PrintedName>();
-      for (const p of ctx.printed) {
+      for (const p of ctx.printed.all()) {
         if (!p.key.endsWith('学院') || SELF_ALL.has(p.key) || SELF_OPENING.test(p.key) || /[与和及、]/.test(p.key) || partnerKeys.has(p.key)) continue;
         if (!colleges.has(p.key)) colleges.set(p.key, p);
       }
