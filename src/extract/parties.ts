@@ -201,6 +201,41 @@ class PartyReader {
   }
 }
 
+/**
+ * The positions of a few characters in a text, in order (`new CharScan(view,
+ * '与同和跟')`): the runtime's indexOf finds each, where a loop tested every
+ * character of the record. The next position of each character is kept, so
+ * each part of the text is searched once for each (a character that never
+ * comes is searched for once, not after every hit of another).
+ */
+export class CharScan {
+  private readonly at: number[];
+
+  constructor(
+    private readonly text: string,
+    private readonly chars: string,
+  ) {
+    this.at = [];
+    for (let k = 0; k < chars.length; k++) this.at.push(text.indexOf(chars[k]!));
+  }
+
+  /** The next position holding one of the characters, or −1 past the last. */
+  next(): number {
+    const at = this.at;
+    let best = -1;
+    let which = -1;
+    for (let k = 0; k < at.length; k++) {
+      const p = at[k]!;
+      if (p !== -1 && (best === -1 || p < best)) {
+        best = p;
+        which = k;
+      }
+    }
+    if (which !== -1) at[which] = this.text.indexOf(this.chars[which]!, best + 1);
+    return best;
+  }
+}
+
 export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>, context: PartyContext = {}): { drafts: SideDraft[]; printed: PrintedNames } {
   const t = new OrgText(view, context.breaks);
   const r = new PartyReader(t, view, people);
@@ -279,9 +314,8 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   }
 
   // Partners after 与/同: `学校先后与南港集团、北湖区签约`, and the subject that cooperates with them.
-  for (let i = 0; i < view.length; i++) {
-    const c = view.charCodeAt(i);
-    if (c !== 0x4e0e && c !== 0x540c && c !== 0x548c && c !== 0x8ddf) continue; // 与 同 和 跟
+  const partnerWords = new CharScan(view, '与同和跟');
+  for (let i = partnerWords.next(); i !== -1; i = partnerWords.next()) {
     const list: Mention[] = [];
     let at = i + 1;
     for (;;) {
@@ -310,9 +344,8 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   }
 
   // Partners announced by a noun: `本次签约的合作企业包括：A、B、C以及D`, `同时签约的内地大学有：…`.
-  for (let i = 0; i < view.length; i++) {
-    const c = view.charCodeAt(i);
-    if (c !== 0xff1a && c !== 0x3a) continue; // ：
+  const colons = new CharScan(view, '：:');
+  for (let i = colons.next(); i !== -1; i = colons.next()) {
     const from = stretchStart(view, i, CLAUSE_END);
     const head = view.slice(from, i);
     if (!PARTNER_NOUN.test(head) && !(cooperates(head) && PLURAL_HEAD.test(head))) continue;
@@ -715,3 +748,4 @@ function visitedPlaces(t: OrgText, view: string, start: number, add: (s: number,
 // A record's reader lives only as long as the record: see shapes.ts.
 keepShape(new PartyReader(new OrgText(''), '', []));
 keepShape(new PrintedNames(new Piece('', 0), '', []));
+keepShape(new CharScan('', ''));
