@@ -10,7 +10,7 @@ import { findDates, resolveDates, type YearContext } from './extract/dates.js';
 import { extractEntities, homeUniversity, nameThirdPerson, recordText } from './extract/entities.js';
 import { ParagraphQueue, paragraphsOf, reflow } from './layout/reflow.js';
 import { fold } from './text/normalize.js';
-import { hasGlosses, restoreHeadGlosses, restoreRecordGlosses } from './text/glosses.js';
+import { glossesOf, restoreHeadGlosses, restoreRecordGlosses, type Glosses } from './text/glosses.js';
 import { parseLayout, type RecordDraft } from './layout/structure.js';
 import type { Document, Encoding, InputFormat, Record, Warning } from './schema/index.js';
 import { SCHEMA_VERSION } from './schema/version.js';
@@ -123,11 +123,11 @@ export function streamText(source: string, encoding: Encoding, options: ExtractO
     warnings,
   };
   // Values keep the pinyin glosses printed inside them (the rules read through them).
-  const glossed = hasGlosses(source);
-  if (glossed) restoreHeadGlosses(doc, source);
+  const glosses = glossesOf(source);
+  if (glosses) restoreHeadGlosses(doc, glosses);
   const drafts: Array<RecordDraft | undefined> = layout.records;
   const stream: LiveStream = { doc, count: 0, records: EMPTY_RECORDS };
-  stream.records = buildRecords({ stream, drafts, ctx, home, warnings, glossed, source, extras });
+  stream.records = buildRecords({ stream, drafts, ctx, home, warnings, glosses, source, extras });
   return stream;
 }
 
@@ -145,7 +145,8 @@ interface RecordsState {
   ctx: YearContext;
   home: string | null;
   warnings: Warning[];
-  glossed: boolean;
+  /** Where the source's pinyin glosses are, or null when it prints none. */
+  glosses: Glosses | null;
   source: string;
   extras: StreamExtras;
 }
@@ -159,12 +160,12 @@ const EMPTY_RECORDS: Generator<Record> = (function* (): Generator<Record> {})();
  * closure of it is alive (see ItemReader in layout/structure.ts).
  */
 function* buildRecords(st: RecordsState): Generator<Record> {
-  const { stream, drafts, ctx, home, warnings, glossed, source, extras } = st;
+  const { stream, drafts, ctx, home, warnings, glosses, source, extras } = st;
   for (let k = 0; k < drafts.length; k++) {
     const record = buildRecord(drafts[k]!, k + 1, ctx, home, warnings);
     // A record built lets its draft go: the layout's pieces are freed as the writer goes.
     drafts[k] = undefined;
-    if (glossed) restoreRecordGlosses(record, source);
+    if (glosses) restoreRecordGlosses(record, glosses);
     extras.each?.(record);
     stream.count++;
     yield record;

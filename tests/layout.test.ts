@@ -9,6 +9,7 @@ import { CUT_RULES_FOR_TESTS } from '../src/layout/segments.js';
 import { explainLines, extractBriefing } from '../src/core.js';
 import { fold } from '../src/text/normalize.js';
 import { displayWidth, trimmedWidth } from '../src/text/lines.js';
+import { glossAt, glossesOf } from '../src/text/glosses.js';
 
 const kindOf = (line: string) => classifyLine(fold(line.trim().replace(/(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])/g, '')));
 
@@ -221,6 +222,23 @@ describe('pinyin glosses', () => {
     expect(r.parties.map((p) => p.name)).toEqual(['东岭大(dà)学', '南港市']);
     expect(r.agreements.map((a) => a.text)).toEqual(['合作协(xié)议']);
     expect(r.text).toBe('6月2日，东岭大(dà)学(xué)与南港市签署合作协(xié)议(yì)。');
+  });
+
+  it('are found once for the document: a stretch holds one where a gloss starts in it, and only there', () => {
+    const text = '东岭大(dà)学(xué)与南港市签约。（备注）西川(xī)县';
+    const g = glossesOf(text)!;
+    const starts = [...text].flatMap((_, i) => (glossAt(text, i) > 0 ? [i] : []));
+    expect(starts).toEqual([3, 8, 26]);
+    for (let from = 0; from <= text.length; from++) {
+      for (let to = from; to <= text.length; to++) expect(g.within(from, to)).toBe(starts.some((p) => p >= from && p < to));
+    }
+    expect(glossesOf('东岭大学与南港市签约（备注）')).toBeNull();
+  });
+
+  it('go back into a value only where its own stretch prints them', () => {
+    const doc = extractBriefing('西川(xī)县工作简报\n\n6月2日，东岭大学与南港市签署合作协议。\n\n7月3日，北塘镇(zhèn)与南港集团座谈。');
+    expect(doc.records.map((r) => r.text)).toEqual(['6月2日，东岭大学与南港市签署合作协议。', '7月3日，北塘镇(zhèn)与南港集团座谈。']);
+    expect(doc.records[1]!.parties.map((p) => p.name)).toEqual(['北塘镇', '南港集团']);
   });
 
   it('are only bracketed syllables with a tone after a Han character', () => {

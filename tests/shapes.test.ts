@@ -10,7 +10,7 @@ import { keptShapes } from '../src/text/shapes.js';
 describe('held shapes', () => {
   it('holds one instance of every per-document and per-record class once the library is loaded', () => {
     const names = keptShapes().map((o) => o.constructor.name);
-    for (const c of ['Piece', 'PieceBuilder', 'LineTable', 'ParagraphQueue', 'ItemReader', 'OrgText', 'PartyReader', 'PrintedNames', 'CharScan', 'MentionMarks', 'SideSet']) {
+    for (const c of ['Piece', 'PieceBuilder', 'LineTable', 'ParagraphQueue', 'ItemReader', 'OrgText', 'PartyReader', 'PrintedNames', 'CharScan', 'MentionMarks', 'SideSet', 'Glosses']) {
       expect(names.filter((n) => n === c)).toHaveLength(1);
     }
   });

@@ -7,6 +7,7 @@
  * span ends at that character).
  */
 import type { Document, Record } from '../schema/index.js';
+import { keepShape } from './shapes.js';
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ';
 /** A syllable with a tone mark (`xué`), or with a tone digit (`xue2`). */
@@ -29,11 +30,37 @@ export function glossAt(text: string, at: number): number {
   return SYLLABLE.test(inner) ? k + 1 - at : 0;
 }
 
-/** Does the text print any gloss? (The pass below costs nothing when it does not.) */
-export function hasGlosses(text: string): boolean {
+/**
+ * Where a text's glosses start, ascending: made once for a document that
+ * prints any (glossesOf), so that a value whose stretch holds none is left as
+ * it is without reading it again.
+ */
+export class Glosses {
+  constructor(
+    readonly source: string,
+    private readonly starts: readonly number[],
+  ) {}
+
+  /** Does a gloss start in source[from, to)? */
+  within(from: number, to: number): boolean {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo]! < to;
+  }
+}
+
+/** The glosses a text prints, or null when it prints none (the pass below then costs nothing). */
+export function glossesOf(text: string): Glosses | null {
   const re = /[(（][a-z]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ1-5]/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (glossAt(text, m.index) > 0) return true;
-  return false;
+  const starts: number[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) if (glossAt(text, m.index) > 0) starts.push(m.index);
+  return starts.length > 0 ? new Glosses(text, starts) : null;
 }
 
 /**
@@ -41,7 +68,10 @@ export function hasGlosses(text: string): boolean {
  * back. Its characters are found in order in the stretch; those the stretch
  * does not hold (a joining line break) are kept as they are.
  */
-export function withGlosses(source: string, s: number, e: number, value: string): string {
+export function withGlosses(glosses: Glosses, s: number, e: number, value: string): string {
+  // Only a gloss inside the stretch is put back: with none, the value is as printed already (most values of a glossed text).
+  if (!glosses.within(s, e)) return value;
+  const source = glosses.source;
   let out = '';
   let j = s;
   for (let i = 0; i < value.length; i++) {
@@ -64,10 +94,13 @@ export function withGlosses(source: string, s: number, e: number, value: string)
 }
 
 /** The same, read backwards from `e` (a person's title, printed right before the name's span). */
-function withGlossesBefore(source: string, e: number, value: string): string {
+function withGlossesBefore(glosses: Glosses, e: number, value: string): string {
+  const floor = Math.max(0, e - value.length * 8 - 8);
+  // A gloss is put back only from the stretch read (it starts after floor, at e at the latest).
+  if (!glosses.within(floor + 1, e + 1)) return value;
+  const source = glosses.source;
   let out = '';
   let j = e - 1;
-  const floor = Math.max(0, e - value.length * 8 - 8);
   for (let i = value.length - 1; i >= 0; i--) {
     const ch = value[i]!;
     let k = j;
@@ -85,13 +118,13 @@ function withGlossesBefore(source: string, e: number, value: string): string {
 }
 
 /** withGlosses of a value and its span (a module function, not a closure per record: see ItemReader in layout/structure.ts). */
-function glossed(source: string, v: string, [s, e]: [number, number]): string {
-  return withGlosses(source, s, e, v);
+function glossed(glosses: Glosses, v: string, [s, e]: [number, number]): string {
+  return withGlosses(glosses, s, e, v);
 }
 
-/** Puts back the glosses printed inside the masthead's and the sections' values (when the source prints any: hasGlosses). */
-export function restoreHeadGlosses(doc: Document, source: string): void {
-  const re = (v: string, span: [number, number]) => glossed(source, v, span);
+/** Puts back the glosses printed inside the masthead's and the sections' values (when the source prints any: glossesOf). */
+export function restoreHeadGlosses(doc: Document, glosses: Glosses): void {
+  const re = (v: string, span: [number, number]) => glossed(glosses, v, span);
   const b = doc.briefing;
   if (b.title && b.spans.title) b.title = re(b.title, b.spans.title);
   if (b.publisher && b.spans.publisher) b.publisher = re(b.publisher, b.spans.publisher);
@@ -99,16 +132,19 @@ export function restoreHeadGlosses(doc: Document, source: string): void {
 }
 
 /** Puts back the glosses printed inside every value of one record. */
-export function restoreRecordGlosses(r: Record, source: string): void {
-  if (r.title && r.titleSpan) r.title = glossed(source, r.title, r.titleSpan);
-  r.text = glossed(source, r.text, r.span);
-  for (const d of r.dates) d.text = glossed(source, d.text, d.span);
-  if (r.date) r.date.text = glossed(source, r.date.text, r.date.span);
-  for (const p of r.parties) p.name = glossed(source, p.name, p.span);
+export function restoreRecordGlosses(r: Record, glosses: Glosses): void {
+  if (r.title && r.titleSpan) r.title = glossed(glosses, r.title, r.titleSpan);
+  r.text = glossed(glosses, r.text, r.span);
+  for (const d of r.dates) d.text = glossed(glosses, d.text, d.span);
+  if (r.date) r.date.text = glossed(glosses, r.date.text, r.date.span);
+  for (const p of r.parties) p.name = glossed(glosses, p.name, p.span);
   for (const p of r.people) {
-    if (p.title) p.title = withGlossesBefore(source, p.span[0], p.title);
-    p.name = glossed(source, p.name, p.span);
+    if (p.title) p.title = withGlossesBefore(glosses, p.span[0], p.title);
+    p.name = glossed(glosses, p.name, p.span);
   }
-  for (const a of r.agreements) a.text = glossed(source, a.text, a.span);
-  for (const i of r.institutions) i.name = glossed(source, i.name, i.span);
+  for (const a of r.agreements) a.text = glossed(glosses, a.text, a.span);
+  for (const i of r.institutions) i.name = glossed(glosses, i.name, i.span);
 }
+
+// A document's gloss table lives only as long as the document: see shapes.ts.
+keepShape(new Glosses('', []));
