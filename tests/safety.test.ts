@@ -49,7 +49,8 @@ describe('a worker that dies', () => {
 
   it('a file over --timeout-per-file is failed and its worker replaced', () => {
     const dir = folderOf(6);
-    writeFileSync(join(dir, 'f03-slow.txt'), heavy);
+    // Three times the heavy file: about 3 s of extraction, well past the limit on a loaded machine and a fast one.
+    writeFileSync(join(dir, 'f03-slow.txt'), [heavy, heavy, heavy].join('\n'));
     const r = run(['extract', dir, '-f', 'ndjson', '-j', '2', '--timeout-per-file', '1', '-q']);
     expect(r.code).toBe(1);
     expect(errors(r.stderr)).toEqual([`briefing: ${join(dir, 'f03-slow.txt')}: took longer than --timeout-per-file 1 s: stopped`]);
