@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { SpilledOutput } from '../src/cli/held.js';
-import { createPool, INLINE_MAX, WORKER_YOUNG_MB } from '../src/cli/pool.js';
+import { createPool, INLINE_MAX, WORKER_AHEAD, WORKER_YOUNG_MB } from '../src/cli/pool.js';
 import type { TaskOptions } from '../src/cli/task.js';
 import { tempDir } from './helpers.js';
 
@@ -57,6 +57,33 @@ parentPort.on('message', (m) => { seen++; held.push(m); if (held.length >= 2) an
     const results = await Promise.all(['a', 'b'].map((n) => pool.run(input(n), big)));
     await pool.close();
     expect(results.map((r) => r.display)).toEqual(['a:2', 'b:2']);
+  });
+
+  it('sends a worker up to WORKER_AHEAD tasks at once while this thread extracts too, and one at a time with a time limit', async () => {
+    // This stand-in answers nothing until ten tasks are sent or a pause has passed, then answers each saying how many it had been sent.
+    const counting = `
+import { parentPort } from 'node:worker_threads';
+const held = [];
+let seen = 0;
+let timer = null;
+const flush = () => { for (const m of held.splice(0)) parentPort.postMessage({ id: m.id, result: { status: 'ok', display: m.input.display + ':' + seen, bytes: 1, records: 1, warnings: 0 } }); };
+parentPort.on('message', (m) => { seen++; held.push(m); if (held.length >= 10) flush(); else { clearTimeout(timer); timer = setTimeout(flush, 300); } });
+`;
+    const url = pathToFileURL(join(tempDir(), 'counting-worker.mjs'));
+    writeFileSync(url, counting);
+    const names = Array.from({ length: 10 }, (_, k) => String(k));
+    const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64, youngMb: WORKER_YOUNG_MB });
+    // Files too big for this thread all go to the worker: it holds WORKER_AHEAD of them at once.
+    const results = await Promise.all(names.map((n) => pool.run(input(n), big)));
+    await pool.close();
+    // Each batch of WORKER_AHEAD is sent before the worker answers any of it.
+    expect(WORKER_AHEAD).toBeGreaterThan(2);
+    expect(results.map((r) => r.display)).toEqual(names.map((n, k) => `${n}:${Math.min(names.length, (Math.floor(k / WORKER_AHEAD) + 1) * WORKER_AHEAD)}`));
+    // With a time limit a worker is sent one task at a time: the one its timer runs for.
+    const timed = createPool({ jobs: 1, options, workerUrl: url, heapMb: 64, youngMb: WORKER_YOUNG_MB, timeoutMs: 5000 });
+    const one = await Promise.all(names.slice(0, 3).map((n) => timed.run(input(n), big)));
+    await timed.close();
+    expect(one.map((r) => r.display)).toEqual(['0:1', '1:2', '2:3']);
   });
 
   it('hands the temp file a worker wrote a task output into to the holder of that task, and only when asked to hold it', async () => {
