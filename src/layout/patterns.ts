@@ -158,7 +158,18 @@ export function headingStyle(view: string): string | null {
   return null;
 }
 
+/**
+ * Every character a NUMBERED_PATTERNS pattern can start with (each opens with
+ * a required bracket, numeral, digit, circled number, bullet or 【): a line
+ * starting with any other is numbered by none, and most lines are turned away
+ * by one load. Kept in step with the patterns (a test checks every one).
+ */
+export const NUMBERED_STARTS = `（(一二三四五六七八九十0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳${BULLET}【`;
+const NUMBERED_FIRST = new Uint8Array(65536);
+for (let i = 0; i < NUMBERED_STARTS.length; i++) NUMBERED_FIRST[NUMBERED_STARTS.charCodeAt(i)] = 1;
+
 export function numberedPrefix(view: string): { style: string; length: number } | null {
+  if (view.length === 0 || NUMBERED_FIRST[view.charCodeAt(0)] === 0) return null;
   for (const { style, re } of NUMBERED_PATTERNS) {
     const m = re.exec(view);
     if (m && m[0].length < view.length) return { style, length: m[0].length };
@@ -285,13 +296,18 @@ function bracketCaption(view: string): boolean {
 
 /** Mostly Latin letters (a notice or a translation copied along): not the record's text. */
 function latinLine(view: string): boolean {
-  if (view.length < 20) return false;
+  const n = view.length;
+  if (n < 20) return false;
   let latin = 0;
   let han = 0;
-  for (let i = 0; i < view.length; i++) {
+  for (let i = 0; i < n; i++) {
     const c = view.charCodeAt(i);
     if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-    else if (isHanCode(c)) han++;
+    else if (isHanCode(c)) {
+      han++;
+      // The rest of the line, all letters, could no longer outweigh its Han characters five to one (most lines: Chinese prose).
+      if (han * 5 > latin + (n - 1 - i)) return false;
+    }
   }
   return latin >= 20 && han * 5 <= latin;
 }
@@ -336,7 +352,8 @@ export const LINE_CLASSIFIERS: readonly LineClassifier[] = [
   { name: 'numbered', kind: 'numbered', test: (v) => numberedPrefix(v) !== null },
   { name: 'date-led', kind: 'date-led', test: isDateLed },
   { name: 'lead', kind: 'lead', test: (v) => LEAD_RE.test(v) },
-  { name: 'issue', kind: 'issue', test: (v) => v.length <= 40 && (ISSUE_RE.test(v) || /^[（(]?总第\s*\S{1,8}\s*期[）)]?$/.test(v)) && !/[。，]/.test(v) },
+  // Both forms print 期: a line without it is no issue line.
+  { name: 'issue', kind: 'issue', test: (v) => v.length <= 40 && v.includes('期') && (ISSUE_RE.test(v) || /^[（(]?总第\s*\S{1,8}\s*期[）)]?$/.test(v)) && !/[。，]/.test(v) },
   { name: 'masthead-word', kind: 'masthead-noise', test: (v) => v.length <= 12 && MASTHEAD_NOISE.some((w) => v === w || v.startsWith(w)) },
   { name: 'editor-note', kind: 'masthead-noise', test: (v) => EDITOR_NOTE.test(v) || PRINT_RUN.test(v) || END_MARK.test(v) },
   { name: 'bracket-caption', kind: 'caption', test: bracketCaption },
