@@ -3,7 +3,7 @@
  * stable sort gives, below and above the length where they hand over to it.
  */
 import { describe, expect, it } from 'vitest';
-import { sortBy, sortByStart, sortNumbers } from '../src/text/order.js';
+import { countBelow, sortBy, sortByStart, sortNumbers } from '../src/text/order.js';
 
 /** Seeded items with many equal keys, so stability shows. */
 function items(n: number, seed: number): Array<{ start: number; id: number }> {
@@ -35,5 +35,13 @@ describe('small stable sorts', () => {
     const nums = [5, -1, 3];
     expect(sortNumbers(nums)).toBe(nums);
     expect(nums).toEqual([-1, 3, 5]);
+  });
+});
+
+describe('countBelow', () => {
+  it('counts the sorted numbers below x, as a filter does, at and between every value', () => {
+    const sorted = [1, 3, 3, 7, 10];
+    for (let x = -1; x <= 12; x++) expect(countBelow(sorted, x)).toBe(sorted.filter((v) => v < x).length);
+    expect(countBelow([], 5)).toBe(0);
   });
 });

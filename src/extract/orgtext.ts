@@ -131,9 +131,14 @@ export class OrgText {
     return false;
   }
 
+  /** Throws when a newer OrgText has been made: the shared tables answer for that one now. */
+  private checkCurrent(): void {
+    if (this.generation !== generation) throw new Error('an OrgText was read after a newer one was made');
+  }
+
   /** The name ending that ends at `e`, or null. */
   suffixAt(e: number): Suffix | null {
-    if (this.generation !== generation) throw new Error('an OrgText was read after a newer one was made');
+    this.checkCurrent();
     const id = e >= 0 && e <= this.n ? this.endHere[e]! : 0;
     return id === 0 ? null : SUFFIX_LIST[id - 1]!;
   }
@@ -176,7 +181,7 @@ export class OrgText {
    */
   startOf(e: number, floor = 0): number {
     if (floor !== 0) return this.readStart(e, floor);
-    if (this.generation !== generation) throw new Error('an OrgText was read after a newer one was made');
+    this.checkCurrent();
     if (e < 0 || e > this.n) return -1;
     let s = this.starts[e]!;
     if (s === -2) {

@@ -26,7 +26,6 @@ import { INSTITUTION_ENDINGS } from '../lexicon/agreements.js';
 import { TITLE_WORDS } from '../lexicon/people.js';
 import type { PrintedName, SideDraft } from './sides.js';
 import { abbreviates } from './sides.js';
-import type { Span } from '../schema/index.js';
 import { Piece } from '../text/piece.js';
 import { ScratchArray } from '../text/scratch.js';
 import { orgType } from './organizations.js';

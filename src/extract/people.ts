@@ -704,7 +704,6 @@ class MentionMarks {
 
 const LIST_JOIN = /^(?:、|以及|和|及|与|同)/;
 
-/** Finds every person mention in a text (view indices). */
 /**
  * First code units of the known names, marked while one record is scanned for
  * them (step 6 of findPersonMentions). A mark left set (by a throw mid-scan)
@@ -712,6 +711,7 @@ const LIST_JOIN = /^(?:、|以及|和|及|与|同)/;
  */
 const KNOWN_HEADS = new Uint8Array(65536);
 
+/** Finds every person mention in a text (view indices). */
 export function findPersonMentions(view: string, knownNames: Iterable<string>, warnings: Warning[], piece: Piece): PersonMention[] {
   readOffices(view);
   const marks = new MentionMarks(view, piece, maskedRanges(view));

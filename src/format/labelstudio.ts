@@ -17,6 +17,7 @@
  */
 import type { Document } from '../schema/index.js';
 import { baseYearOf } from '../core.js';
+import { countBelow } from '../text/order.js';
 
 export const PARTY_TYPES = ['university', 'government', 'enterprise', 'hospital', 'research', 'association', 'other'] as const;
 export const AGREEMENT_KINDS = ['memorandum', 'strategic', 'framework', 'co-construction', 'investment', 'service', 'cooperation', 'other'] as const;
@@ -70,16 +71,7 @@ export function codePointIndex(text: string): (utf16: number) => number {
     }
   }
   if (pairs.length === 0) return (u) => u;
-  return (u) => {
-    let lo = 0;
-    let hi = pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[mid]! < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return u - lo;
-  };
+  return (u) => u - countBelow(pairs, u);
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from '../lexicon/layout.js';
 
 import { sidesJoinedAt } from '../extract/organizations.js';
-import { StartIndex } from '../lexicon/wordindex.js';
+import { CharSet, StartIndex } from '../lexicon/wordindex.js';
 import { onLexicon } from '../lexicon/user.js';
 
 const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
@@ -165,11 +165,10 @@ export function headingStyle(view: string): string | null {
  * by one load. Kept in step with the patterns (a test checks every one).
  */
 export const NUMBERED_STARTS = `（(一二三四五六七八九十0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳${BULLET}【`;
-const NUMBERED_FIRST = new Uint8Array(65536);
-for (let i = 0; i < NUMBERED_STARTS.length; i++) NUMBERED_FIRST[NUMBERED_STARTS.charCodeAt(i)] = 1;
+const NUMBERED_FIRST = new CharSet(NUMBERED_STARTS);
 
 export function numberedPrefix(view: string): { style: string; length: number } | null {
-  if (view.length === 0 || NUMBERED_FIRST[view.charCodeAt(0)] === 0) return null;
+  if (!NUMBERED_FIRST.at(view, 0)) return null;
   for (const { style, re } of NUMBERED_PATTERNS) {
     const m = re.exec(view);
     if (m && m[0].length < view.length) return { style, length: m[0].length };

@@ -7,6 +7,7 @@
  * span ends at that character).
  */
 import type { Document, Record } from '../schema/index.js';
+import { countBelow } from './order.js';
 import { keepShape } from './shapes.js';
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ';
@@ -43,15 +44,8 @@ export class Glosses {
 
   /** Does a gloss start in source[from, to)? */
   within(from: number, to: number): boolean {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < starts.length && starts[lo]! < to;
+    const k = countBelow(this.starts, from);
+    return k < this.starts.length && this.starts[k]! < to;
   }
 }
 

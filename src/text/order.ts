@@ -65,3 +65,15 @@ export function sortNumbers(items: number[]): number[] {
   }
   return items;
 }
+
+/** How many of the ascending numbers `sorted` are less than `x` (the index of the first at or above it). */
+export function countBelow(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
