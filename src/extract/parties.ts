@@ -77,6 +77,11 @@ const PLURAL_HEAD = /(?:大学|高校|院校|学校|企业|单位|机构|医院|
 const SENDS = /^(?:组织|派出|选派|派遣|委派)(?!部)/;
 
 const TITLE_OWNER = new ScratchArray((n) => new Int32Array(n), -1);
+/** PartyReader's tables of where the names read start and end. */
+const MENTION_START = new ScratchArray((n) => new Int32Array(n), -1);
+const MENTION_END = new ScratchArray((n) => new Uint8Array(n), 0);
+/** collectMentions' table: the end of the name read from each start. */
+const END_OF = new ScratchArray((n) => new Int32Array(n), -1);
 
 interface Found {
   start: number;
@@ -138,8 +143,10 @@ class PartyReader {
   readonly titleOwner: Int32Array;
   readonly shortStarts = new Set<number>();
   readonly mentions: Mention[];
-  readonly mentionAt = new Map<number, Mention>();
-  readonly mentionEnds = new Set<number>();
+  /** For each position, the index in `mentions` of the name starting there, or −1. */
+  private readonly startsAt: Int32Array;
+  /** For each position, 1 where a name ends. */
+  private readonly endsAt: Uint8Array;
   /** add, as a callback for visitedPlaces. */
   readonly addFound: (start: number, end: number, via: string, place?: boolean) => void;
 
@@ -157,10 +164,15 @@ class PartyReader {
     this.titleOwner = titleOwner;
     // Every name in the text, read from its ending; the longest where several share a start.
     this.mentions = collectMentions(t, view, this.shortStarts);
-    for (const m of this.mentions) {
-      this.mentionAt.set(m.start, m);
-      this.mentionEnds.add(m.end);
+    const startsAt = MENTION_START.take(view.length + 1);
+    const endsAt = MENTION_END.take(view.length + 1);
+    for (let k = 0; k < this.mentions.length; k++) {
+      const m = this.mentions[k]!;
+      startsAt[m.start] = k;
+      endsAt[m.end] = 1;
     }
+    this.startsAt = startsAt;
+    this.endsAt = endsAt;
     this.addFound = this.add.bind(this);
   }
 
@@ -182,8 +194,19 @@ class PartyReader {
   }
 
   /** The name (or self-name) starting at `s`, within `limit`. */
+  /** The name read starting at `s`, if any. */
+  mentionAt(s: number): Mention | undefined {
+    const k = s >= 0 && s <= this.view.length ? this.startsAt[s]! : -1;
+    return k === -1 ? undefined : this.mentions[k];
+  }
+
+  /** Does a name read end at `e`? */
+  mentionEndsAt(e: number): boolean {
+    return e >= 0 && e <= this.view.length && this.endsAt[e] === 1;
+  }
+
   nameAt(s: number, limit = this.view.length): Mention | null {
-    const m = this.mentionAt.get(s);
+    const m = this.mentionAt(s);
     if (m && m.end <= limit) return m;
     const self = this.t.selfAt(s);
     if (self > 0 && this.t.closesAt(s + self)) return { start: s, end: s + self };
@@ -238,7 +261,7 @@ export class CharScan {
 export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>, context: PartyContext = {}): { drafts: SideDraft[]; printed: PrintedNames } {
   const t = new OrgText(view, context.breaks);
   const r = new PartyReader(t, view, people);
-  const { found, shortStarts, mentions, mentionAt, mentionEnds } = r;
+  const { found, shortStarts, mentions } = r;
 
   // Lists of sides: names joined by 与/和/、/携手 …
   const chains: Array<{ members: Mention[]; joins: string[] }> = [];
@@ -272,7 +295,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     if (members.some((x) => r.inTitle(x.start, x.end))) continue;
     // `与鲁南制药的党建基地、实习基地合作`: what follows a name's 的 belongs to that name; it is no side
     // (after a verb's 的 it is: `正在推进的上海大学与嘉善市所进行的合作`).
-    if (first.start > 0 && view.charCodeAt(first.start - 1) === 0x7684 && mentionEnds.has(first.start - 1)) continue;
+    if (first.start > 0 && view.charCodeAt(first.start - 1) === 0x7684 && r.mentionEndsAt(first.start - 1)) continue;
     const clauseFrom = stretchStart(view, first.start, CLAUSE_END);
     const clauseTo = stretchEnd(view, last.end, CLAUSE_END);
     const before = view.slice(clauseFrom, first.start);
@@ -374,7 +397,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const heads = mentions.filter((m) => m.start >= from && m.end <= i && !r.inTitle(m.start, m.end) && m.start === skipLead(view, stretchStart(view, m.start, CLAUSE_END)));
     const subjects: Mention[] = [...heads];
     const head = skipLead(view, clause);
-    const selfHead = mentionAt.has(head) ? 0 : t.selfAt(head);
+    const selfHead = r.mentionAt(head) !== undefined ? 0 : t.selfAt(head);
     if (selfHead > 0 && head + selfHead <= i && t.closesAt(head + selfHead)) subjects.push({ start: head, end: head + selfHead });
     if (subjects.length === 0) {
       const sender = senderAt(t, view, skipLead(view, clause));
@@ -542,22 +565,28 @@ function insideInstitution(f: { start: number; end: number }, institutionSpans: 
 
 /** Every name in the text: read leftwards from each ending where the text closes it, longest first at one start. */
 function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Mention[] {
-  const byStart = new Map<number, number>();
+  // For each start, the end of the name read from there (−1: none); `starts` lists the starts set, first set first.
+  const endOf = END_OF.take(view.length + 1);
+  const starts: number[] = [];
+  const set = (s: number, e: number) => {
+    if (endOf[s] === -1) starts.push(s);
+    endOf[s] = e;
+  };
   for (const e of t.ends) {
     if (!t.closesAt(e)) continue;
     const s = t.startOf(e);
     if (s < 0 || !plausibleName(view, s, e)) continue;
     const end = t.qualifiedEnd(e);
-    const had = byStart.get(s);
-    if (had === undefined || had < end) byStart.set(s, end);
+    const had = endOf[s]!;
+    if (had === -1 || had < end) set(s, end);
   }
   // A user's aliases (`--lexicon`: `山大`), where the text parts them from what is around.
   if (ALIASES.size > 0) {
     for (let i = 0; i < view.length; i++) {
       const a = ALIASES.index.startingAt(view, i);
       if (!a || !(i === 0 || t.boundaryAt(i)) || !t.closesAt(i + a.length)) continue;
-      const had = byStart.get(i);
-      if (had === undefined || had < i + a.length) byStart.set(i, i + a.length);
+      const had = endOf[i]!;
+      if (had === -1 || had < i + a.length) set(i, i + a.length);
     }
   }
   // Short forms of universities: `川大与宜宾`, `城大分别与…` (a few characters and 大, where the text closes it).
@@ -567,7 +596,7 @@ function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Me
       const s = i - len;
       if (!/^[\u4e00-\u9fff]+$/.test(view.slice(s, i))) break;
       if (t.boundaryAt(s) && t.closesAt(i + 1) && JOINS.has(view, i + 1)) {
-        if (!byStart.has(s)) byStart.set(s, i + 1);
+        if (endOf[s] === -1) set(s, i + 1);
         break;
       }
     }
@@ -578,8 +607,8 @@ function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Me
   // where another name printed in the record is what the short one stands for, skipping characters
   // (西安电子科技大学…): `化学与化工学院` is one name.
   const standsFor = (short: string, except: number) => {
-    for (const [a, b] of byStart) {
-      const full = view.slice(a, b);
+    for (const a of starts) {
+      const full = view.slice(a, endOf[a]);
       if (a !== except && abbreviates(short, full) && !full.includes(short)) return true;
     }
     return false;
@@ -590,19 +619,19 @@ function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Me
     for (const len of [2, 3]) {
       const s = i - len;
       if (s < 0 || !/^[\u4e00-\u9fff]+$/.test(view.slice(s, i)) || !t.boundaryAt(s) || t.suffixAt(i)) continue;
-      const glued = byStart.get(s);
-      const parted = glued !== undefined && glued > i + 1 && t.suffixAt(glued) && t.startOf(glued, i + 1) === i + 1 && !byStart.has(i + 1) && standsFor(view.slice(s, i), s);
-      if (!parted && !(glued === undefined && byStart.has(i + 1))) continue;
-      if (parted) byStart.set(i + 1, glued);
-      byStart.set(s, i);
+      const glued = endOf[s]!;
+      const parted = glued !== -1 && glued > i + 1 && t.suffixAt(glued) && t.startOf(glued, i + 1) === i + 1 && endOf[i + 1] === -1 && standsFor(view.slice(s, i), s);
+      if (!parted && !(glued === -1 && endOf[i + 1] !== -1)) continue;
+      if (parted) set(i + 1, glued);
+      set(s, i);
       shortStarts.add(s);
       break;
     }
   }
   const out: Mention[] = [];
   let reach = -1;
-  for (const s of sortNumbers([...byStart.keys()])) {
-    const e = byStart.get(s)!;
+  for (const s of sortNumbers(starts)) {
+    const e = endOf[s]!;
     // A name inside a longer one (`日照研究院` inside `山东大学日照研究院`) is not a mention of its own.
     if (e <= reach) continue;
     out.push({ start: s, end: e });
