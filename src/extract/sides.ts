@@ -145,6 +145,18 @@ interface Side {
   drafts: SideDraft[];
   name: SideDraft;
   groups: Set<number>;
+  /** nameKey of `keyFor`, the name the side had when last asked (see sideKey). */
+  key: string;
+  keyFor: string;
+}
+
+/** nameKey of a side's name, kept on the side: the rules ask it of every pair of sides, and a side's name changes seldom. */
+function sideKey(s: Side): string {
+  if (s.keyFor !== s.name.name) {
+    s.keyFor = s.name.name;
+    s.key = nameKey(s.keyFor);
+  }
+  return s.key;
 }
 
 /**
@@ -169,7 +181,7 @@ class SideSet {
   merge(keyOf: (key: string) => { k: string; rank: number } | null): void {
     const groups = new Map<string, Side[]>();
     for (const s of this.sides) {
-      const p = keyOf(nameKey(s.name.name));
+      const p = keyOf(sideKey(s));
       if (!p) continue;
       const list = groups.get(p.k) ?? [];
       list.push(s);
@@ -194,12 +206,12 @@ class SideSet {
 }
 
 function mergeScore(s: Side, keyOf: (key: string) => { k: string; rank: number } | null): number {
-  return strongestRole(s) * 100 + (keyOf(nameKey(s.name.name))?.rank ?? 0);
+  return strongestRole(s) * 100 + (keyOf(sideKey(s))?.rank ?? 0);
 }
 
 /** A university side (a college, for a college's self-reference) that a self-reference `s` may stand for. */
 function fitsSelf(o: Side, s: Side, college: boolean): boolean {
-  const k = nameKey(o.name.name);
+  const k = sideKey(o);
   return o !== s && !SELF_ALL.has(k) && o.name.type === 'university' && (college ? k.endsWith('学院') : /(?:大学|学院)$/.test(k));
 }
 
@@ -219,7 +231,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
       had.groups.add(d.group);
       continue;
     }
-    const side: Side = { drafts: [d], name: d, groups: new Set([d.group]) };
+    const side: Side = { drafts: [d], name: d, groups: new Set([d.group]), key, keyFor: d.name };
     sides.push(side);
     byKey.set(key, side);
   }
@@ -231,9 +243,9 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
   });
   // `县政府`, `市委` with no place: the one side of that level the record names (`西岭县委、县政府`).
   for (const s of [...sides]) {
-    const m = /^([省市县区])(?:人民政府|政府|委)$/.exec(nameKey(s.name.name));
+    const m = /^([省市县区])(?:人民政府|政府|委)$/.exec(sideKey(s));
     if (!m) continue;
-    const same = sides.filter((o) => o !== s && o.name.type === 'government' && (placeOf(nameKey(o.name.name))?.rank ?? -1) >= 0 && new RegExp(`^[\\u4e00-\\u9fff]{2,}${m[1]}`).test(nameKey(o.name.name)));
+    const same = sides.filter((o) => o !== s && o.name.type === 'government' && (placeOf(sideKey(o))?.rank ?? -1) >= 0 && new RegExp(`^[\\u4e00-\\u9fff]{2,}${m[1]}`).test(sideKey(o)));
     if (same.length === 1) {
       set.join(same[0]!, s);
       continue;
@@ -242,7 +254,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     // printed) among the government sides is that place; the side keeps the name of its strongest role, then the first printed.
     const others = sides.filter((o) => o !== s && o.name.type === 'government');
     const bare = others.filter((o) => {
-      const k = nameKey(o.name.name);
+      const k = sideKey(o);
       const p = placeOf(k);
       return p !== null && p.rank === 0 && p.place === k;
     });
@@ -259,9 +271,9 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
 
   // Short forms: the full name the record prints (as a side, or anywhere).
   for (const s of [...sides]) {
-    const key = nameKey(s.name.name);
+    const key = sideKey(s);
     if (SELF_ALL.has(key)) continue;
-    const longer = sides.find((o) => o !== s && nameKey(o.name.name).length > key.length && (abbreviates(key, nameKey(o.name.name)) || suffixOf(key, nameKey(o.name.name), o.name.type, s.name.type)));
+    const longer = sides.find((o) => o !== s && sideKey(o).length > key.length && (abbreviates(key, sideKey(o)) || suffixOf(key, sideKey(o), o.name.type, s.name.type)));
     if (longer) {
       set.join(longer, s);
       longer.name = redraft(longer.name, { at: Math.min(longer.name.at, s.name.at) });
@@ -280,13 +292,13 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
   }
 
   // Self-references.
-  const selves = sides.filter((s) => SELF_ALL.has(nameKey(s.name.name)));
+  const selves = sides.filter((s) => SELF_ALL.has(sideKey(s)));
   for (const s of selves) {
     if (!sides.includes(s)) continue;
-    const key = nameKey(s.name.name);
+    const key = sideKey(s);
     const college = SELF_COLLEGE.has(key);
     // The briefing's own university, printed as a side.
-    const home = ctx.home && !college ? sides.find((o) => fitsSelf(o, s, college) && nameKey(o.name.name) === ctx.home) : undefined;
+    const home = ctx.home && !college ? sides.find((o) => fitsSelf(o, s, college) && sideKey(o) === ctx.home) : undefined;
     // A side named in full that stands with the same partner.
     const mine = set.partners(s);
     const byPartner = sides.find((o) => fitsSelf(o, s, college) && !mine.has(o) && [...set.partners(o)].some((p) => mine.has(p)));
@@ -303,7 +315,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     } else if (college && key !== '学院') {
       // `我院` where the item prints one college's name and no side carries it (`某院长带领管理工程学院…一行`): named by it.
       // Not one that opens with a self-reference itself (`我院某某学院` is a unit of the speaker's own), nor a list.
-      const partnerKeys = new Set([...mine].map((o) => nameKey(o.name.name)));
+      const partnerKeys = new Set([...mine].map((o) => sideKey(o)));
       const colleges = new Map<string, PrintedName>();
       for (const p of ctx.printed.all()) {
         if (!p.key.endsWith('学院') || SELF_ALL.has(p.key) || SELF_OPENING.test(p.key) || /[与和及、]/.test(p.key) || partnerKeys.has(p.key)) continue;
@@ -323,7 +335,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
   }
   // Several self-references of one kind are one side (`我校` in the headline, `学校` in the body).
   for (const kind of [SELF_SCHOOL, SELF_COLLEGE]) {
-    const list = sides.filter((s) => kind.has(nameKey(s.name.name)));
+    const list = sides.filter((s) => kind.has(sideKey(s)));
     for (const s of list.slice(1)) set.join(list[0]!, s);
   }
 
