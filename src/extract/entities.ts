@@ -90,6 +90,7 @@ export function nameThirdPerson(parties: Party[], piece: Piece, view: string, ti
 
 /** One entry per name: the first mention's span, the longest title any mention has. */
 function mergePeople(piece: Piece, view: string, mentions: PersonMention[]): Person[] {
+  if (mentions.length === 0) return [];
   const byName = new Map<string, Person>();
   for (const m of mentions) {
     const key = view.slice(m.start, m.end);
@@ -108,6 +109,8 @@ function mergePeople(piece: Piece, view: string, mentions: PersonMention[]): Per
  * institution, and so are `…实验基地` and `…实验基地（体育特色基地）`: the fuller name stays.
  */
 function fullestNames(items: Institution[]): Institution[] {
+  // One name has no fuller one beside it (most records found none).
+  if (items.length < 2) return items;
   const keys = items.map((i) => nameKey(i.name));
   // Every proper ending of a name, and every name less its bracketed qualifier, looked up (not compared pair by pair).
   const shorter = new Set<string>();
@@ -120,6 +123,7 @@ function fullestNames(items: Institution[]): Institution[] {
 }
 
 function dedupe<T>(items: T[], key: (t: T) => string): T[] {
+  if (items.length < 2) return items;
   const seen = new Set<string>();
   return items.filter((t) => {
     const k = key(t);

@@ -82,6 +82,8 @@ const MENTION_START = new ScratchArray((n) => new Int32Array(n), -1);
 const MENTION_END = new ScratchArray((n) => new Uint8Array(n), 0);
 /** collectMentions' table: the end of the name read from each start. */
 const END_OF = new ScratchArray((n) => new Int32Array(n), -1);
+/** findParties' marks of the names already in a list. */
+const IN_CHAIN = new ScratchArray((n) => new Uint8Array(n), 0);
 
 interface Found {
   start: number;
@@ -118,7 +120,10 @@ function stretchEnd(view: string, at: number, stops: CharSet): number {
 }
 
 /** Does the stretch hold a word of cooperation? */
-const cooperates = (text: string) => COOPERATION_WORDS.some((w) => text.includes(w));
+function cooperates(text: string): boolean {
+  for (let k = 0; k < COOPERATION_WORDS.length; k++) if (text.includes(COOPERATION_WORDS[k]!)) return true;
+  return false;
+}
 
 export interface PartyContext {
   /** Where agreements' names stand in the view. */
@@ -265,9 +270,10 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
 
   // Lists of sides: names joined by 与/和/、/携手 …
   const chains: Array<{ members: Mention[]; joins: string[] }> = [];
-  const inChain = new Set<number>();
+  // 1 at the start of every name already in a list.
+  const inChain = IN_CHAIN.take(view.length + 1);
   for (const m of mentions) {
-    if (inChain.has(m.start)) continue;
+    if (inChain[m.start] === 1) continue;
     const members = [m];
     const joins: string[] = [];
     let at = m.end;
@@ -280,7 +286,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
       joins.push(j);
       at = next.end;
     }
-    for (const x of members) inChain.add(x.start);
+    for (const x of members) inChain[x.start] = 1;
     chains.push({ members, joins });
   }
 
