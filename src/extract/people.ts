@@ -651,6 +651,8 @@ class MentionMarks {
   /** 2. Names that follow a known person in a list (`王宏志、戴龙成`), or after 与/和/及. */
   extendLists(): boolean {
     const { found, endsHere, view } = this;
+    // No one found, no list to follow (most records name no one).
+    if (found.size === 0) return false;
     let grew = false;
     const sorted = sortByStart([...found.values()]);
     const walked = new Set<number>();

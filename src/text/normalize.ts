@@ -63,30 +63,52 @@ export function fold(text: string): string {
   return out;
 }
 
+/**
+ * The classes of every UTF-16 code unit, one byte each with a bit per class:
+ * the predicates below are asked at nearly every character the layout and
+ * the rules read, and one load answers where a chain of range tests ran
+ * (a Han character went through ten comparisons to be found no blank).
+ * Anything outside the table (−1, NaN past a string's end) is in no class.
+ */
+const HAN = 1;
+const CJK = 2;
+const BLANK = 4;
+const INVISIBLE = 8;
+const CLASSES = new Uint8Array(65536);
+/** Marks code units with `bit`: single ones added to what they have, ranges filled (no two ranges meet; a test checks every class). */
+const mark = (bit: number, ...ranges: Array<number | readonly [number, number]>) => {
+  for (const r of ranges) {
+    if (typeof r === 'number') CLASSES[r]! |= bit;
+    else CLASSES.fill(bit, r[0], r[1] + 1);
+  }
+};
+// CJK punctuation, full-width forms, dashes, quotes and the ellipsis; astral Han via surrogates counts as CJK.
+mark(CJK, [0x3000, 0x303f], [0xff00, 0xffef], [0x2010, 0x2027], [0xd800, 0xdfff]);
+// Han ideographs (BMP blocks and extension A), the ideographic zero (inside the punctuation block, so after it).
+mark(HAN | CJK, [0x4e00, 0x9fff], [0x3400, 0x4dbf], [0xf900, 0xfaff], 0x3007);
+// Blanks of every kind a pasted document carries.
+mark(BLANK, 0x20, 0x09, 0x0c, 0x0b, 0xa0, 0x3000, [0x2000, 0x200a], 0x202f, 0x205f);
+// Zero-width characters and the BOM: invisible, dropped from display text.
+mark(INVISIBLE, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xad);
+
 /** Han ideographs (BMP blocks and extension A), the ideographic zero. */
 export function isHan(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
+  return (CLASSES[c]! & HAN) !== 0;
 }
 
 /** CJK text or punctuation: a blank next to one of these is a layout artefact, not a word gap. */
 export function isCjk(c: number): boolean {
-  return (
-    isHan(c) ||
-    (c >= 0x3000 && c <= 0x303f) || // CJK punctuation
-    (c >= 0xff00 && c <= 0xffef) || // full-width forms
-    (c >= 0x2010 && c <= 0x2027) || // dashes, quotes, ellipsis
-    (c >= 0xd800 && c <= 0xdfff) // astral Han via surrogates: treat as CJK
-  );
+  return (CLASSES[c]! & CJK) !== 0;
 }
 
 /** Blanks of every kind a pasted document carries. */
 export function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0b || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
+  return (CLASSES[c]! & BLANK) !== 0;
 }
 
 /** Zero-width characters and the BOM: invisible, dropped from display text. */
 export function isInvisible(c: number): boolean {
-  return c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || c === 0xad;
+  return (CLASSES[c]! & INVISIBLE) !== 0;
 }
 
 /** Removes every blank: how values are compared (the gold's rule too). */
