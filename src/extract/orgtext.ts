@@ -84,6 +84,9 @@ let generation = 0;
 const SUFFIX_LIST: Suffix[] = [];
 const SUFFIX_IDS = new Map<Suffix, number>();
 
+/** The breaks of a text with none (most records have a one-line title, or none). */
+const NO_BREAKS: ReadonlySet<number> = new Set();
+
 export class OrgText {
   readonly view: string;
   private readonly n: number;
@@ -95,11 +98,11 @@ export class OrgText {
   readonly ends: number[] = [];
 
   /** Where the lines of a title meet (soft boundaries). */
-  private readonly breaks: Set<number>;
+  private readonly breaks: ReadonlySet<number>;
 
   constructor(view: string, breaks: readonly number[] = []) {
     this.view = view;
-    this.breaks = new Set(breaks);
+    this.breaks = breaks.length === 0 ? NO_BREAKS : new Set(breaks);
     this.n = view.length;
     this.endHere = END_HERE.take(view.length + 1);
     this.starts = START_OF.take(view.length + 1);

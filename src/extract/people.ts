@@ -803,32 +803,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   // 6. Every further mention of a known name (its title may be longer there).
   const names = new Set<string>(knownNames);
   for (const p of found.values()) names.add(view.slice(p.start, p.end));
-  // Keyed by the first code unit: a small integer, where a key of two code units
-  // (`c0 * 65536 + c1`) is past V8's small-integer range for Chinese text and
-  // made a heap number at every position.
-  // KNOWN_HEADS marks those first code units for the scan (cleared after it): most positions are ruled out by one load.
-  const byHead = new Map<number, string[]>();
-  for (const name of names) {
-    if (name.length < 2) continue;
-    const head = name.charCodeAt(0);
-    const list = byHead.get(head);
-    if (list) list.push(name);
-    else byHead.set(head, [name]);
-    KNOWN_HEADS[head] = 1;
-  }
-  for (let at = 0; byHead.size > 0 && at + 1 < view.length; at++) {
-    if (KNOWN_HEADS[view.charCodeAt(at)] === 0) continue;
-    const list = byHead.get(view.charCodeAt(at));
-    if (!list || found.has(at)) continue;
-    let best: string | null = null;
-    for (const name of list) if ((best === null || name.length > best.length) && view.startsWith(name, at)) best = name;
-    if (best === null) continue;
-    if (rightEvidence(view, at + best.length).score <= 0) continue;
-    if (at > 0 && isHan(view.charCodeAt(at - 1)) && leftEvidence(view, at) === 0 && officeBefore(view, at) === 0) continue;
-    const floor = marks.prevEnd(at);
-    marks.add(marks.mention(at, best.length, 'known-name', titleBefore(view, at, floor), floor));
-  }
-  for (const head of byHead.keys()) KNOWN_HEADS[head] = 0;
+  if (names.size > 0) findKnownNames(view, names, marks);
   marks.extendLists();
 
   // 7. A bare name joined before a person (`甲与乙共同揭牌`, where only 乙 was known).
@@ -859,6 +834,37 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     m.titleStart = title ? at : m.start;
   }
   return sortByStart([...found.values()]);
+}
+
+/** Step 6 of findPersonMentions: every further mention of a known name (its title may be longer there). */
+function findKnownNames(view: string, names: ReadonlySet<string>, marks: MentionMarks): void {
+  const { found } = marks;
+  // Keyed by the first code unit: a small integer, where a key of two code units
+  // (`c0 * 65536 + c1`) is past V8's small-integer range for Chinese text and
+  // made a heap number at every position.
+  // KNOWN_HEADS marks those first code units for the scan (cleared after it): most positions are ruled out by one load.
+  const byHead = new Map<number, string[]>();
+  for (const name of names) {
+    if (name.length < 2) continue;
+    const head = name.charCodeAt(0);
+    const list = byHead.get(head);
+    if (list) list.push(name);
+    else byHead.set(head, [name]);
+    KNOWN_HEADS[head] = 1;
+  }
+  for (let at = 0; byHead.size > 0 && at + 1 < view.length; at++) {
+    if (KNOWN_HEADS[view.charCodeAt(at)] === 0) continue;
+    const list = byHead.get(view.charCodeAt(at));
+    if (!list || found.has(at)) continue;
+    let best: string | null = null;
+    for (const name of list) if ((best === null || name.length > best.length) && view.startsWith(name, at)) best = name;
+    if (best === null) continue;
+    if (rightEvidence(view, at + best.length).score <= 0) continue;
+    if (at > 0 && isHan(view.charCodeAt(at - 1)) && leftEvidence(view, at) === 0 && officeBefore(view, at) === 0) continue;
+    const floor = marks.prevEnd(at);
+    marks.add(marks.mention(at, best.length, 'known-name', titleBefore(view, at, floor), floor));
+  }
+  for (const head of byHead.keys()) KNOWN_HEADS[head] = 0;
 }
 
 /**
