@@ -179,6 +179,8 @@ class SideSet {
 
   /** Legal forms and places: one side under its fullest form printed in the strongest role. */
   merge(keyOf: (key: string) => { k: string; rank: number } | null): void {
+    // One side merges with nothing.
+    if (this.sides.length < 2) return;
     const groups = new Map<string, Side[]>();
     for (const s of this.sides) {
       const p = keyOf(sideKey(s));
@@ -221,6 +223,8 @@ function weakSide(x: Side): boolean {
 }
 
 export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
+  // Most records name no side.
+  if (drafts.length === 0) return [];
   const set = new SideSet();
   const { sides, byKey } = set;
   for (const d of sortBy([...drafts], (x) => x.at)) {
