@@ -1,11 +1,26 @@
 /**
- * The quick rejections in front of three line classifiers (numbered items,
- * Latin lines, issue lines) answer as the full tests do, on generated lines
- * mixing every character the patterns start with or count.
+ * The quick rejections in front of the line classifiers (numbered items,
+ * Latin lines, issue lines, headings, picture names, boilerplate, editors'
+ * notes) answer as the full tests do, on generated lines mixing every
+ * character and word the patterns start with or count.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ISSUE_RE, LINE_CLASSIFIERS, NUMBERED_PATTERNS, NUMBERED_STARTS, numberedPrefix } from '../src/layout/patterns.js';
+import {
+  BOILERPLATE,
+  EDITOR_NOTE,
+  END_MARK,
+  HEADING_PATTERNS,
+  IMAGE_RE,
+  ISSUE_RE,
+  LINE_CLASSIFIERS,
+  NUMBERED_PATTERNS,
+  NUMBERED_STARTS,
+  PRINT_RUN,
+  headingMayStart,
+  numberedPrefix,
+} from '../src/layout/patterns.js';
+import { BOILERPLATE_LABELS, SECTION_NAMES } from '../src/lexicon/layout.js';
 
 const alphabet = [...new Set([...NUMBERED_STARTS, ...'期第总年月 ）)、.．学院大与ABCxyz，。'])];
 const line = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((cs) => cs.join(''));
@@ -45,5 +60,43 @@ describe('classifier prefilters', () => {
       expect(classifier('issue')(v)).toBe(full(v));
     }), { numRuns: 20000, seed: 20261203 });
     expect(classifier('issue')('2024年第3期（总第41期）')).toBe(true);
+  });
+
+  // Lines made of the words and characters the patterns open with, or hold, and others.
+  const fragments = [
+    ...SECTION_NAMES, ...BOILERPLATE_LABELS, 'e-MAIL', 'notice', 'NOTICE',
+    '第三部分', '第十篇', '一、', '十、', '十二．', '三.', '（二）', '(十)', '【', '】', '[', ']', '〖', '〗', '◆', '●', '▌', '│', '|', ' ', '\u3000', '\u00a0', '\t',
+    'img', 'IMG', 'Dsc', 'photo', 'Pic', 'image', '微信图片', '图片', '图为', '图', '▲', '△', '.jpg', '.PNG', '.gif', '_', '-', '2', '12', '6月',
+    '版权所有', 'Copyright', 'copyright', '©', '(c)', 'ICP', 'icp', '备', '证', '：', ':',
+    '编者按', '编者', '卷首语', '按语', '完', '全文完', '本期完', '结束', '（', '）', '(', ')', '共印', '份', '日', '印发', '印',
+    '学院', '大学', '与', '签署', '，', '。', 'x',
+  ];
+  const fragmentLine = fc.array(fc.constantFrom(...fragments), { maxLength: 8 }).map((ws) => ws.join(''));
+  const runs = { numRuns: 20000, seed: 20261203 };
+
+  it('no heading pattern matches a line headingMayStart turns away', () => {
+    fc.assert(fc.property(fragmentLine, (v) => {
+      if (!headingMayStart(v)) expect(HEADING_PATTERNS.filter(({ re }) => re.test(v)).map(({ style }) => style)).toEqual([]);
+    }), runs);
+    expect(classifier('heading')('◆校企合作◆')).toBe(true);
+    expect(headingMayStart('东岭大学与南港集团签约')).toBe(false);
+  });
+
+  it('the picture-name, boilerplate and editor-note classifiers answer as their full expressions do', () => {
+    const image = (v: string) => v.length <= 40 && IMAGE_RE.test(v);
+    const boilerplate = (v: string) => BOILERPLATE.test(v);
+    const note = (v: string) => EDITOR_NOTE.test(v) || PRINT_RUN.test(v) || END_MARK.test(v);
+    const hits = { image: 0, boilerplate: 0, note: 0 };
+    fc.assert(fc.property(fragmentLine, (v) => {
+      expect(classifier('image-name')(v)).toBe(image(v));
+      expect(classifier('boilerplate')(v)).toBe(boilerplate(v));
+      expect(classifier('editor-note')(v)).toBe(note(v));
+      if (image(v)) hits.image++;
+      if (boilerplate(v)) hits.boilerplate++;
+      if (note(v)) hits.note++;
+    }), runs);
+    // The generated lines reach every form often enough for the comparison to mean something.
+    expect(Math.min(hits.image, hits.boilerplate, hits.note)).toBeGreaterThan(40);
+    expect(['IMG_2031.JPG', '联系电话：0000', '京ICP备00000000号', '（完）', '共印20份'].map((v) => LINE_CLASSIFIERS.find((c) => c.test(v))?.name)).toEqual(['image-name', 'boilerplate', 'boilerplate', 'editor-note', 'editor-note']);
   });
 });

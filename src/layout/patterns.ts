@@ -16,7 +16,7 @@ import {
 } from '../lexicon/layout.js';
 
 import { sidesJoinedAt } from '../extract/organizations.js';
-import { CharSet, StartIndex } from '../lexicon/wordindex.js';
+import { CharSet, StartIndex, codeUnitTable } from '../lexicon/wordindex.js';
 import { onLexicon } from '../lexicon/user.js';
 
 const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
@@ -42,11 +42,32 @@ export const HEADING_PATTERNS: Array<{ style: string; re: RegExp }> = [
   // A section's name alone on its line, perhaps between ornaments (`他山之石`, `◆校企合作◆`).
   { style: 'bracket', re: new RegExp(`^${ORNAMENT}*(?:${alt(SECTION_NAMES)})${ORNAMENT}*$`) },
 ];
+/** What JavaScript's `\s` matches (ORNAMENT allows it before a section's name). */
+const JS_SPACES = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+/**
+ * Every character a HEADING_PATTERNS pattern can start with: 第, a Chinese
+ * numeral, an opening bracket, an ornament or blank, or the first character
+ * of a section's name. A line starting with any other is no heading, and most
+ * lines are turned away by one load (a test checks the patterns against it).
+ */
+const HEADING_FIRST = codeUnitTable();
+function markHeadingStarts(): void {
+  for (const c of `第一二三四五六七八九十（(【[〖${BULLET}▌▍▎│|${JS_SPACES}`) HEADING_FIRST[c.charCodeAt(0)] = 1;
+  for (const w of SECTION_NAMES) if (w.length > 0) HEADING_FIRST[w.charCodeAt(0)] = 1;
+}
+markHeadingStarts();
+
+/** Can a heading pattern match `view` at all (its first character)? */
+export function headingMayStart(view: string): boolean {
+  return view.length > 0 && HEADING_FIRST[view.charCodeAt(0)] === 1;
+}
+
 // A user lexicon's section names stand alone as headings too.
 onLexicon((l) => {
   const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   SECTION_NAMES.push(...l.sections.map(([w]) => w));
   HEADING_PATTERNS[HEADING_PATTERNS.length - 1] = { style: 'bracket', re: new RegExp(`^${ORNAMENT}*(?:${alt(SECTION_NAMES.map(escape))})${ORNAMENT}*$`) };
+  markHeadingStarts();
 });
 
 export const NUMBERED_PATTERNS: Array<{ style: string; re: RegExp }> = [
@@ -79,7 +100,7 @@ const META_RE = new RegExp(`^(?:${alt(META_LABELS)})\\s*[：:]`);
 const CREDIT_RE = new RegExp(`^[（(\\[【]?\\s*(?:${alt(CREDIT_LABELS)})(?:[、/／和及](?:${alt(CREDIT_LABELS)}))*\\s*(?:[：:|｜/／]|\\s)`);
 const RECIPIENT_RE = new RegExp(`^(${RECIPIENT_LABELS.map(([w]) => w).sort((a, b) => b.length - a.length).join('|')})\\s*[：:]\\s*(.*)$`);
 const LEAD_RE = new RegExp(`^[（(]?(?:${alt(LEAD_OPENERS)})`);
-const IMAGE_RE = /^(?:img|dsc|image|pic|photo|微信图片)[_\-\s]?\w*|^\S{0,40}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^\[(?:图片|image)\]|^图\s*\d+(?:\s|$|[：:])|^(?:图为|图片说明|[▲△](?!\s*(?:\d{4}年)?\d{1,2}月))/i;
+export const IMAGE_RE = /^(?:img|dsc|image|pic|photo|微信图片)[_\-\s]?\w*|^\S{0,40}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^\[(?:图片|image)\]|^图\s*\d+(?:\s|$|[：:])|^(?:图为|图片说明|[▲△](?!\s*(?:\d{4}年)?\d{1,2}月))/i;
 const NAV_RE = /^(?:首页|当前位置|您的位置|您现在的位置|位置)\s*[：:>＞»]|^首页\s*[>＞»/]|[>＞»]\s*正文$/;
 /** The controls of a web page copied along with an article: font size, print, close, previous/next, share. */
 const WEB_CHROME = /^[【\[]?\s*(?:字体|字号)\s*[：:]\s*[大中小默认\s]+[】\]]?$|^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]|^(?:相关新闻|相关阅读|推荐阅读|热点新闻|分享到|扫一扫)\s*[：:]?|^(?:[【\[]?(?:打印本页|打印|关闭窗口|关闭|返回顶部|返回列表|收藏)[】\]]?\s*)+$/;
@@ -88,10 +109,10 @@ const RULE_RE = /^[━─—–_＿=＝\-~～*＊·]{4,}$/;
 const TOC_RE = /(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,}|—{3,})\s*\d{1,4}$|^目\s*录$|^本期(?:导读|要目)$/;
 /** An editor's note (`编者按：…`) introduces the issue; it is not a news item. */
 /** `共印20份`, `（共印发50份）`, `…处 2024年5月30日印发`: the print line at the foot of a paper briefing. */
-const PRINT_RUN = /^[（(]?共印(?:发|制)?\s*\d+\s*份[）)]?$|^.{0,30}(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s*印发$/;
+export const PRINT_RUN = /^[（(]?共印(?:发|制)?\s*\d+\s*份[）)]?$|^.{0,30}(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s*印发$/;
 /** `（完）`, `【全文完】`: the end mark of an article. */
-const END_MARK = /^[（(【\[]?(?:完|全文完|本文完|本期完|结束)[）)】\]]?$/;
-const EDITOR_NOTE = /^[【[（(]?(?:编者按|编者的话|编者|卷首语|按语)[】\]）)]?[：:]/;
+export const END_MARK = /^[（(【\[]?(?:完|全文完|本文完|本期完|结束)[）)】\]]?$/;
+export const EDITOR_NOTE = /^[【[（(]?(?:编者按|编者的话|编者|卷首语|按语)[】\]）)]?[：:]/;
 const PAGE_RE = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/i;
 
 /**
@@ -148,6 +169,7 @@ function sectionNameLike(text: string): boolean {
 }
 
 export function headingStyle(view: string): string | null {
+  if (!headingMayStart(view)) return null;
   if (view.length > HEADING_MAX || /[。；！？]/.test(view.slice(0, -1)) || /[，；]$/.test(view)) return null;
   for (const { style, re } of HEADING_PATTERNS) {
     const m = re.exec(view);
@@ -315,7 +337,16 @@ function latinLine(view: string): boolean {
 const SYMBOLS_ONLY = /^[^\p{L}\p{N}]+$/u;
 
 /** `版权声明：…`, `Copyright © …`, `原标题：…`, `联系电话：…`: the boilerplate around an article. */
-const BOILERPLATE = new RegExp(`^(?:[【\\[（(]?(?:${alt(BOILERPLATE_LABELS)})[】\\]）)]?\\s*[：:]|(?:版权所有|copyright|©|\\(c\\))|.{0,20}icp[备证])`, 'i');
+export const BOILERPLATE = new RegExp(`^(?:[【\\[（(]?(?:${alt(BOILERPLATE_LABELS)})[】\\]）)]?\\s*[：:]|(?:版权所有|copyright|©|\\(c\\))|.{0,20}icp[备证])`, 'i');
+
+/** The characters an IMAGE_RE form without a file name's dot can open with (its letters in either case: it ignores case). */
+const IMAGE_FIRST = new CharSet('iIdDpP微[图▲△');
+/** The first characters of BOILERPLATE's forms: a bracket, a label's first character in either case, a copyright mark. */
+const BOILERPLATE_FIRST = new CharSet(
+  '【[（(版©' + BOILERPLATE_LABELS.map((w) => w.charAt(0)).flatMap((c) => [c, c.toLowerCase(), c.toUpperCase()]).join('') + 'cC',
+);
+/** The first characters of EDITOR_NOTE and END_MARK. */
+const NOTE_FIRST = new CharSet('【[（(编卷按完全本结');
 
 interface LineClassifier {
   /** The classifier's name, shown by `briefing eval --verbose`. */
@@ -342,10 +373,12 @@ export const LINE_CLASSIFIERS: readonly LineClassifier[] = [
   { name: 'meta-label', kind: 'meta', test: (v) => v.length <= 120 && META_RE.test(v) && !/[。]$/.test(v) },
   { name: 'stamp', kind: 'stamp', test: (v) => stampShaped(v) || (v.length <= 120 && STAMP_RE.test(v) && !/[。]$/.test(v)) },
   { name: 'credit', kind: 'credit', test: (v) => v.length <= 60 && CREDIT_RE.test(v) && !/[。，]/.test(v.slice(0, -1)) },
-  { name: 'image-name', kind: 'image', test: (v) => v.length <= 40 && IMAGE_RE.test(v) },
+  // Each form opens with one of IMAGE_FIRST or ends in a file name's dot and extension.
+  { name: 'image-name', kind: 'image', test: (v) => v.length <= 40 && (IMAGE_FIRST.at(v, 0) || v.includes('.')) && IMAGE_RE.test(v) },
   { name: 'image-id', kind: 'image', test: imageIdShaped },
   { name: 'widget', kind: 'widget', test: widgetShaped },
-  { name: 'boilerplate', kind: 'furniture', test: (v) => BOILERPLATE.test(v) },
+  // A label, a copyright mark, or an ICP number (备案 or 证) within the line's first words.
+  { name: 'boilerplate', kind: 'furniture', test: (v) => (BOILERPLATE_FIRST.at(v, 0) || v.includes('备') || v.includes('证')) && BOILERPLATE.test(v) },
   { name: 'latin', kind: 'furniture', test: latinLine },
   { name: 'heading', kind: 'heading', test: (v) => headingStyle(v) !== null },
   { name: 'numbered', kind: 'numbered', test: (v) => numberedPrefix(v) !== null },
@@ -354,7 +387,8 @@ export const LINE_CLASSIFIERS: readonly LineClassifier[] = [
   // Both forms print 期: a line without it is no issue line.
   { name: 'issue', kind: 'issue', test: (v) => v.length <= 40 && v.includes('期') && (ISSUE_RE.test(v) || /^[（(]?总第\s*\S{1,8}\s*期[）)]?$/.test(v)) && !/[。，]/.test(v) },
   { name: 'masthead-word', kind: 'masthead-noise', test: (v) => v.length <= 12 && MASTHEAD_NOISE.some((w) => v === w || v.startsWith(w)) },
-  { name: 'editor-note', kind: 'masthead-noise', test: (v) => EDITOR_NOTE.test(v) || PRINT_RUN.test(v) || END_MARK.test(v) },
+  // An editor's note and an end mark open with one of NOTE_FIRST; both forms of the print line print 印.
+  { name: 'editor-note', kind: 'masthead-noise', test: (v) => (NOTE_FIRST.at(v, 0) && (EDITOR_NOTE.test(v) || END_MARK.test(v))) || (v.includes('印') && PRINT_RUN.test(v)) },
   { name: 'bracket-caption', kind: 'caption', test: bracketCaption },
 ];
 
