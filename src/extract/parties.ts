@@ -596,11 +596,11 @@ function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Me
     }
   }
   // Short forms of universities: `川大与宜宾`, `城大分别与…` (a few characters and 大, where the text closes it).
-  for (let i = 1; i < view.length; i++) {
-    if (view.charCodeAt(i) !== 0x5927 || view.charCodeAt(i + 1) === 0x5b66) continue; // 大, not 大学
+  for (let i = view.indexOf('大', 1); i !== -1; i = view.indexOf('大', i + 1)) {
+    if (view.charCodeAt(i + 1) === 0x5b66) continue; // 大, not 大学
     for (let len = 1; len <= 3 && i - len >= 0; len++) {
       const s = i - len;
-      if (!/^[\u4e00-\u9fff]+$/.test(view.slice(s, i))) break;
+      if (!allHan(view, s, i)) break;
       if (t.boundaryAt(s) && t.closesAt(i + 1) && JOINS.has(view, i + 1)) {
         if (endOf[s] === -1) set(s, i + 1);
         break;
@@ -619,12 +619,12 @@ function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Me
     }
     return false;
   };
-  for (let i = 2; i < view.length; i++) {
-    const c = view.charCodeAt(i);
-    if (c !== 0x4e0e && c !== 0x548c) continue; // 与 和
+  const joins = new CharScan(view, '与和');
+  for (let i = joins.next(); i !== -1; i = joins.next()) {
+    if (i < 2) continue;
     for (const len of [2, 3]) {
       const s = i - len;
-      if (s < 0 || !/^[\u4e00-\u9fff]+$/.test(view.slice(s, i)) || !t.boundaryAt(s) || t.suffixAt(i)) continue;
+      if (s < 0 || !allHan(view, s, i) || !t.boundaryAt(s) || t.suffixAt(i)) continue;
       const glued = endOf[s]!;
       const parted = glued !== -1 && glued > i + 1 && t.suffixAt(glued) && t.startOf(glued, i + 1) === i + 1 && endOf[i + 1] === -1 && standsFor(view.slice(s, i), s);
       if (!parted && !(glued === -1 && endOf[i + 1] !== -1)) continue;
@@ -644,6 +644,16 @@ function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Me
     reach = Math.max(reach, e);
   }
   return out;
+}
+
+/** Is view[from, to) all Han characters of the main block (`/^[\u4e00-\u9fff]+$/` on the slice, with no slice)? */
+function allHan(view: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = view.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
 }
 
 /** `与内地18所大学`, `和多家企业`, `同各地市`: a partner counted, not named. */
