@@ -16,9 +16,14 @@ import {
   LINE_CLASSIFIERS,
   NUMBERED_PATTERNS,
   NUMBERED_STARTS,
+  NAV_RE,
   PRINT_RUN,
+  TOC_RE,
+  TRAILING_SOURCE,
+  WEB_CHROME,
   headingMayStart,
   numberedPrefix,
+  trailingSourceOf,
 } from '../src/layout/patterns.js';
 import { BOILERPLATE_LABELS, SECTION_NAMES } from '../src/lexicon/layout.js';
 
@@ -69,6 +74,9 @@ describe('classifier prefilters', () => {
     'img', 'IMG', 'Dsc', 'photo', 'Pic', 'image', '微信图片', '图片', '图为', '图', '▲', '△', '.jpg', '.PNG', '.gif', '_', '-', '2', '12', '6月',
     '版权所有', 'Copyright', 'copyright', '©', '(c)', 'ICP', 'icp', '备', '证', '：', ':',
     '编者按', '编者', '卷首语', '按语', '完', '全文完', '本期完', '结束', '（', '）', '(', ')', '共印', '份', '日', '印发', '印',
+    '首页', '当前位置', '您的位置', '位置', '>', '＞', '»', '/', '正文', '字体', '字号', '大', '中', '默认', '上一篇', '下一条', '相关新闻', '推荐阅读',
+    '热点新闻', '分享到', '扫一扫', '打印本页', '关闭窗口', '返回顶部', '收藏', '...', '……', '···', '----', '____', '———', '目录', '目', '录', '本期导读', '本期要目',
+    '来源', '摘自', '信息来源', '！', '？', '.',
     '学院', '大学', '与', '签署', '，', '。', 'x',
   ];
   const fragmentLine = fc.array(fc.constantFrom(...fragments), { maxLength: 8 }).map((ws) => ws.join(''));
@@ -98,5 +106,33 @@ describe('classifier prefilters', () => {
     // The generated lines reach every form often enough for the comparison to mean something.
     expect(Math.min(hits.image, hits.boilerplate, hits.note)).toBeGreaterThan(40);
     expect(['IMG_2031.JPG', '联系电话：0000', '京ICP备00000000号', '（完）', '共印20份'].map((v) => LINE_CLASSIFIERS.find((c) => c.test(v))?.name)).toEqual(['image-name', 'boilerplate', 'boilerplate', 'editor-note', 'editor-note']);
+  });
+
+  it('the contents, navigation and trailing-source tests answer as their full expressions do', () => {
+    const toc = (v: string) => TOC_RE.test(v);
+    const nav = (v: string) => NAV_RE.test(v) || (v.length <= 60 && WEB_CHROME.test(v));
+    const trailing = (v: string) => {
+      const m = TRAILING_SOURCE.exec(v);
+      if (!m || m.index === 0) return null;
+      const text = m[1]!.trim();
+      return text ? { text, index: v.indexOf(text, m.index) } : null;
+    };
+    const hits = { toc: 0, nav: 0, trailing: 0 };
+    fc.assert(fc.property(fragmentLine, (v) => {
+      expect(classifier('contents-leaders')(v)).toBe(toc(v));
+      expect(classifier('navigation')(v)).toBe(nav(v));
+      if (toc(v)) hits.toc++;
+      if (nav(v)) hits.nav++;
+    }), runs);
+    // A paragraph's close: a sentence, maybe a bracket and a label, a name, maybe its closing bracket, maybe more.
+    const close = fc
+      .tuple(fragmentLine, fc.constantFrom('。', '！', '.', '，', ''), fc.constantFrom('（', '(', ''), fc.constantFrom('来源', '摘自', '信息来源', '作者', ''), fc.constantFrom('：', ':', ' ', ''), fragmentLine, fc.constantFrom('）', ')', '', '）。'))
+      .map((parts) => parts.join(''));
+    fc.assert(fc.property(close, (v) => {
+      expect(trailingSourceOf(v)).toEqual(trailing(v));
+      if (trailing(v)) hits.trailing++;
+    }), runs);
+    expect(Math.min(hits.toc, hits.nav, hits.trailing)).toBeGreaterThan(40);
+    expect(trailingSourceOf('双方签约。（来源：南山大学新闻网）')).toEqual({ text: '南山大学新闻网', index: 9 });
   });
 });

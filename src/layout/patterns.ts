@@ -101,12 +101,12 @@ const CREDIT_RE = new RegExp(`^[（(\\[【]?\\s*(?:${alt(CREDIT_LABELS)})(?:[、
 const RECIPIENT_RE = new RegExp(`^(${RECIPIENT_LABELS.map(([w]) => w).sort((a, b) => b.length - a.length).join('|')})\\s*[：:]\\s*(.*)$`);
 const LEAD_RE = new RegExp(`^[（(]?(?:${alt(LEAD_OPENERS)})`);
 export const IMAGE_RE = /^(?:img|dsc|image|pic|photo|微信图片)[_\-\s]?\w*|^\S{0,40}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^\[(?:图片|image)\]|^图\s*\d+(?:\s|$|[：:])|^(?:图为|图片说明|[▲△](?!\s*(?:\d{4}年)?\d{1,2}月))/i;
-const NAV_RE = /^(?:首页|当前位置|您的位置|您现在的位置|位置)\s*[：:>＞»]|^首页\s*[>＞»/]|[>＞»]\s*正文$/;
+export const NAV_RE = /^(?:首页|当前位置|您的位置|您现在的位置|位置)\s*[：:>＞»]|^首页\s*[>＞»/]|[>＞»]\s*正文$/;
 /** The controls of a web page copied along with an article: font size, print, close, previous/next, share. */
-const WEB_CHROME = /^[【\[]?\s*(?:字体|字号)\s*[：:]\s*[大中小默认\s]+[】\]]?$|^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]|^(?:相关新闻|相关阅读|推荐阅读|热点新闻|分享到|扫一扫)\s*[：:]?|^(?:[【\[]?(?:打印本页|打印|关闭窗口|关闭|返回顶部|返回列表|收藏)[】\]]?\s*)+$/;
+export const WEB_CHROME = /^[【\[]?\s*(?:字体|字号)\s*[：:]\s*[大中小默认\s]+[】\]]?$|^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]|^(?:相关新闻|相关阅读|推荐阅读|热点新闻|分享到|扫一扫)\s*[：:]?|^(?:[【\[]?(?:打印本页|打印|关闭窗口|关闭|返回顶部|返回列表|收藏)[】\]]?\s*)+$/;
 /** A rule drawn across the page (`━━━━`, `————`, `＿＿＿＿`, `====`). */
 const RULE_RE = /^[━─—–_＿=＝\-~～*＊·]{4,}$/;
-const TOC_RE = /(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,}|—{3,})\s*\d{1,4}$|^目\s*录$|^本期(?:导读|要目)$/;
+export const TOC_RE = /(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,}|—{3,})\s*\d{1,4}$|^目\s*录$|^本期(?:导读|要目)$/;
 /** An editor's note (`编者按：…`) introduces the issue; it is not a news item. */
 /** `共印20份`, `（共印发50份）`, `…处 2024年5月30日印发`: the print line at the foot of a paper briefing. */
 export const PRINT_RUN = /^[（(]?共印(?:发|制)?\s*\d+\s*份[）)]?$|^.{0,30}(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s*印发$/;
@@ -345,6 +345,11 @@ const IMAGE_FIRST = new CharSet('iIdDpP微[图▲△');
 const BOILERPLATE_FIRST = new CharSet(
   '【[（(版©' + BOILERPLATE_LABELS.map((w) => w.charAt(0)).flatMap((c) => [c, c.toLowerCase(), c.toUpperCase()]).join('') + 'cC',
 );
+const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** The first characters of NAV_RE's breadcrumbs (the third form ends in 正文). */
+const NAV_FIRST = new CharSet('首当您位');
+/** The first characters of WEB_CHROME's forms (a bracket, a blank before 字体/字号, a control's first character). */
+const CHROME_FIRST = new CharSet(`【[${JS_SPACES}字上下相推热分扫打关返收`);
 /** The first characters of EDITOR_NOTE and END_MARK. */
 const NOTE_FIRST = new CharSet('【[（(编卷按完全本结');
 
@@ -363,13 +368,15 @@ export const LINE_CLASSIFIERS: readonly LineClassifier[] = [
   { name: 'page-number', kind: 'page-number', test: (v) => PAGE_RE.test(v) },
   /** `━━━━`, `|`, `* * *`. */
   { name: 'rule', kind: 'furniture', test: (v) => RULE_RE.test(v) || SYMBOLS_ONLY.test(v) },
-  { name: 'contents-leaders', kind: 'toc', test: (v) => TOC_RE.test(v) },
+  // Leaders end in a page number; the two titles open with 目 and 本.
+  { name: 'contents-leaders', kind: 'toc', test: (v) => (isAsciiDigit(v.charCodeAt(v.length - 1)) || v.startsWith('目') || v.startsWith('本')) && TOC_RE.test(v) },
   /** `来源：合作发展处  作者：王晓  发布时间：…`: a web page's meta line, not an article's source line. */
   { name: 'meta-with-source', kind: 'meta', test: (v) => v.length <= 160 && SOURCE_LEAD.test(v) && OTHER_META.test(v) },
   // A source line never prints a time of day: `来源：某某网 2024-05-06 10:00` is a stamp.
   { name: 'source', kind: 'source', test: (v) => v.length <= 80 && sourceOf(v) !== null && !(FULL_DATE.test(v) && TIME_OF_DAY.test(v)) },
   { name: 'recipients', kind: 'recipients', test: (v) => v.length <= 200 && recipientsOf(v) !== null },
-  { name: 'navigation', kind: 'nav', test: (v) => NAV_RE.test(v) || (v.length <= 60 && WEB_CHROME.test(v)) },
+  // A breadcrumb opens with one of NAV_FIRST or ends in 正文; a page control with one of CHROME_FIRST.
+  { name: 'navigation', kind: 'nav', test: (v) => ((NAV_FIRST.at(v, 0) || v.endsWith('正文')) && NAV_RE.test(v)) || (v.length <= 60 && CHROME_FIRST.at(v, 0) && WEB_CHROME.test(v)) },
   { name: 'meta-label', kind: 'meta', test: (v) => v.length <= 120 && META_RE.test(v) && !/[。]$/.test(v) },
   { name: 'stamp', kind: 'stamp', test: (v) => stampShaped(v) || (v.length <= 120 && STAMP_RE.test(v) && !/[。]$/.test(v)) },
   { name: 'credit', kind: 'credit', test: (v) => v.length <= 60 && CREDIT_RE.test(v) && !/[。，]/.test(v.slice(0, -1)) },
@@ -423,12 +430,15 @@ const TRAILING_CREDIT = new RegExp(`[（(]\\s*(?:(?:${alt([...SOURCE_LABELS, ...
 
 /** The source a paragraph's closing bracket credits (`…。（来源：南山大学新闻网）` → 南山大学新闻网), or null. */
 export function trailingSourceOf(view: string): { text: string; index: number } | null {
+  // The expression ends in the closing bracket: a paragraph that ends otherwise credits nothing.
+  const last = view.charCodeAt(view.length - 1);
+  if (last !== 0xff09 && last !== 0x29) return null;
   const m = TRAILING_SOURCE.exec(view);
   if (!m || m.index === 0) return null;
   const text = m[1]!.trim();
   return text ? { text, index: view.indexOf(text, m.index) } : null;
 }
-const TRAILING_SOURCE = new RegExp(`(?<=[。！？；.!?])[（(]\\s*(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*([^（）()]{1,40}?)\\s*[）)]$`);
+export const TRAILING_SOURCE = new RegExp(`(?<=[。！？；.!?])[（(]\\s*(?:${alt(SOURCE_LABELS)})\\s*[：:]\\s*([^（）()]{1,40}?)\\s*[）)]$`);
 
 /**
  * A headline may exclaim or ask (`喜报！东岭大学获批…`, `…如何打造新范式？`) when
