@@ -18,6 +18,8 @@ import {
   NUMBERED_STARTS,
   NAV_RE,
   PRINT_RUN,
+  RULE_RE,
+  SYMBOLS_ONLY,
   TOC_RE,
   TRAILING_SOURCE,
   WEB_CHROME,
@@ -134,5 +136,16 @@ describe('classifier prefilters', () => {
     }), runs);
     expect(Math.min(hits.toc, hits.nav, hits.trailing)).toBeGreaterThan(40);
     expect(trailingSourceOf('双方签约。（来源：南山大学新闻网）')).toEqual({ text: '南山大学新闻网', index: 9 });
+  });
+
+  it('the rule classifier answers as its expressions do, a Han ideograph first or not', () => {
+    const glyphs = fc.array(fc.constantFrom(...'━─—–_＿=＝-~～*＊· |\u3000东学〇一1aA，。【】|'), { maxLength: 12 }).map((cs) => cs.join(''));
+    let hits = 0;
+    fc.assert(fc.property(glyphs, (v) => {
+      const full = RULE_RE.test(v) || SYMBOLS_ONLY.test(v);
+      expect(classifier('rule')(v)).toBe(full);
+      if (full) hits++;
+    }), runs);
+    expect(hits).toBeGreaterThan(1000);
   });
 });

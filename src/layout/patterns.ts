@@ -105,7 +105,7 @@ export const NAV_RE = /^(?:首页|当前位置|您的位置|您现在的位置|�
 /** The controls of a web page copied along with an article: font size, print, close, previous/next, share. */
 export const WEB_CHROME = /^[【\[]?\s*(?:字体|字号)\s*[：:]\s*[大中小默认\s]+[】\]]?$|^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[：:]|^(?:相关新闻|相关阅读|推荐阅读|热点新闻|分享到|扫一扫)\s*[：:]?|^(?:[【\[]?(?:打印本页|打印|关闭窗口|关闭|返回顶部|返回列表|收藏)[】\]]?\s*)+$/;
 /** A rule drawn across the page (`━━━━`, `————`, `＿＿＿＿`, `====`). */
-const RULE_RE = /^[━─—–_＿=＝\-~～*＊·]{4,}$/;
+export const RULE_RE = /^[━─—–_＿=＝\-~～*＊·]{4,}$/;
 export const TOC_RE = /(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,}|—{3,})\s*\d{1,4}$|^目\s*录$|^本期(?:导读|要目)$/;
 /** An editor's note (`编者按：…`) introduces the issue; it is not a news item. */
 /** `共印20份`, `（共印发50份）`, `…处 2024年5月30日印发`: the print line at the foot of a paper briefing. */
@@ -188,10 +188,39 @@ export function headingStyle(view: string): string | null {
  */
 export const NUMBERED_STARTS = `（(一二三四五六七八九十0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳${BULLET}【`;
 const NUMBERED_FIRST = new CharSet(NUMBERED_STARTS);
+/**
+ * The characters each numbered pattern opens with, and for each character the
+ * patterns that can open with it, in NUMBERED_PATTERNS' order: a line is tried
+ * against those alone (a `（` line against two patterns, not seven). A test
+ * checks that numberedPrefix answers as every pattern tried in turn does.
+ */
+const NUMBERED_OPENERS: { [style: string]: string } = {
+  'num-paren': '（(',
+  'cn-paren-item': '（(',
+  'cn-dun-item': '一二三四五六七八九十',
+  'num-dot': '0123456789',
+  circled: '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳',
+  bullet: BULLET,
+  label: '【',
+};
+const NUMBERED_BY_FIRST = new Map<number, Array<{ style: string; re: RegExp }>>();
+for (const p of NUMBERED_PATTERNS) {
+  for (const c of NUMBERED_OPENERS[p.style] ?? NUMBERED_STARTS) {
+    const code = c.charCodeAt(0);
+    const list = NUMBERED_BY_FIRST.get(code) ?? [];
+    list.push(p);
+    NUMBERED_BY_FIRST.set(code, list);
+  }
+}
+
+
 
 export function numberedPrefix(view: string): { style: string; length: number } | null {
   if (!NUMBERED_FIRST.at(view, 0)) return null;
-  for (const { style, re } of NUMBERED_PATTERNS) {
+  // Only the patterns that can open with this character are tried, in their order.
+  const first = NUMBERED_BY_FIRST.get(view.charCodeAt(0));
+  if (first === undefined) return null;
+  for (const { style, re } of first) {
     const m = re.exec(view);
     if (m && m[0].length < view.length) return { style, length: m[0].length };
   }
@@ -334,7 +363,7 @@ function latinLine(view: string): boolean {
 }
 
 /** No letter and no digit at all (`|`, `----`, `* * *`). */
-const SYMBOLS_ONLY = /^[^\p{L}\p{N}]+$/u;
+export const SYMBOLS_ONLY = /^[^\p{L}\p{N}]+$/u;
 
 /** `版权声明：…`, `Copyright © …`, `原标题：…`, `联系电话：…`: the boilerplate around an article. */
 export const BOILERPLATE = new RegExp(`^(?:[【\\[（(]?(?:${alt(BOILERPLATE_LABELS)})[】\\]）)]?\\s*[：:]|(?:版权所有|copyright|©|\\(c\\))|.{0,20}icp[备证])`, 'i');
@@ -346,6 +375,8 @@ const BOILERPLATE_FIRST = new CharSet(
   '【[（(版©' + BOILERPLATE_LABELS.map((w) => w.charAt(0)).flatMap((c) => [c, c.toLowerCase(), c.toUpperCase()]).join('') + 'cC',
 );
 const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** The main block of Han ideographs, every one of them assigned and a letter (`\p{L}`). */
+const isMainHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 /** The first characters of NAV_RE's breadcrumbs (the third form ends in 正文). */
 const NAV_FIRST = new CharSet('首当您位');
 /** The first characters of WEB_CHROME's forms (a bracket, a blank before 字体/字号, a control's first character). */
@@ -367,7 +398,8 @@ interface LineClassifier {
 export const LINE_CLASSIFIERS: readonly LineClassifier[] = [
   { name: 'page-number', kind: 'page-number', test: (v) => PAGE_RE.test(v) },
   /** `━━━━`, `|`, `* * *`. */
-  { name: 'rule', kind: 'furniture', test: (v) => RULE_RE.test(v) || SYMBOLS_ONLY.test(v) },
+  // A line opening with a Han ideograph (a letter, and no rule glyph) is neither (most lines).
+  { name: 'rule', kind: 'furniture', test: (v) => !isMainHan(v.charCodeAt(0)) && (RULE_RE.test(v) || SYMBOLS_ONLY.test(v)) },
   // Leaders end in a page number; the two titles open with 目 and 本.
   { name: 'contents-leaders', kind: 'toc', test: (v) => (isAsciiDigit(v.charCodeAt(v.length - 1)) || v.startsWith('目') || v.startsWith('本')) && TOC_RE.test(v) },
   /** `来源：合作发展处  作者：王晓  发布时间：…`: a web page's meta line, not an article's source line. */
