@@ -45,6 +45,8 @@ const inlineStamp: CutRule = {
   name: 'inline-stamp',
   cuts(raw) {
     const out: number[] = [];
+    // The time of day prints a colon: a line without one holds no stamp.
+    if (!raw.includes(':') && !raw.includes('：')) return out;
     STAMP_CORE.lastIndex = 0;
     for (let m = STAMP_CORE.exec(raw); m; m = STAMP_CORE.exec(raw)) {
       const all = tokens(raw);
@@ -95,6 +97,8 @@ const contentsLeaders: CutRule = {
   name: 'contents-leaders',
   cuts(raw) {
     const out: number[] = [];
+    // Leaders are four dots, two ellipses or four middle dots in a row.
+    if (!raw.includes('....') && !raw.includes('……') && !raw.includes('····')) return out;
     const re = /(?:\.{4,}|…{2,}|·{4,})\s*\d{1,4}(?!\d)/g;
     for (let m = re.exec(raw); m; m = re.exec(raw)) {
       const e = m.index + m[0].length;
@@ -157,14 +161,22 @@ export const PIECE_CUTS: readonly CutRule[] = [leadingLabel, headlineLead];
 /** Lines near the top of a text, where a page's headline stands. */
 const HEADLINE_LINES = 12;
 
+/** The cuts the rules make inside `raw`, ascending, each once. */
 function cutsOf(rules: readonly CutRule[], raw: string): number[] {
-  const cuts = new Set<number>();
-  for (const rule of rules) for (const c of rule.cuts(raw)) if (c > 0 && c < raw.length) cuts.add(c);
-  return sortNumbers([...cuts]);
+  const cuts: number[] = [];
+  for (const rule of rules) for (const c of rule.cuts(raw)) if (c > 0 && c < raw.length) cuts.push(c);
+  if (cuts.length < 2) return cuts;
+  sortNumbers(cuts);
+  let n = 1;
+  for (let k = 1; k < cuts.length; k++) if (cuts[k] !== cuts[n - 1]) cuts[n++] = cuts[k]!;
+  cuts.length = n;
+  return cuts;
 }
 
 /** Cut one physical line where a rule says; one line when no rule applies. */
 export function splitFlattened(source: string, line: Line): Line[] {
+  // Folding keeps the length: a raw line shorter than CUT_MIN is short trimmed too (most lines), and is not sliced.
+  if (line.end - line.start < CUT_MIN) return [line];
   const raw = fold(source.slice(line.start, line.end));
   if (raw.trim().length < CUT_MIN) return [line];
   const lineCuts = cutsOf(LINE_CUTS, raw);
