@@ -76,6 +76,11 @@ const PLURAL_HEAD = /(?:大学|高校|院校|学校|企业|单位|机构|医院|
 /** Verbs by which a side sends its people (not `组织部`). */
 const SENDS = /^(?:组织|派出|选派|派遣|委派)(?!部)/;
 
+/** `考察团`, `访问团`, `调研组`: the noun of a delegation after a visit verb. */
+const DELEGATION_NOUN = new CharSet('团组队');
+/** The cooperation that follows a partner (`与某某签署…`, `与某某开展合作`). */
+const PARTNER_COOPERATES = /^(?:[^，。；的]{0,12}?)(?:合作|共建|签署|签订|签约|续签|战略|联合|共同|开展|建立|举行|召开|座谈|会谈|洽谈|对接|深化|达成|交流|携手)/;
+
 const TITLE_OWNER = new ScratchArray((n) => new Int32Array(n), -1);
 /** PartyReader's tables of where the names read start and end. */
 const MENTION_START = new ScratchArray((n) => new Int32Array(n), -1);
@@ -312,7 +317,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     if (ATTENDEES.test(after)) continue;
     // `社会合作处、新农村发展研究院处长谈某`: a list an office follows is someone's affiliation.
     if (TITLE_START.has(view, last.end)) continue;
-    const viaBy = /由$/.test(before);
+    const viaBy = before.endsWith('由');
     if (viaBy || /^(?:、[^，。；]{0,20})?(?:联合|共同)?(?:主办|承办|协办)/.test(after)) {
       if (SPONSOR_VERBS.test(after) || /^[^，。；]{0,16}(?:主办|承办|共建|牵头)/.test(after)) for (const x of members) r.add(x.start, x.end, 'sponsor');
       continue;
@@ -333,7 +338,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
       }
     }
     // One side heading its clause before an event: `清华大学举行…`, `学校在海口举办…`.
-    const afterJoint = /暨$/.test(before);
+    const afterJoint = before.endsWith('暨');
     if (members.length === 1 && (afterJoint || skipLead(view, clauseFrom) === first.start)) {
       if (HOST_VERBS.some((w) => after.startsWith(w)) || /^(?:合作签约|签约|合作协议|战略合作|牵头|发起)/.test(after) || /^在[^，。；、与和]{1,12}?(?:举行|召开|举办|主办)/.test(after)) {
         r.add(first.start, first.end, 'host');
@@ -360,7 +365,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const last = list[list.length - 1]!;
     const rest = view.slice(last.end, stretchEnd(view, last.end, CLAUSE_END));
     // The cooperation follows the partner itself, not a list it heads or a thing it owns (`与学校、学子的交流`).
-    if (rest.startsWith('、') || !/^(?:[^，。；的]{0,12}?)(?:合作|共建|签署|签订|签约|续签|战略|联合|共同|开展|建立|举行|召开|座谈|会谈|洽谈|对接|深化|达成|交流|携手)/.test(rest)) continue;
+    if (rest.startsWith('、') || !PARTNER_COOPERATES.test(rest)) continue;
     if (ATTENDEES.test(rest)) continue;
     for (const m of list) r.add(m.start, m.end, 'partner');
     // The subject: the side opening the clause (`学校先后与…`).
@@ -396,7 +401,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
     const i = vm.index;
     const verb = vm[0];
     // `考察团`, `访问团`, `调研组`: the noun of a delegation, not its visit.
-    if (/^[团组队]/.test(view.slice(i + verb.length, i + verb.length + 1))) continue;
+    if (DELEGATION_NOUN.at(view, i + verb.length)) continue;
     const from = stretchStart(view, i, SENTENCE_END);
     const clause = stretchStart(view, i, CLAUSE_END);
     const ledBy = LED.test(view.slice(Math.max(from, i - 8), i)) || lastLead(view, from, i) >= 0;

@@ -577,11 +577,14 @@ function segmentJoins(view: string, end: number, floor: number): boolean {
   return /(?:大学|学院|公司|集团|政府|人大|政协|委|局|厅|部|处|院|所|会|中心|区|市|县|省|办|组|队|社|行)$/.test(view.slice(Math.max(floor, unitEnd - 6), unitEnd));
 }
 
+/** Bylines and credits, the stretches maskedRanges leaves out. */
+const BYLINES = /《[^《》\n]{1,30}》|(?:电|讯)[（(][^（）()，。\n]{1,30}[）)]|[（(](?:[^（）()]{0,30}?(?:记者|通讯员|摄影|摄|撰稿|编辑|供稿|文\/|图\/))[^（）()]{0,40}[）)]|(?:本网讯|本报讯|本刊讯|本站讯)[（(][^）)]{0,60}[）)]|(?:记者|通讯员|编辑|摄影)[\u4e00-\u9fff]{2,3}(?:[、\s]+[\u4e00-\u9fff]{2,3})*(?=\s|报道|讯|发自|$|[，。）)])|(?:撰稿|编辑|责编|审核|供稿|摄影|文|图)[：:/／][^\n。]{0,30}/g;
+
 /** Bylines and credits (`本报讯（记者王某 通讯员李某）`, `文/张三`) are not people of the record. */
 function maskedRanges(view: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  const re = /《[^《》\n]{1,30}》|(?:电|讯)[（(][^（）()，。\n]{1,30}[）)]|[（(](?:[^（）()]{0,30}?(?:记者|通讯员|摄影|摄|撰稿|编辑|供稿|文\/|图\/))[^（）()]{0,40}[）)]|(?:本网讯|本报讯|本刊讯|本站讯)[（(][^）)]{0,60}[）)]|(?:记者|通讯员|编辑|摄影)[\u4e00-\u9fff]{2,3}(?:[、\s]+[\u4e00-\u9fff]{2,3})*(?=\s|报道|讯|发自|$|[，。）)])|(?:撰稿|编辑|责编|审核|供稿|摄影|文|图)[：:/／][^\n。]{0,30}/g;
-  for (let m = re.exec(view); m; m = re.exec(view)) ranges.push([m.index, m.index + m[0].length]);
+  BYLINES.lastIndex = 0;
+  for (let m = BYLINES.exec(view); m; m = BYLINES.exec(view)) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
 }
 
