@@ -48,7 +48,7 @@ import { keepShape } from '../text/shapes.js';
 const JOINS = new StartIndex(['以及', '分别与', '先后与', '与', '和', '及', '同', '跟', '、', '携手', '联合', '—', '-', '－', '–', '/']);
 const STRONG_JOINS = new Set(['以及', '分别与', '先后与', '与', '和', '及', '同', '跟', '携手', '联合']);
 /** The dashes (and slash) that join two names into a founded one's (`山东大学—山东能源集团未来技术学院`), by code unit. */
-const DASHES: ReadonlySet<number> = new Set([...'—-－–/'].map((c) => c.charCodeAt(0)));
+const DASHES = new CharSet('—-－–/');
 const CLAUSE_END = new CharSet('，。；！？\n');
 const SENTENCE_END = new CharSet('。；！？\n');
 const TITLE_ENDING = wordIndex(TITLE_WORDS);
@@ -501,7 +501,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   const kept = actors.length > 0 ? actors : fromInstitutions;
   for (const f of sortByStart(kept)) {
     let key = view.slice(f.start, f.end);
-    if (f.start > 0 && DASHES.has(view.charCodeAt(f.start - 1)) && foundedTail(founded, key)) {
+    if (founded.length > 0 && DASHES.at(view, f.start - 1) && foundedTail(founded, key)) {
       // `山东大学—山东能源集团未来技术学院揭牌`: the side after the dash is named up to its own ending.
       const end = innerSideEnd(t, f.start, f.end);
       if (end < 0) continue;
@@ -509,7 +509,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
       key = view.slice(f.start, f.end);
     }
     // What the item founds is no side, nor is it under a shorter name.
-    if ((foundedTail(founded, key) || exclude.has(key)) && f.via !== 'institution-name') continue;
+    if (founded.length > 0 && (foundedTail(founded, key) || exclude.has(key)) && f.via !== 'institution-name') continue;
     const alias = aliasTarget(key);
     const type = orgType(alias ? fold(alias) : key);
     drafts.push({ name: piece.text.slice(f.start, f.end), type: f.place && type === 'other' ? 'government' : type, span: piece.span(f.start, f.end), via: f.via, at: f.start, group: f.group, short: shortStarts.has(f.start) });
