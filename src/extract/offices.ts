@@ -61,7 +61,7 @@ function stemChar(view: string, k: number): boolean {
  */
 const ENDING = new ScratchArray((n) => new Uint8Array(n), 0);
 const STARTING = new ScratchArray((n) => new Uint8Array(n), 0);
-const TABLE = { view: '', ending: ENDING.take(0), starting: STARTING.take(0) };
+const TABLE = { view: '', ending: ENDING.take(0), starting: STARTING.take(0), ends: [] as number[] };
 /** Longest office officeFrom looks for. */
 const FROM_MAX = 8;
 
@@ -71,12 +71,21 @@ export function readOffices(view: string): void {
   TABLE.view = '';
   const ending = (TABLE.ending = ENDING.take(n + 1));
   const starting = (TABLE.starting = STARTING.take(n + 1));
+  const ends = TABLE.ends;
+  ends.length = 0;
   for (let e = 1; e <= n; e++) {
     const len = officeLengthRead(view, e);
     ending[e] = len;
-    if (len > 0 && len <= FROM_MAX && len > starting[e - len]!) starting[e - len] = len;
+    if (len === 0) continue;
+    ends.push(e);
+    if (len <= FROM_MAX && len > starting[e - len]!) starting[e - len] = len;
   }
   TABLE.view = view;
+}
+
+/** Where an office word ends in the text last handed to readOffices, ascending (read before the next call). */
+export function officeEnds(): readonly number[] {
+  return TABLE.ends;
 }
 
 /** The length of the office word ending at `e` (its modifiers included), or 0. */

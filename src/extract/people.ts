@@ -34,7 +34,7 @@ import type { Warning } from '../schema/index.js';
 import { Piece } from '../text/piece.js';
 import { ScratchArray } from '../text/scratch.js';
 import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
-import { officeFrom, officeLengthAt, readOffices } from './offices.js';
+import { officeEnds, officeFrom, officeLengthAt, readOffices } from './offices.js';
 import { sortByStart } from '../text/order.js';
 import { keepShape } from '../text/shapes.js';
 
@@ -723,7 +723,21 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
   const { found, taken } = marks;
 
   // 1. A name right after an office word: `市长李在武`, `主教练勒夫`, `副校长（主持工作）某某`.
-  for (let at = 1; at < view.length; at++) {
+  // Only where an office word ends, or a bracket closes (`副校长（主持工作）`), can one stand before a name:
+  // those positions, ascending, past the last name read.
+  const officeAt = officeEnds();
+  let k = 0;
+  let wide = view.indexOf('）');
+  let narrow = view.indexOf(')');
+  for (let next = 1; ; ) {
+    while (k < officeAt.length && officeAt[k]! < next) k++;
+    while (wide !== -1 && wide + 1 < next) wide = view.indexOf('）', wide + 1);
+    while (narrow !== -1 && narrow + 1 < next) narrow = view.indexOf(')', narrow + 1);
+    let at = k < officeAt.length ? officeAt[k]! : view.length;
+    if (wide !== -1 && wide + 1 < at) at = wide + 1;
+    if (narrow !== -1 && narrow + 1 < at) at = narrow + 1;
+    if (at >= view.length) break;
+    next = at + 1;
     const office = officeBefore(view, at);
     if (office === 0) continue;
     // A longer office going on past this one wins (`董事` inside `董事长`, `主任` in `主任委员`).
@@ -735,7 +749,7 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
       continue;
     }
     const floor = marks.prevEnd(at);
-    if (marks.add(marks.mention(at, r.len, 'office-before', titleBefore(view, at, floor), floor))) at += r.len - 1;
+    if (marks.add(marks.mention(at, r.len, 'office-before', titleBefore(view, at, floor), floor))) next = at + r.len;
   }
 
   // 2. Names that follow a known person in a list: see MentionMarks.extendLists.
