@@ -64,6 +64,21 @@ describe('EndingIndex', () => {
     expect(idx.endingAt('某某研究所', 5)).toBeNull();
   });
 
+  it('numbers each entry it finds, and a number keeps its entry while the index grows', () => {
+    const numbers = new Map<number, (typeof list)[number]>();
+    for (let end = 0; end <= text.length; end++) {
+      const node = index.endingNodeWithin(text, 0, end);
+      const entry = scanEnding(list, text, 0, end);
+      expect(node === 0 ? null : index.entryOf(node)).toBe(entry);
+      if (node !== 0) numbers.set(node, entry!);
+    }
+    expect(numbers.size).toBeGreaterThan(100);
+    const grown = new EndingIndex(list);
+    const before = [...numbers.keys()].map((node) => grown.entryOf(node));
+    grown.add(words(2000, 123).map((word, n) => ({ word, n: -n })));
+    expect([...numbers.keys()].map((node) => grown.entryOf(node))).toEqual(before);
+  });
+
   it('wordIndex finds the longest of plain words', () => {
     const idx = wordIndex(['大学', '工业大学', '业大学']);
     expect(idx.endingAt('北方工业大学', 6)?.word).toBe('工业大学');

@@ -76,21 +76,13 @@ const END_HERE = new ScratchArray((n) => new Int32Array(n), 0);
 /** startOf(e) with no floor, once read (−2: not read yet), shared the same way as END_HERE. */
 const START_OF = new ScratchArray((n) => new Int32Array(n), -2);
 let generation = 0;
-/**
- * Every name ending an OrgText has met, numbered from 1 as first met (the
- * lexicon's, and a user lexicon's units): the ending table holds the number,
- * and one numbering serves every record.
- */
-const SUFFIX_LIST: Suffix[] = [];
-const SUFFIX_IDS = new Map<Suffix, number>();
-
 /** The breaks of a text with none (most records have a one-line title, or none). */
 const NO_BREAKS: ReadonlySet<number> = new Set();
 
 export class OrgText {
   readonly view: string;
   private readonly n: number;
-  /** The longest name ending that ends at each position (its number in SUFFIX_LIST; 0 none). */
+  /** The longest name ending that ends at each position (its number in SUFFIXES, see EndingIndex.entryOf; 0 none). */
   private readonly endHere: Int32Array;
   private readonly generation: number;
   private readonly starts: Int32Array;
@@ -108,8 +100,9 @@ export class OrgText {
     this.starts = START_OF.take(view.length + 1);
     this.generation = ++generation;
     for (let e = 1; e <= view.length; e++) {
-      const s = SUFFIXES.endingAt(view, e);
-      if (!s) continue;
+      const id = SUFFIXES.endingNodeWithin(view, 0, e);
+      if (id === 0) continue;
+      const s = SUFFIXES.entryOf(id);
       // `主办`, `举办` end in 办 but are verbs: an ending that is the tail of a longer boundary word ends no name.
       const w = BOUNDARY_ENDS.endingAt(view, e);
       if (w && w.word.length > s.word.length) continue;
@@ -117,12 +110,6 @@ export class OrgText {
       if (s.word === '所' && PARTICLE_SUO.test(view.slice(e, e + 2))) continue;
       // `香港科技大学校董会`: 校 after 大学 opens the next word (校董会, 校友会, 校区), it ends no 学校.
       if (s.word === '学校' && e >= 3 && view.charCodeAt(e - 3) === 0x5927 && e < view.length && /[\u4e00-\u9fff]/.test(view[e]!)) continue;
-      let id = SUFFIX_IDS.get(s);
-      if (id === undefined) {
-        SUFFIX_LIST.push(s);
-        id = SUFFIX_LIST.length;
-        SUFFIX_IDS.set(s, id);
-      }
       this.endHere[e] = id;
       this.ends.push(e);
     }
@@ -143,7 +130,7 @@ export class OrgText {
   suffixAt(e: number): Suffix | null {
     this.checkCurrent();
     const id = e >= 0 && e <= this.n ? this.endHere[e]! : 0;
-    return id === 0 ? null : SUFFIX_LIST[id - 1]!;
+    return id === 0 ? null : SUFFIXES.entryOf(id);
   }
 
   /** Does a word after which a name begins end at `s` (so a name may start at `s`)? */

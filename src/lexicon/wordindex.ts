@@ -146,20 +146,34 @@ export class EndingIndex<T extends { word: string }> {
 
   /** The longest entry whose word ends exactly at `end` and starts at or after `from`, or null. */
   endingWithin(text: string, from: number, end: number): T | null {
+    const node = this.endingNodeWithin(text, from, end);
+    return node === 0 ? null : this.trie.values[node]!;
+  }
+
+  /**
+   * As endingWithin, the entry's number instead (0: none; entryOf gives the
+   * entry): a table of numbers holds what a table of entries would, and an
+   * entry keeps its number while the index grows.
+   */
+  endingNodeWithin(text: string, from: number, end: number): number {
     // Out of the text, nothing ends (checked first: V8 leaves optimised code that reads a string past its end).
-    if (end <= from || end > text.length || this.lastTable[text.charCodeAt(end - 1)] === 0) return null;
+    if (end <= from || end > text.length || this.lastTable[text.charCodeAt(end - 1)] === 0) return 0;
     if (from < 0) from = 0;
     const { trie } = this;
     const { values } = trie;
     let node = 0;
-    let found: T | null = null;
+    let found = 0;
     for (let i = end - 1; i >= from; i--) {
       node = trie.child(node, text.charCodeAt(i));
       if (node < 0) break;
-      const entry = values[node]!;
-      if (entry !== null) found = entry;
+      if (values[node] !== null) found = node;
     }
     return found;
+  }
+
+  /** The entry numbered `node` by endingNodeWithin. */
+  entryOf(node: number): T {
+    return this.trie.values[node]!;
   }
 
   /** The longest entry whose word ends exactly at `end` in `text`, or null. */
