@@ -233,6 +233,18 @@ class PartyReader {
   }
 }
 
+/** The code units of a few-character string, each as a string, kept for each string asked (the rules ask three). */
+const CHARS_OF = new Map<string, readonly string[]>();
+function charsOf(chars: string): readonly string[] {
+  let list = CHARS_OF.get(chars);
+  if (list === undefined) {
+    if (CHARS_OF.size >= 64) CHARS_OF.clear();
+    list = Array.from({ length: chars.length }, (_, k) => chars.charAt(k));
+    CHARS_OF.set(chars, list);
+  }
+  return list;
+}
+
 /**
  * The positions of a few characters in a text, in order (`new CharScan(view,
  * '与同和跟')`): the runtime's indexOf finds each, where a loop tested every
@@ -242,13 +254,16 @@ class PartyReader {
  */
 export class CharScan {
   private readonly at: number[];
+  /** The characters, each a string of its own (indexing a string for a Chinese character makes a new string each time). */
+  private readonly chars: readonly string[];
 
   constructor(
     private readonly text: string,
-    private readonly chars: string,
+    chars: string,
   ) {
+    this.chars = charsOf(chars);
     this.at = [];
-    for (let k = 0; k < chars.length; k++) this.at.push(text.indexOf(chars[k]!));
+    for (let k = 0; k < this.chars.length; k++) this.at.push(text.indexOf(this.chars[k]!));
   }
 
   /** The next position holding one of the characters, or −1 past the last. */
