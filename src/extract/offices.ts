@@ -22,6 +22,12 @@ const CHANG = 0x957f; // 长
 /** Characters that make 长 an adjective's first (长期, 长远, 长足, 长效, 长久). */
 const LONG_NEXT = new CharSet('期远足效久');
 const ROLE_END = new CharSet(ROLE_ENDINGS);
+/**
+ * Every character an office word can end with: the last character of a title
+ * or role word, 长, a role ending. At any other position officeLengthRead
+ * finds nothing, and most positions of a text are turned away by one load.
+ */
+const OFFICE_LAST = new CharSet([...TITLE_WORDS, ...ROLE_WORDS].map((w) => w.slice(-1)).join('') + '长' + ROLE_ENDINGS);
 const NOT_ROLES = wordIndex(ROLE_ENDING_WORDS);
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const PLACE_AFTER_JIA = new CharSet('庄口港村湾寨坡坪营屯沟堡峪嘴店集镇岭坝桥园');
@@ -95,6 +101,7 @@ export function officeLengthAt(view: string, e: number): number {
 }
 
 function officeLengthRead(view: string, e: number): number {
+  if (!OFFICE_LAST.at(view, e - 1)) return 0;
   // `对蔡甸区长期以来的支持`: 长 opening 长期, 长远, 长足 … ends no office (`校长期间` does).
   // Bounds first: V8 leaves optimised code that reads a string past its end.
   if (e > 0 && e <= view.length && view.charCodeAt(e - 1) === CHANG && LONG_NEXT.at(view, e) && !view.startsWith('期间', e)) return 0;
