@@ -61,6 +61,8 @@ const WEAK = new CharSet(WEAK_SURNAMES);
 const COMPOUND = new StartIndex(COMPOUND_SURNAMES);
 const FOREIGN = new CharSet(TRANSLIT);
 const DOTS = new CharSet(NAME_DOTS);
+/** Every character a name can open with: a surname, a compound surname's first, a transliteration character. */
+const NAME_FIRST = new CharSet(SURNAMES + COMPOUND_SURNAMES.map((w) => w.charAt(0)).join('') + TRANSLIT);
 const STRONG_AFTER = new StartIndex(NAME_FOLLOWERS_STRONG);
 const FOLLOWER_ENDS = wordIndex([...NAME_FOLLOWERS_STRONG, ...NAME_FOLLOWERS_MEDIUM]);
 const HONORIFIC_ENDS = wordIndex([...HONORIFICS, '同志', '先生', '女士', '老师']);
@@ -216,6 +218,7 @@ const WORD_TAILS = wordIndex(['在于', '由于', '关于', '属于', '对于', 
 /** Could a name start at `at` (a surname, or a transliteration character)? */
 function nameStartsAt(view: string, at: number): boolean {
   const c = view.charCodeAt(at);
+  if (NAME_FIRST.table[c] !== 1) return false;
   if (!(SURNAME.table[c] === 1 || FOREIGN.table[c] === 1 || COMPOUND.has(view, at))) return false;
   return WORD_TAILS.endingAt(view, at + 1) === null;
 }
