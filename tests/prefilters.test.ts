@@ -28,6 +28,7 @@ import {
   trailingSourceOf,
 } from '../src/layout/patterns.js';
 import { BOILERPLATE_LABELS, SECTION_NAMES } from '../src/lexicon/layout.js';
+import { GENERIC, mayBeGeneric } from '../src/extract/parties.js';
 
 const alphabet = [...new Set([...NUMBERED_STARTS, ...'期第总年月 ）)、.．学院大与ABCxyz，。'])];
 const line = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((cs) => cs.join(''));
@@ -147,5 +148,21 @@ describe('classifier prefilters', () => {
       if (full) hits++;
     }), runs);
     expect(hits).toBeGreaterThan(1000);
+  });
+
+  it('a name GENERIC matches always holds a character mayBeGeneric looks for', () => {
+    const words = ['该', '此', '本', '各', '全', '其', '相关', '有关', '上述', '多家', '一批', '多个', '若干', '部分', '零', '〇', '两', '双', '三', '十', '百', '千', '万', '几', '数', '多',
+      '所', '家', '个', '位', '名', '方', '校', '地', '项', '批', '了', '是', '将', '把', '被', '让', '的', '进行', '开展', '举行', '召开', '签署', '签订', '出席', '参加', '表示', '带队', '率队',
+      '一行', '携手', '共建', '成立', '揭牌', '二级学院', '二级单位', '职能部门', '相关部门', '有关部门', '直属单位', '下属单位', '东岭', '大学', '学院', '集团', '南港', '研究院', '市', '政府'];
+    const name = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 }).map((ws) => ws.join(''));
+    let hits = 0;
+    fc.assert(fc.property(name, fc.constantFrom('', '与', '，'), (n, pad) => {
+      const view = pad + n + pad;
+      const matched = GENERIC.test(n);
+      if (matched) hits++;
+      if (!mayBeGeneric(view, pad.length, pad.length + n.length)) expect(matched).toBe(false);
+    }), runs);
+    expect(hits).toBeGreaterThan(1000);
+    expect(mayBeGeneric('东岭大学', 0, 4)).toBe(false);
   });
 });

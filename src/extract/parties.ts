@@ -680,10 +680,24 @@ function allHan(view: string, from: number, to: number): boolean {
 const PLURAL_PARTNER = /^(?:与|和|同|跟)[\u4e00-\u9fff]{0,4}?(?:[零〇一两三四五六七八九十百千万几数多\d]+[所家个批]|多|各|一批|若干|部分)[\u4e00-\u9fff]{0,6}?(?:大学|高校|院校|学校|企业|单位|机构|医院|城市|地市|市县|县区|部门|园区|伙伴|公司|银行|政府)/;
 
 /** Generic phrases and clause material are no names (`该公司`, `内地18所大学`, `多家企业`, `我校二级学院`). */
-const GENERIC = /^(?:该|此|本|各|全|其|相关|有关|上述|多家|一批|多个|若干|部分)|^[零〇一两双三四五六七八九十百千万几数多]+[所家个位名方校地项批]|^[所家个位名]|[多数几]+[所家个]|[了是将把被让的]|进行|开展|举行|召开|签署|签订|出席|参加|表示|带队|率队|一行|携手|共建|成立|揭牌|(?:二级学院|二级单位|职能部门|相关部门|有关部门|直属单位|下属单位)$/;
+export const GENERIC = /^(?:该|此|本|各|全|其|相关|有关|上述|多家|一批|多个|若干|部分)|^[零〇一两双三四五六七八九十百千万几数多]+[所家个位名方校地项批]|^[所家个位名]|[多数几]+[所家个]|[了是将把被让的]|进行|开展|举行|召开|签署|签订|出席|参加|表示|带队|率队|一行|携手|共建|成立|揭牌|(?:二级学院|二级单位|职能部门|相关部门|有关部门|直属单位|下属单位)$/;
+
+/**
+ * Every character a GENERIC match can start with (the first characters of
+ * its alternatives): a name holding none is no generic phrase, and most names
+ * are passed by a scan of their characters against one table, with no slice.
+ */
+const GENERIC_FIRST = new CharSet('该此本各全其相有上多一若部零〇两双三四五六七八九十百千万几数所家个位名了是将把被让的进开举召签出参表带率携共成揭二职直下');
+
+/** Could GENERIC match view[s, e) (does it hold a character a match can start with)? */
+export function mayBeGeneric(view: string, s: number, e: number): boolean {
+  const table = GENERIC_FIRST.table;
+  for (let i = s; i < e; i++) if (table[view.charCodeAt(i)] === 1) return true;
+  return false;
+}
 
 function plausibleName(view: string, s: number, e: number): boolean {
-  return !GENERIC.test(view.slice(s, e));
+  return !(mayBeGeneric(view, s, e) && GENERIC.test(view.slice(s, e)));
 }
 
 /** Where the last word that leads a delegation (`一行`, `率队` …) stands in view[from, to), or −1. */
