@@ -30,7 +30,9 @@ import {
 import { BOILERPLATE_LABELS, SECTION_NAMES } from '../src/lexicon/layout.js';
 import { GENERIC, mayBeGeneric } from '../src/extract/parties.js';
 
-const alphabet = [...new Set([...NUMBERED_STARTS, ...'期第总年月 ）)、.．学院大与ABCxyz，。'])];
+// The openers the patterns list, and the characters they open with written out here too: a character dropped
+// from a pattern's list still comes in the generated lines, so the comparison below fails.
+const alphabet = [...new Set([...NUMBERED_STARTS, ...'（(一二三四五六七八九十0123456789①⑤⑳●◆▶【', ...'期第总年月 ）)、.．学院大与ABCxyz，。'])];
 const line = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((cs) => cs.join(''));
 const classifier = (name: string) => LINE_CLASSIFIERS.find((c) => c.name === name)!.test;
 

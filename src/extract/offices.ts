@@ -13,6 +13,7 @@ import { HEAD_UNITS, ROLE_ENDINGS, ROLE_ENDING_WORDS, ROLE_WORDS, TITLE_WORDS } 
 import { SURNAMES, WEAK_SURNAMES } from '../lexicon/names.js';
 import { CharSet, wordIndex } from '../lexicon/wordindex.js';
 import { ScratchArray } from '../text/scratch.js';
+import { isMainHan } from '../text/normalize.js';
 
 const HEADS = wordIndex([...TITLE_WORDS, ...ROLE_WORDS]);
 const UNITS = new CharSet(HEAD_UNITS);
@@ -29,7 +30,6 @@ const ROLE_END = new CharSet(ROLE_ENDINGS);
  */
 const OFFICE_LAST = new CharSet([...TITLE_WORDS, ...ROLE_WORDS].map((w) => w.slice(-1)).join('') + '长' + ROLE_ENDINGS);
 const NOT_ROLES = wordIndex(ROLE_ENDING_WORDS);
-const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const PLACE_AFTER_JIA = new CharSet('庄口港村湾寨坡坪营屯沟堡峪嘴店集镇岭坝桥园');
 const SURNAME = new CharSet(SURNAMES);
 const WEAK_SURNAME = new CharSet(WEAK_SURNAMES);
@@ -42,7 +42,7 @@ const NOT_STEM = new CharSet('一二三四五六七八九十百千万两几多�
  * closes a word that is no role (`国家`, `人员`, `协商`).
  */
 function roleByEnding(view: string, e: number): number {
-  if (e < 2 || !ROLE_END.at(view, e - 1) || !isHan(view.charCodeAt(e - 2))) return 0;
+  if (e < 2 || !ROLE_END.at(view, e - 1) || !isMainHan(view.charCodeAt(e - 2))) return 0;
   const not = NOT_ROLES.endingAt(view, e);
   if (not) return 0;
   // `石家庄`, `张家口`, `李家村`: 家 inside a place's name.
@@ -55,7 +55,7 @@ function roleByEnding(view: string, e: number): number {
 
 /** Can the character at `k` stand in the stem of a role word (`经理`, `厂长`): a Han character not on NOT_STEM. */
 function stemChar(view: string, k: number): boolean {
-  return isHan(view.charCodeAt(k)) && !NOT_STEM.at(view, k);
+  return isMainHan(view.charCodeAt(k)) && !NOT_STEM.at(view, k);
 }
 
 /**

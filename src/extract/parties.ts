@@ -31,7 +31,7 @@ import { ScratchArray } from '../text/scratch.js';
 import { orgType } from './organizations.js';
 import { OrgText } from './orgtext.js';
 import { aliasTarget, onLexicon } from '../lexicon/user.js';
-import { fold } from '../text/normalize.js';
+import { fold, isMainHan } from '../text/normalize.js';
 
 /** A user lexicon's short names (`山大`), read as names where the text parts them. */
 const ALIASES = { index: new StartIndex([]), size: 0 };
@@ -203,7 +203,6 @@ class PartyReader {
     return this.byStart.filter((p) => p.start >= from && p.end <= to);
   }
 
-  /** The name (or self-name) starting at `s`, within `limit`. */
   /** The name read starting at `s`, if any. */
   mentionAt(s: number): Mention | undefined {
     const k = s >= 0 && s <= this.view.length ? this.startsAt[s]! : -1;
@@ -215,6 +214,7 @@ class PartyReader {
     return e >= 0 && e <= this.view.length && this.endsAt[e] === 1;
   }
 
+  /** The name (or self-name) starting at `s`, within `limit`. */
   nameAt(s: number, limit = this.view.length): Mention | null {
     const m = this.mentionAt(s);
     if (m && m.end <= limit) return m;
@@ -669,10 +669,7 @@ function collectMentions(t: OrgText, view: string, shortStarts: Set<number>): Me
 /** Is view[from, to) all Han characters of the main block (`/^[\u4e00-\u9fff]+$/` on the slice, with no slice)? */
 function allHan(view: string, from: number, to: number): boolean {
   if (to <= from) return false;
-  for (let i = from; i < to; i++) {
-    const c = view.charCodeAt(i);
-    if (c < 0x4e00 || c > 0x9fff) return false;
-  }
+  for (let i = from; i < to; i++) if (!isMainHan(view.charCodeAt(i))) return false;
   return true;
 }
 

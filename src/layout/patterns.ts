@@ -18,6 +18,7 @@ import {
 import { sidesJoinedAt } from '../extract/organizations.js';
 import { CharSet, StartIndex, codeUnitTable } from '../lexicon/wordindex.js';
 import { onLexicon } from '../lexicon/user.js';
+import { isMainHan } from '../text/normalize.js';
 
 const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 
@@ -70,18 +71,19 @@ onLexicon((l) => {
   markHeadingStarts();
 });
 
-export const NUMBERED_PATTERNS: Array<{ style: string; re: RegExp }> = [
-  { style: 'num-paren', re: /^[（(]\d{1,3}[）)]\s*/ },
+/** Numbered items' openings; `opens` lists the characters each can start with (see numberedPrefix). */
+export const NUMBERED_PATTERNS: Array<{ style: string; re: RegExp; opens: string }> = [
+  { style: 'num-paren', re: /^[（(]\d{1,3}[）)]\s*/, opens: '（(' },
   // Chinese numerals number items when what follows is a title, not a section name (see headingStyle).
-  { style: 'cn-paren-item', re: new RegExp(`^[（(]${CN_DIGIT}{1,3}[）)]\\s*`) },
-  { style: 'cn-dun-item', re: new RegExp(`^${CN_DIGIT}{1,3}[、．.]\\s*`) },
+  { style: 'cn-paren-item', re: new RegExp(`^[（(]${CN_DIGIT}{1,3}[）)]\\s*`), opens: '（(' },
+  { style: 'cn-dun-item', re: new RegExp(`^${CN_DIGIT}{1,3}[、．.]\\s*`), opens: '一二三四五六七八九十' },
   // `1.` before a digit is a decimal (`1.5亿元`) unless a date follows (`1．12月9日，…`).
-  { style: 'num-dot', re: /^\d{1,3}\s*(?:、|[.．](?![\d.．])|[.．](?=\s*\d{1,4}\s*[年月]))\s*/ },
-  { style: 'circled', re: /^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*/ },
+  { style: 'num-dot', re: /^\d{1,3}\s*(?:、|[.．](?![\d.．])|[.．](?=\s*\d{1,4}\s*[年月]))\s*/, opens: '0123456789' },
+  { style: 'circled', re: /^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*/, opens: '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳' },
   // A bullet glyph marks an item as a number does (`●6月12日，…`): layout, not text.
-  { style: 'bullet', re: new RegExp(`^[${BULLET}]\\s*`) },
+  { style: 'bullet', re: new RegExp(`^[${BULLET}]\\s*`), opens: BULLET },
   // A bracketed label opening an item (`【校地合作】6月5日，…`); an editor's note is not an item.
-  { style: 'label', re: /^【(?!编者|按语|卷首)[^】\n]{1,12}】\s*/ },
+  { style: 'label', re: /^【(?!编者|按语|卷首)[^】\n]{1,12}】\s*/, opens: '【' },
 ];
 
 const SOURCE_RE = new RegExp(
@@ -182,38 +184,23 @@ export function headingStyle(view: string): string | null {
 
 /**
  * Every character a NUMBERED_PATTERNS pattern can start with (each opens with
- * a required bracket, numeral, digit, circled number, bullet or 【): a line
- * starting with any other is numbered by none, and most lines are turned away
- * by one load. Kept in step with the patterns (a test checks every one).
+ * a required bracket, numeral, digit, circled number, bullet or 【), and for
+ * each the patterns that can open with it, in their order: a line starting
+ * with any other is numbered by none and turned away by one load, and a line
+ * is tried against those alone (a `（` line against two patterns, not seven).
+ * A test checks that numberedPrefix answers as every pattern tried in turn does.
  */
-export const NUMBERED_STARTS = `（(一二三四五六七八九十0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳${BULLET}【`;
+export const NUMBERED_STARTS = NUMBERED_PATTERNS.map((p) => p.opens).join('');
 const NUMBERED_FIRST = new CharSet(NUMBERED_STARTS);
-/**
- * The characters each numbered pattern opens with, and for each character the
- * patterns that can open with it, in NUMBERED_PATTERNS' order: a line is tried
- * against those alone (a `（` line against two patterns, not seven). A test
- * checks that numberedPrefix answers as every pattern tried in turn does.
- */
-const NUMBERED_OPENERS: { [style: string]: string } = {
-  'num-paren': '（(',
-  'cn-paren-item': '（(',
-  'cn-dun-item': '一二三四五六七八九十',
-  'num-dot': '0123456789',
-  circled: '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳',
-  bullet: BULLET,
-  label: '【',
-};
 const NUMBERED_BY_FIRST = new Map<number, Array<{ style: string; re: RegExp }>>();
 for (const p of NUMBERED_PATTERNS) {
-  for (const c of NUMBERED_OPENERS[p.style] ?? NUMBERED_STARTS) {
+  for (const c of p.opens) {
     const code = c.charCodeAt(0);
     const list = NUMBERED_BY_FIRST.get(code) ?? [];
     list.push(p);
     NUMBERED_BY_FIRST.set(code, list);
   }
 }
-
-
 
 export function numberedPrefix(view: string): { style: string; length: number } | null {
   if (!NUMBERED_FIRST.at(view, 0)) return null;
@@ -375,8 +362,6 @@ const BOILERPLATE_FIRST = new CharSet(
   '【[（(版©' + BOILERPLATE_LABELS.map((w) => w.charAt(0)).flatMap((c) => [c, c.toLowerCase(), c.toUpperCase()]).join('') + 'cC',
 );
 const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
-/** The main block of Han ideographs, every one of them assigned and a letter (`\p{L}`). */
-const isMainHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 /** The first characters of NAV_RE's breadcrumbs (the third form ends in 正文). */
 const NAV_FIRST = new CharSet('首当您位');
 /** The first characters of WEB_CHROME's forms (a bracket, a blank before 字体/字号, a control's first character). */

@@ -96,6 +96,11 @@ export function isHan(c: number): boolean {
   return (CLASSES[c]! & HAN) !== 0;
 }
 
+/** The main block of Han ideographs (U+4E00–U+9FFF), every one assigned, and a letter (`\p{L}`): what `[\u4e00-\u9fff]` matches. */
+export function isMainHan(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
 /** CJK text or punctuation: a blank next to one of these is a layout artefact, not a word gap. */
 export function isCjk(c: number): boolean {
   return (CLASSES[c]! & CJK) !== 0;
