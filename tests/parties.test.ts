@@ -124,3 +124,18 @@ describe('8. sides printed only in an agreement name', () => {
     expect(vias('会上，双方签署了《南港市人民政府、东岭大学战略合作协议》。')).toEqual(['南港市人民政府 agreement-name', '东岭大学 agreement-name']);
   });
 });
+
+describe('sides named in many clauses', () => {
+  it('finds a self-reference\'s partner among more groups than a short list holds', async () => {
+    const { canonicalSides } = await import('../src/extract/sides.js');
+    type Draft = Parameters<typeof canonicalSides>[0][number];
+    let at = 0;
+    const draft = (name: string, type: Draft['type'], group: number): Draft => ({ name, type, span: [at, at + name.length], via: 'signing', at: at++, group, short: false });
+    // 我校 signs in thirteen clauses, the first with 海川集团; 东岭大学 signs with 海川集团 elsewhere: 我校 is 东岭大学.
+    const drafts = Array.from({ length: 13 }, (_, g) => draft('我校', 'university', g + 1));
+    // 南屿大学 signs with 西川市: not 我校's partner's partner, so only the groups tell the two universities apart.
+    drafts.push(draft('海川集团', 'enterprise', 1), draft('海川集团', 'enterprise', 40), draft('东岭大学', 'university', 40), draft('南屿大学', 'university', 60), draft('西川市', 'government', 60));
+    const sides = canonicalSides(drafts, { home: null, printed: { all: () => [] } });
+    expect(sides.map((p) => `${p.name} ${p.type}`)).toEqual(['东岭大学 university', '海川集团 enterprise', '南屿大学 university', '西川市 government']);
+  });
+});

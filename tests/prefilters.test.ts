@@ -28,7 +28,7 @@ import {
   trailingSourceOf,
 } from '../src/layout/patterns.js';
 import { BOILERPLATE_LABELS, SECTION_NAMES } from '../src/lexicon/layout.js';
-import { GENERIC, mayBeGeneric } from '../src/extract/parties.js';
+import { GENERIC, LEAD_WORDS, mayBeGeneric, skipLead } from '../src/extract/parties.js';
 
 // The openers the patterns list, and the characters they open with written out here too: a character dropped
 // from a pattern's list still comes in the generated lines, so the comparison below fails.
@@ -166,5 +166,22 @@ describe('classifier prefilters', () => {
     }), runs);
     expect(hits).toBeGreaterThan(1000);
     expect(mayBeGeneric('东岭大学', 0, 4)).toBe(false);
+  });
+
+  it('skipLead steps over what LEAD_WORDS matches, whatever the clause opens with', () => {
+    // The words and time units of LEAD_WORDS, written out here: one dropped from LEAD_FIRST still comes in the generated clauses.
+    const words = ['此外', '同时', '另外', '随后', '近日', '日前', '目前', '会上', '会后', '当天', '当日', '其中', '据悉', '并', '还', '今年', '去年',
+      '2025年', '5月', '12日', '上午', '下午', '晚上', '东岭大学', '与', '，', '签约', '此', '同', '会', '今', '上', '8'];
+    const clause = fc.array(fc.constantFrom(...words), { maxLength: 6 }).map((ws) => ws.join(''));
+    let stepped = 0;
+    fc.assert(fc.property(fc.constantFrom('', '，', '学校'), clause, (pad, c) => {
+      const view = pad + c;
+      const m = LEAD_WORDS.exec(view.slice(pad.length, pad.length + 14));
+      const full = m ? pad.length + m[0].length : pad.length;
+      if (full > pad.length) stepped++;
+      expect(skipLead(view, pad.length)).toBe(full);
+    }), runs);
+    expect(stepped).toBeGreaterThan(1000);
+    expect(skipLead('会上，东岭大学', 0)).toBe(2);
   });
 });

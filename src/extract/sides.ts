@@ -144,10 +144,26 @@ export function abbreviates(short: string, full: string): boolean {
 interface Side {
   drafts: SideDraft[];
   name: SideDraft;
-  groups: Set<number>;
+  /** The groups of its drafts, each once (most sides have one or two: a list, not a Set for each side of each record). */
+  groups: number[];
+  /** The same groups as a Set, once there are more than FEW_GROUPS (a side named in every clause of a long record), else null. */
+  groupSet: Set<number> | null;
   /** nameKey of `keyFor`, the name the side had when last asked (see sideKey). */
   key: string;
   keyFor: string;
+}
+
+const FEW_GROUPS = 8;
+
+function hasGroup(s: Side, g: number): boolean {
+  return s.groupSet !== null ? s.groupSet.has(g) : s.groups.includes(g);
+}
+
+function addGroup(s: Side, g: number): void {
+  if (hasGroup(s, g)) return;
+  s.groups.push(g);
+  if (s.groupSet !== null) s.groupSet.add(g);
+  else if (s.groups.length > FEW_GROUPS) s.groupSet = new Set(s.groups);
 }
 
 /** nameKey of a side's name, kept on the side: the rules ask it of every pair of sides, and a side's name changes seldom. */
@@ -172,7 +188,7 @@ class SideSet {
   join(into: Side, from: Side): void {
     if (into === from) return;
     for (const d of from.drafts) into.drafts.push(d);
-    for (const g of from.groups) into.groups.add(g);
+    for (const g of from.groups) addGroup(into, g);
     for (const [k, s] of this.byKey) if (s === from) this.byKey.set(k, into);
     this.sides.splice(this.sides.indexOf(from), 1);
   }
@@ -181,6 +197,7 @@ class SideSet {
   merge(keyOf: (key: string) => { k: string; rank: number } | null): void {
     // One side merges with nothing.
     if (this.sides.length < 2) return;
+    if (this.sides.length <= FEW_SIDES && !sharesKey(this.sides, keyOf)) return;
     const groups = new Map<string, Side[]>();
     for (const s of this.sides) {
       const p = keyOf(sideKey(s));
@@ -203,8 +220,24 @@ class SideSet {
 
   /** The sides that share a group (a signing, a clause) with `x`. */
   partners(x: Side): Set<Side> {
-    return new Set(this.sides.filter((o) => o !== x && [...o.groups].some((g) => x.groups.has(g))));
+    return new Set(this.sides.filter((o) => o !== x && o.groups.some((g) => hasGroup(x, g))));
   }
+}
+
+/** Up to this many sides, merge looks for two with one key pair by pair before it builds its table (most records have two or three). */
+const FEW_SIDES = 8;
+const FEW_KEYS: Array<string | undefined> = new Array(FEW_SIDES);
+
+/** Do two of the (at most FEW_SIDES) sides have the same merge key? */
+function sharesKey(sides: readonly Side[], keyOf: (key: string) => { k: string; rank: number } | null): boolean {
+  let n = 0;
+  for (const s of sides) {
+    const k = keyOf(sideKey(s))?.k;
+    if (k === undefined) continue;
+    for (let j = 0; j < n; j++) if (FEW_KEYS[j] === k) return true;
+    FEW_KEYS[n++] = k;
+  }
+  return false;
 }
 
 function mergeScore(s: Side, keyOf: (key: string) => { k: string; rank: number } | null): number {
@@ -222,6 +255,9 @@ function weakSide(x: Side): boolean {
   return x.drafts.every((d) => roleRank(d.via) < 2);
 }
 
+/** `县政府`, `市委`: a government named by its level alone. */
+const LEVEL_GOVERNMENT = /^([省市县区])(?:人民政府|政府|委)$/;
+
 export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
   // Most records name no side.
   if (drafts.length === 0) return [];
@@ -232,10 +268,10 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     const had = byKey.get(key);
     if (had) {
       had.drafts.push(d);
-      had.groups.add(d.group);
+      addGroup(had, d.group);
       continue;
     }
-    const side: Side = { drafts: [d], name: d, groups: new Set([d.group]), key, keyFor: d.name };
+    const side: Side = { drafts: [d], name: d, groups: [d.group], groupSet: null, key, keyFor: d.name };
     sides.push(side);
     byKey.set(key, side);
   }
@@ -247,7 +283,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
   });
   // `县政府`, `市委` with no place: the one side of that level the record names (`西岭县委、县政府`).
   for (const s of [...sides]) {
-    const m = /^([省市县区])(?:人民政府|政府|委)$/.exec(sideKey(s));
+    const m = LEVEL_GOVERNMENT.exec(sideKey(s));
     if (!m) continue;
     const same = sides.filter((o) => o !== s && o.name.type === 'government' && (placeOf(sideKey(o))?.rank ?? -1) >= 0 && new RegExp(`^[\\u4e00-\\u9fff]{2,}${m[1]}`).test(sideKey(o)));
     if (same.length === 1) {
