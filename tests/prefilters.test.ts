@@ -29,6 +29,7 @@ import {
 } from '../src/layout/patterns.js';
 import { BOILERPLATE_LABELS, SECTION_NAMES } from '../src/lexicon/layout.js';
 import { GENERIC, LEAD_WORDS, mayBeGeneric, skipLead } from '../src/extract/parties.js';
+import { LIST_JOIN, listJoinAt } from '../src/extract/people.js';
 
 // The openers the patterns list, and the characters they open with written out here too: a character dropped
 // from a pattern's list still comes in the generated lines, so the comparison below fails.
@@ -183,5 +184,17 @@ describe('classifier prefilters', () => {
     }), runs);
     expect(stepped).toBeGreaterThan(1000);
     expect(skipLead('会上，东岭大学', 0)).toBe(2);
+  });
+
+  it('listJoinAt reads the joiner LIST_JOIN matches, in place', () => {
+    // Each joiner written out here, and characters near them (以 alone, 同 in a word): one dropped from the set still comes.
+    const text = fc.array(fc.constantFrom('、', '以及', '以', '和', '及', '与', '同', '跟', '王宏', '，', '等'), { maxLength: 6 }).map((ws) => ws.join(''));
+    let joined = 0;
+    fc.assert(fc.property(text, fc.nat(12), (v, at) => {
+      const full = LIST_JOIN.exec(v.slice(at, at + 2))?.[0];
+      if (full) joined++;
+      expect(listJoinAt(v, at)).toBe(full);
+    }), runs);
+    expect(joined).toBeGreaterThan(1000);
   });
 });

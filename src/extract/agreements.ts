@@ -62,7 +62,8 @@ function phraseStart(view: string, end: number): number {
 /** `ranges` (if given) receives where each agreement's name stands in the view. */
 export function findAgreements(piece: Piece, view: string, ranges?: Array<[number, number]>): Agreement[] {
   const out: Agreement[] = [];
-  const seen = new Set<string>();
+  // Made at the first name read (most records name no agreement).
+  let seen: Set<string> | null = null;
   ENDING_RE.lastIndex = 0;
   for (let m = ENDING_RE.exec(view); m; m = ENDING_RE.exec(view)) {
     const end = m.index + m[0].length;
@@ -93,7 +94,8 @@ export function findAgreements(piece: Piece, view: string, ranges?: Array<[numbe
     if (start >= m.index) continue; // a bare 协议
     const text = piece.text.slice(start, end);
     ranges?.push([start, end]);
-    if (seen.has(text)) continue;
+    if (seen === null) seen = new Set<string>();
+    else if (seen.has(text)) continue;
     seen.add(text);
     out.push({ kind: agreementKind(view.slice(start, end)), text, span: piece.span(start, end) });
   }

@@ -38,12 +38,15 @@ export function recordText(titleParts: readonly Piece[], body: Piece): { piece: 
   return { piece, view: fold(piece.text), bodyAt, breaks };
 }
 
+/** The founded names of a record that founds nothing (most records). */
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /** Entities of a record's text (see recordText): `view` is the fold of `piece.text`; `home` the briefing's own university. */
 export function extractEntities(piece: Piece, view: string, warnings: Warning[], home: string | null = null, breaks: number[] = []): Entities {
   const people = findPersonMentions(view, [], warnings, piece);
   const institutionSpans: Array<[number, number]> = [];
   const institutions = fullestNames(dedupe(findInstitutions(piece, view, institutionSpans), (i) => i.name));
-  const founded = new Set(institutions.map((i) => fold(i.name)));
+  const founded = institutions.length === 0 ? NO_NAMES : new Set(institutions.map((i) => fold(i.name)));
   const agreementSpans: Array<[number, number]> = [];
   const agreements = dedupe(findAgreements(piece, view, agreementSpans), (a) => a.text.replace(/\s/g, ''));
   const { drafts, printed } = findParties(piece, view, people, founded, { agreementSpans, institutionSpans, breaks });

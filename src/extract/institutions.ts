@@ -75,9 +75,10 @@ export function findInstitutions(piece: Piece, view: string, ranges?: Array<[num
   FOUND_VERBS.lastIndex = 0;
   // Where list items read so far start: a verb opening one (`共建A研究院、共建B中心、…`)
   // starts no walk of its own, or thousands of verbs would each walk the rest of the list.
-  const itemStarts = new Set<number>();
+  let itemStarts: Set<number> | null = null;
   for (let m = FOUND_VERBS.exec(view); m; m = FOUND_VERBS.exec(view)) {
-    if (itemStarts.has(m.index)) continue;
+    if (itemStarts === null) itemStarts = new Set<number>();
+    else if (itemStarts.has(m.index)) continue;
     // The object, or each object of a `、` list (`共建A研究院、B实验室`).
     for (let start = m.index + m[0].length; start < view.length; itemStarts.add(start)) {
       let stop: number;
@@ -117,6 +118,8 @@ export function findInstitutions(piece: Piece, view: string, ranges?: Array<[num
       at += part.length + 1;
     }
   }
+  // Most records found nothing.
+  if (found.length === 0) return [];
   const out: Institution[] = [];
   const seen = new Set<string>();
   for (const [s0, nameEnd] of sortBy(found, (f) => f[0])) {

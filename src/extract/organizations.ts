@@ -13,11 +13,15 @@ const SUFFIX_INDEX = new EndingIndex(SUFFIXES);
 const SELF_INDEX = new StartIndex(SELF_NAMES.map((s) => s.word));
 const SELF_TYPES = new Map(SELF_NAMES.map((s) => [s.word, s.type]));
 const STRONG_INDEX = new EndingIndex(SUFFIXES.filter((s) => s.strong));
+/** orgType's answers by name (the same sides are typed in record after record); cleared when a lexicon is taken in. */
+const TYPES = new Map<string, PartyType>();
 onLexicon((l) => {
   SUFFIXES.push(...l.units);
   SUFFIXES.sort((a, b) => b.word.length - a.word.length);
   SUFFIX_INDEX.add(l.units);
   STRONG_INDEX.add(l.units.filter((u) => u.strong));
+  // A user's units may give a name another type.
+  TYPES.clear();
 });
 const FOLLOWERS = new StartIndex([...ORG_FOLLOWERS, ...TITLE_WORDS]);
 const MAX_ORG = 32;
@@ -54,11 +58,22 @@ const GOVERNMENT_MARK = /[省市县区州旗镇乡]|国家|中央|中共|国务�
 /** Offices and departments (`创新管理部`, `科技处`, `校长办公室`): a university's own unless the name marks it as government's. */
 const OFFICE_ENDING = /(?:部|处|办公室|办|室|科)$/;
 
+/** The type of the organization named `view` (folded): see typeOf. */
 export function orgType(view: string): PartyType {
+  let type = TYPES.get(view);
+  if (type === undefined) {
+    if (TYPES.size >= 4096) TYPES.clear();
+    type = typeOf(view);
+    TYPES.set(view, type);
+  }
+  return type;
+}
+
+function typeOf(view: string): PartyType {
   // `临沂市(费县)`, `齐鲁工业大学(山东省科学院)`: a note in brackets after a name leaves its type to the name.
   const note = /^(.{2,}?)[（(][^（()）]+[）)]$/.exec(view);
   if (note) {
-    const main = orgType(note[1]!);
+    const main = typeOf(note[1]!);
     if (main !== 'other') return main;
   }
   const self = SELF_TYPES.get(view);

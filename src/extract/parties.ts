@@ -283,7 +283,10 @@ export class CharScan {
   }
 }
 
-export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: Set<string>, context: PartyContext = {}): { drafts: SideDraft[]; printed: PrintedNames } {
+/** The founded names of a record that founds nothing (most records). */
+const NO_FOUNDED: readonly string[] = [];
+
+export function findParties(piece: Piece, view: string, people: PersonMention[], exclude: ReadonlySet<string>, context: PartyContext = {}): { drafts: SideDraft[]; printed: PrintedNames } {
   const t = new OrgText(view, context.breaks);
   const r = new PartyReader(t, view, people);
   const { found, shortStarts, mentions } = r;
@@ -510,7 +513,7 @@ export function findParties(piece: Piece, view: string, people: PersonMention[],
   }
 
   const drafts: SideDraft[] = [];
-  const founded = [...exclude];
+  const founded: readonly string[] = exclude.size === 0 ? NO_FOUNDED : [...exclude];
   // The founded institution's name speaks for its sides only when nothing else in the item does.
   const actors = found.filter((f) => !insideInstitution(f, institutionSpans));
   const kept = actors.length > 0 ? actors : fromInstitutions;

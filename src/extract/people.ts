@@ -672,7 +672,7 @@ class MentionMarks {
       let listTitle = p.title;
       let inList = false;
       for (;;) {
-        const sep = LIST_JOIN.exec(view.slice(at, at + 2))?.[0];
+        const sep = listJoinAt(view, at);
         if (!sep) break;
         const nameAt = at + sep.length;
         walked.add(nameAt);
@@ -710,7 +710,15 @@ class MentionMarks {
   }
 }
 
-const LIST_JOIN = /^(?:、|以及|和|及|与|同)/;
+/** What joins the names of a list: `、`, `以及`, `和`, `及`, `与`, `同`. */
+export const LIST_JOIN = /^(?:、|以及|和|及|与|同)/;
+const LIST_JOIN_ONE = new CharSet('、和及与同');
+
+/** The joiner of LIST_JOIN at `at` (`王宏志、戴龙成` at 3 → `、`), read in place, or undefined. */
+export function listJoinAt(view: string, at: number): string | undefined {
+  if (LIST_JOIN_ONE.at(view, at)) return view[at];
+  return view.startsWith('以及', at) ? '以及' : undefined;
+}
 
 /**
  * First code units of the known names, marked while one record is scanned for
