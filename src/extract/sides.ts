@@ -114,10 +114,10 @@ export function placeOf(key: string): { place: string; rank: number } | null {
  * one opening the ending (`川大` ~ 四川大学, `城大` ~ 香港城市大学, `西电` ~ 西安电子科技大学)?
  */
 /** Short endings and the endings they stand for: `湖北工业职院` for 湖北工业职业技术学院. */
-const SHORT_ENDINGS: Array<[RegExp, RegExp]> = [
-  [/职院$/, /职业(?:技术)?学院$/],
-  [/师院$/, /师范学院$/],
-  [/职大$/, /职业(?:技术)?大学$/],
+const SHORT_ENDINGS: Array<[string, RegExp]> = [
+  ['职院', /职业(?:技术)?学院$/],
+  ['师院', /师范学院$/],
+  ['职大', /职业(?:技术)?大学$/],
 ];
 
 /**
@@ -126,10 +126,10 @@ const SHORT_ENDINGS: Array<[RegExp, RegExp]> = [
  * `湖北工业职院` ~ 湖北工业职业技术学院)?
  */
 export function abbreviates(short: string, full: string): boolean {
-  for (const [s, f] of SHORT_ENDINGS) if (s.test(short)) return f.test(full) && full.replace(f, '') === short.replace(s, '');
+  for (const [s, f] of SHORT_ENDINGS) if (short.endsWith(s)) return f.test(full) && full.replace(f, '') === short.slice(0, -s.length);
+  if (short.length < 2 || short.length > 4 || full.length < short.length + 2) return false;
   // A name with an ending of its own (`上海大学`) is a full name, not a short one (of 上海交通大学).
-  if (/(?:大学|学院|公司|集团|政府|[省市县区局厅部处院所])$/.test(short)) return false;
-  if (short.length < 2 || short.length > 4 || full.length < short.length + 2 || !/^[\u4e00-\u9fff]+$/.test(short)) return false;
+  if (/(?:大学|学院|公司|集团|政府|[省市县区局厅部处院所])$/.test(short) || !/^[\u4e00-\u9fff]+$/.test(short)) return false;
   if (short.endsWith('大') && !full.endsWith('大学')) return false;
   let at = 0;
   for (const c of short) {
@@ -255,6 +255,17 @@ function weakSide(x: Side): boolean {
   return x.drafts.every((d) => roleRank(d.via) < 2);
 }
 
+/** Merge keys: a firm's name less its legal form, ranked by length (see SideSet.merge). */
+const LEGAL_KEY = (key: string): { k: string; rank: number } => {
+  const c = legalCore(key);
+  return c ? { k: c, rank: key.length } : { k: key, rank: 0 };
+};
+/** Merge keys: a place less its level and government, ranked by the form (see placeOf). */
+const PLACE_KEY = (key: string): { k: string; rank: number } | null => {
+  const p = placeOf(key);
+  return p ? { k: p.place, rank: p.rank } : null;
+};
+
 /** `县政府`, `市委`: a government named by its level alone. */
 const LEVEL_GOVERNMENT = /^([省市县区])(?:人民政府|政府|委)$/;
 
@@ -277,10 +288,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
   }
 
   // Legal forms and places: one side under its fullest form printed in the strongest role.
-  set.merge((key) => {
-    const c = legalCore(key);
-    return c ? { k: c, rank: key.length } : { k: key, rank: 0 };
-  });
+  set.merge(LEGAL_KEY);
   // `县政府`, `市委` with no place: the one side of that level the record names (`西岭县委、县政府`).
   for (const s of [...sides]) {
     const m = LEVEL_GOVERNMENT.exec(sideKey(s));
@@ -304,10 +312,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
       set.join(keep, keep === s ? place : s);
     }
   }
-  set.merge((key) => {
-    const p = placeOf(key);
-    return p ? { k: p.place, rank: p.rank } : null;
-  });
+  set.merge(PLACE_KEY);
 
   // Short forms: the full name the record prints (as a side, or anywhere).
   for (const s of [...sides]) {
@@ -322,7 +327,7 @@ export function canonicalSides(drafts: SideDraft[], ctx: SideContext): Party[] {
     // Only a short form stands for a name printed elsewhere (`宜宾` is a place, not short for 宜宾市委).
     // A user's alias (`山大` → `山东大学`) stands for its full name wherever the record prints that.
     const alias = aliasTarget(key);
-    const isShort = alias !== undefined || s.drafts.some((d) => d.short) || /大$/.test(key) || SHORT_ENDINGS.some(([e]) => e.test(key));
+    const isShort = alias !== undefined || s.drafts.some((d) => d.short) || key.endsWith('大') || SHORT_ENDINGS.some(([e]) => key.endsWith(e));
     const full = alias !== undefined ? ctx.printed.all().find((p) => p.key === nameKey(alias)) : isShort ? ctx.printed.all().find((p) => p.key.length > key.length && abbreviates(key, p.key)) : undefined;
     if (full) s.name = redraft(s.name, { name: full.text, span: full.span, type: /(?:大学|学院)$/.test(full.key) ? 'university' : s.name.type });
     else if (alias === undefined && s.drafts.every((d) => d.short)) {
