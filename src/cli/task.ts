@@ -2,7 +2,8 @@
  * One input file → its output: read, extract, format, and (with --out-dir)
  * write atomically. Runs in a worker thread or in the main thread alike.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError, decodeInput, streamText } from '../core.js';
@@ -140,8 +141,32 @@ export async function readInput(path: BytePath, size: number): Promise<InputByte
   if (size >= OUTSIDE_MALLOC_AT) {
     const bytes = await readOutsideMalloc(path, size);
     if (bytes) return new InputBytes(bytes);
+    return new InputBytes(await readFile(fsPath(path)));
   }
-  return new InputBytes(await readFile(fsPath(path)));
+  // A small file is read at once, in this thread: see statInput.
+  return new InputBytes(readFileSync(fsPath(path)));
+}
+
+/**
+ * An input's stat, taken at once in this thread. A file of an archive is
+ * mostly a few kilobytes: the thread pool's stat and read of one (five round
+ * trips to it: stat, open, fstat, read, close) cost some 250–350 µs of CPU
+ * here and 20–30 µs read at once, on 2,000 files of 2–6 KB (a fifth of the
+ * time each took to extract). A thread that extracts has nothing else to do
+ * meanwhile (this one answers its workers between extractions, and they hold
+ * tasks ahead); a large file is still read through the pool (readOutsideMalloc).
+ */
+export function statInput(path: BytePath): Stats {
+  return statSync(fsPath(path));
+}
+
+/** A stat taken at once, or null when there is none to take (no such file, no access). */
+function statOrNull(path: BytePath): Stats | null {
+  try {
+    return statSync(fsPath(path));
+  } catch {
+    return null;
+  }
 }
 
 /** Inputs at least this large are read into memory of their own (see readOutsideMalloc). */
@@ -330,14 +355,14 @@ export async function runTask(input: TaskInput, o: TaskOptions, sink?: Sink): Pr
   const base = { display: input.display, bytes: 0, records: 0, warnings: 0 };
   let held: InputBytes;
   try {
-    const info = await stat(fsPath(input.path));
+    const info = statInput(input.path);
     if (info.isDirectory()) return { ...base, status: 'failed', error: 'is a directory, not a file' };
     if (!info.isFile()) return { ...base, status: 'failed', error: 'not a regular file' };
     if (info.size > o.maxSize) {
       return { ...base, status: 'failed', bytes: info.size, error: `file too large: ${info.size} bytes exceeds --max-size ${o.maxSize}` };
     }
     if (input.outPath && o.skipExisting && !input.unchanged && !o.hashes) {
-      const out = await stat(fsPath(input.outPath)).catch(() => null);
+      const out = statOrNull(input.outPath);
       if (out && out.mtimeMs >= info.mtimeMs) return { ...base, status: 'skipped', bytes: info.size, reason: 'output newer than input' };
     }
     held = await readInput(input.path, info.size);
