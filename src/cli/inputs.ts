@@ -11,7 +11,8 @@
  * and kept as bytes (GBK names are read as they are). Hidden files and
  * folders (a name starting with `.`) are left out unless --hidden.
  */
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstatSync, statSync, type Stats } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { absolute, decodePath, fromText, fsPath, isInside, mirrorPath, type BytePath } from './paths.js';
@@ -26,7 +27,18 @@ export interface InputFile {
   rel: BytePath;
   /** Set when the entry cannot be read: it is reported, not converted. */
   error?: string;
+  /** What the listing learnt of the file (a walk's lstat, or the stat of a path named), so the plan need not stat it again. */
+  found?: FileFound;
 }
+
+/** A file's size and identity, as a stat gives them. */
+export interface FileFound {
+  size: number;
+  dev: number;
+  ino: number;
+}
+
+const foundOf = (s: { size: number; dev: number; ino: number }): FileFound => ({ size: s.size, dev: s.dev, ino: s.ino });
 
 export interface Expanded {
   files: InputFile[];
@@ -72,9 +84,18 @@ interface Walk {
 
 const joinShown = (root: string, rel: string) => (root === '.' ? rel : root.endsWith('/') ? root + rel : `${root}/${rel}`);
 
-function entry(w: Walk, rel: BytePath, error?: string): InputFile {
+function entry(w: Walk, rel: BytePath, error?: string, found?: FileFound): InputFile {
   const path = w.root === '.' ? rel : posix.join(w.root, rel);
-  return { path, display: joinShown(w.shownRoot, decodePath(rel)), rel, ...(error ? { error } : {}) };
+  return { path, display: joinShown(w.shownRoot, decodePath(rel)), rel, ...(error ? { error } : {}), ...(found ? { found } : {}) };
+}
+
+/** A path's stat (following links), or the error that says why there is none; taken at once (see walk). */
+function statOrError(path: BytePath): Stats | NodeJS.ErrnoException {
+  try {
+    return statSync(fsPath(path));
+  } catch (e) {
+    return e as NodeJS.ErrnoException;
+  }
 }
 
 async function walk(w: Walk, dirRel: BytePath): Promise<void> {
@@ -101,9 +122,10 @@ async function walk(w: Walk, dirRel: BytePath): Promise<void> {
       w.out.push(entry(w, rel, `cannot read this path: ${describeFsError({ code: 'ENAMETOOLONG' })}`));
       continue;
     }
-    let link: Awaited<ReturnType<typeof lstat>>;
+    // Each entry is examined at once, in turn: the pool's round trip for a stat cost more than the stat here.
+    let link: Stats;
     try {
-      link = await lstat(fsPath(path));
+      link = lstatSync(fsPath(path));
     } catch (e) {
       w.out.push(entry(w, rel, describeFsError(e)));
       continue;
@@ -116,11 +138,11 @@ async function walk(w: Walk, dirRel: BytePath): Promise<void> {
       continue;
     }
     if (!link.isSymbolicLink()) {
-      if (w.match(decodePath(rel))) w.out.push(entry(w, rel));
+      if (w.match(decodePath(rel))) w.out.push(entry(w, rel, undefined, link.isFile() ? foundOf(link) : undefined));
       continue;
     }
     // A link: where does it lead?
-    const target = await stat(fsPath(path)).catch((e: NodeJS.ErrnoException) => e);
+    const target = statOrError(path);
     if (target instanceof Error) {
       if (w.match(decodePath(rel))) w.out.push(entry(w, rel, target.code === 'ENOENT' ? 'no such file (a link that points nowhere)' : describeFsError(target)));
       continue;
@@ -139,7 +161,7 @@ async function walk(w: Walk, dirRel: BytePath): Promise<void> {
       continue;
     }
     if (!w.match(decodePath(rel))) continue;
-    w.out.push(inside ? entry(w, rel) : entry(w, rel, `a link to a file outside ${w.shownRoot}: not read`));
+    w.out.push(inside ? entry(w, rel, undefined, target.isFile() ? foundOf(target) : undefined) : entry(w, rel, `a link to a file outside ${w.shownRoot}: not read`));
   }
 }
 
@@ -183,7 +205,7 @@ export async function expandInputs(args: string[], opts: ExpandOptions): Promise
       continue;
     }
     const bytes = fromText(arg);
-    const info = await stat(fsPath(bytes)).catch((e: NodeJS.ErrnoException) => e);
+    const info = statOrError(bytes);
     if (!(info instanceof Error) && info.isDirectory()) {
       expansions++;
       const found = await walkRoot(bytes, arg, opts.glob, opts.hidden ?? false);
@@ -206,7 +228,7 @@ export async function expandInputs(args: string[], opts: ExpandOptions): Promise
       continue;
     }
     plainFiles++;
-    files.push({ path: bytes, display: arg, rel: mirrorPath(bytes) });
+    files.push({ path: bytes, display: arg, rel: mirrorPath(bytes), ...(!(info instanceof Error) && info.isFile() ? { found: foundOf(info) } : {}) });
   }
   return { files, single: plainFiles === 1 && expansions === 0 && files.length === 1, hidden };
 }

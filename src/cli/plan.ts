@@ -77,7 +77,7 @@ export async function planRun(files: InputFile[], o: PlanOptions): Promise<Plann
   const ids = new Map<PlannedFile, string>();
   await eachLimited(planned, 64, async (f) => {
     if (f.error || f.path === '-') return;
-    const s = await stat(fsPath(f.path)).catch(() => null);
+    const s = f.found ?? (await stat(fsPath(f.path)).catch(() => null));
     if (!s) return;
     f.size = s.size;
     ids.set(f, identity(s));
