@@ -224,6 +224,8 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
   };
 
   const held = new Map<number, HeldOutput>();
+  // Where held outputs spill (read once: os.tmpdir() reads the environment at every call).
+  const spillDir = tmpdir();
   const runOne = (file: PlannedFile, k: number): Promise<TaskResult> => {
     const base = { display: file.display, bytes: 0, records: 0, warnings: 0 };
     if (file.error) return Promise.resolve({ ...base, status: 'failed', error: file.error });
@@ -237,7 +239,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     const input = { path: file.path, display: file.display, outPath: file.outPath, outDisplay: file.outDisplay, unchanged };
     if (!out || file.outPath) return pool.run(input, file.size);
     // Output for the shared stream is held apart until this input's turn: see held.ts.
-    const h = new HeldOutput(tmpdir());
+    const h = new HeldOutput(spillDir);
     held.set(k, h);
     return pool.run(input, file.size, h);
   };
