@@ -59,6 +59,35 @@ parentPort.on('message', (m) => { seen++; held.push(m); if (held.length >= 2) an
     expect(results.map((r) => r.display)).toEqual(['a:2', 'b:2']);
   });
 
+  it('answers a worker between the inputs this thread extracts, so the worker keeps getting its share', async () => {
+    // Small real inputs: this thread reads and extracts each without a pause. Run as extract does (a window of tasks,
+    // the next started as one ends), the stand-in worker, which answers at once, must be heard between them: else its
+    // load never falls and this thread takes every input after the first few.
+    const url = pathToFileURL(join(tempDir(), 'fake-worker.mjs'));
+    writeFileSync(url, FAKE);
+    const dir = tempDir();
+    const files = Array.from({ length: 40 }, (_, k) => {
+      const path = join(dir, `b${k}.txt`);
+      writeFileSync(path, `6月${(k % 28) + 1}日，东岭大学与南港集团签署合作协议。\n`);
+      return path;
+    });
+    const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64, youngMb: WORKER_YOUNG_MB });
+    const results: Array<{ display: string }> = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < files.length) {
+        const path = files[next++]!;
+        results.push(await pool.run({ path, display: path }, 100));
+      }
+    };
+    await Promise.all([lane(), lane(), lane(), lane()]);
+    await pool.close();
+    expect(results).toHaveLength(40);
+    const byWorker = results.filter((r) => r.display.includes('@')).length;
+    expect(byWorker).toBeGreaterThanOrEqual(10);
+    expect(40 - byWorker).toBeGreaterThanOrEqual(10);
+  });
+
   it('sends a worker up to WORKER_AHEAD tasks at once while this thread extracts too, and one at a time with a time limit', async () => {
     // This stand-in answers nothing until ten tasks are sent or a pause has passed, then answers each saying how many it had been sent.
     const counting = `

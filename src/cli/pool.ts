@@ -75,6 +75,10 @@ const failed = (input: TaskInput, error: string): TaskResult => ({ status: 'fail
  */
 function inlineRun(input: TaskInput, options: TaskOptions, sink: Sink | undefined): Promise<TaskResult> {
   return import('./task.js')
+    // Past the event loop's turn first: a small input is read and extracted without a pause (see statInput), and
+    // chained tasks would otherwise run back to back in one turn while the workers' messages (a result, a request
+    // for the next task) wait behind them.
+    .then((task) => new Promise<typeof task>((resolve) => setImmediate(() => resolve(task))))
     .then(({ runTask }) => runTask(input, options, sink))
     .catch((e: unknown) => failed(input, `internal error: ${e instanceof Error ? e.message : String(e)}`));
 }
