@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { OrgText } from '../src/extract/orgtext.js';
 import { fold } from '../src/text/normalize.js';
+import { ScratchArray } from '../src/text/scratch.js';
 
 describe('reused tables', () => {
   it('fold gives each text its own result, short after long and across 8,192-unit chunks', () => {
@@ -23,5 +24,16 @@ describe('reused tables', () => {
     expect(second.suffixAt(4)?.word).toBe('学院');
     expect(second.suffixAt(99)).toBeNull();
     expect(() => first.suffixAt(4)).toThrow(/newer/);
+  });
+
+  it('take sets [0, n) to the fill value whatever the last user left, short or long, and room keeps what was there', () => {
+    const table = new ScratchArray((n) => new Int32Array(n), -1);
+    for (const n of [10, 256, 257, 3000, 40]) {
+      const a = table.take(n);
+      expect(a.length).toBeGreaterThanOrEqual(n);
+      expect([...a.subarray(0, n)].every((x) => x === -1)).toBe(true);
+      a.fill(7, 0, n);
+    }
+    expect(table.room(40)[39]).toBe(7);
   });
 });

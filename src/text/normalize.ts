@@ -52,7 +52,8 @@ export function fold(text: string): string {
   let i = 0;
   while (i < n && FOLD_TABLE[text.charCodeAt(i)] === 0) i++;
   if (i === n) return text;
-  const codes = FOLD_CODES.take(n);
+  // Every code unit of [0, n) is written below before any is read.
+  const codes = FOLD_CODES.room(n);
   for (let k = 0; k < n; k++) {
     const c = text.charCodeAt(k);
     const f = FOLD_TABLE[c]!;
