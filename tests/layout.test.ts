@@ -267,3 +267,18 @@ describe('trimmedWidth', () => {
     expect(trimmedWidth('  8 月 18 日 ', 0, 11)).toBe(10);
   });
 });
+
+describe('the line table', () => {
+  it('gives the same paragraphs whether it keeps each line as first read (a small document) or reads it again (a large one)', async () => {
+    const { reflow } = await import('../src/layout/reflow.js');
+    const { readFileSync } = await import('node:fs');
+    // The sample briefing, and the same text past the size up to which lines are kept (blank lines after it add no paragraph).
+    const text = readFileSync(new URL('../fixtures/sample/briefing.txt', import.meta.url), 'utf8') + '东嶺大學與南港市簽約\n';
+    const small = reflow(text).paragraphs;
+    const large = reflow(text + '\n'.repeat(300 * 1024)).paragraphs;
+    expect(small.length).toBeGreaterThan(10);
+    expect(large.map((p) => [p.piece.text, p.view, p.kind, p.by, p.line, p.piece.sourceStart, p.piece.sourceEnd])).toEqual(
+      small.map((p) => [p.piece.text, p.view, p.kind, p.by, p.line, p.piece.sourceStart, p.piece.sourceEnd]),
+    );
+  });
+});

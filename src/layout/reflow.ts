@@ -121,9 +121,16 @@ class LineTable {
   sentenceEnds: Uint8Array;
   /** 1 where the line's view is its text (nothing in it folds): prepared() need not fold it again. */
   foldsToSelf: Uint8Array;
+  /**
+   * For a document of up to KEEP_LINES_UNDER characters, each line's piece and view as first
+   * read (prepared() then neither cleans nor folds it again); null for a larger one, whose
+   * lines are read again from their bounds (see above).
+   */
+  readonly kept: Array<{ piece: Piece; view: string }> | null;
 
   /** `size`: the lines expected (the source's line breaks, plus one): a table that need not grow frees no copies. */
-  constructor(size: number) {
+  constructor(size: number, keep = false) {
+    this.kept = keep ? [] : null;
     const n = Math.max(16, size);
     this.starts = new Int32Array(n);
     this.ends = new Int32Array(n);
@@ -135,9 +142,10 @@ class LineTable {
     this.foldsToSelf = new Uint8Array(n);
   }
 
-  push(line: Line, cls: number, width: number, shortView: number, endsSentence: boolean, foldsToSelf: boolean): void {
+  push(line: Line, view: string, cls: number, width: number, shortView: number, endsSentence: boolean, foldsToSelf: boolean): void {
     if (this.length === this.starts.length) this.grow();
     const k = this.length++;
+    this.kept?.push({ piece: line.piece, view });
     this.starts[k] = line.start;
     this.ends[k] = line.end;
     this.numbers[k] = line.number;
@@ -162,17 +170,17 @@ class LineTable {
 
   /** Line k's piece, as splitLines (or splitFlattened) made it: cleanLine over its bounds. */
   piece(source: string, k: number): Piece {
-    return cleanLine(source, this.starts[k]!, this.ends[k]!);
+    return this.kept !== null ? this.kept[k]!.piece : cleanLine(source, this.starts[k]!, this.ends[k]!);
   }
 
   view(source: string, k: number): string {
-    return fold(this.piece(source, k).text);
+    return this.kept !== null ? this.kept[k]!.view : fold(this.piece(source, k).text);
   }
 
   /** Line k as reflow's paragraph rules read it. */
   prepared(source: string, k: number): Prepared {
     const piece = this.piece(source, k);
-    const view = this.foldsToSelf[k] === 1 ? piece.text : fold(piece.text);
+    const view = this.kept !== null ? this.kept[k]!.view : this.foldsToSelf[k] === 1 ? piece.text : fold(piece.text);
     return { start: this.starts[k]!, end: this.ends[k]!, number: this.numbers[k]!, piece, view, kind: this.kind(k), by: this.by(k), width: this.widths[k]! };
   }
 
@@ -193,6 +201,14 @@ class LineTable {
     this.foldsToSelf = more(this.foldsToSelf, (n) => new Uint8Array(n));
   }
 }
+
+/**
+ * The largest document whose lines' pieces and views the line table keeps (in
+ * UTF-16 units): a briefing or a page, whose lines then are cleaned and folded
+ * once. A larger file's are made again when their paragraph is gathered, so
+ * that they are never all held at once (see LineTable).
+ */
+const KEEP_LINES_UNDER = 256 * 1024;
 
 /** How many line feeds the source holds (a flattened line may split in pieces: the table still grows then). */
 function lineBreaks(source: string): number {
@@ -228,7 +244,7 @@ export function reflow(source: string): { paragraphs: Paragraph[] } {
  * lines are read whole first (into a LineTable), the paragraphs one at a time.
  */
 export function* paragraphsOf(source: string): Generator<Paragraph> {
-  const lines = new LineTable(lineBreaks(source) + 1);
+  const lines = new LineTable(lineBreaks(source) + 1, source.length <= KEEP_LINES_UNDER);
   const contentsMarks: number[] = [];
   const relatedMarks: number[] = [];
   const shortViews = new Map<string, number>();
@@ -249,7 +265,7 @@ export function* paragraphsOf(source: string): Generator<Paragraph> {
         if (RELATED_MARK.test(squeezed)) relatedMarks.push(lines.length);
       }
       // Visual width as printed, blanks included (`8 月 18 日` is wider than `8月18日`).
-      lines.push(line, cls, trimmedWidth(source, line.start, line.end), shortView, shortView !== -1 && endsSentence(view), view === line.piece.text);
+      lines.push(line, view, cls, trimmedWidth(source, line.start, line.end), shortView, shortView !== -1 && endsSentence(view), view === line.piece.text);
     }
   }
   markContents(source, lines, contentsMarks);
