@@ -409,7 +409,7 @@ const results = {
     extractOneFileMs: Number(oneFile.toFixed(1)),
     extractOneFileRatio: Number((oneFile / nodeBare).toFixed(2)),
   },
-  peakRssMB: { smallFiles1000: Math.round(rss1k), smallFiles10000: Math.round(rss10k), growth: Number((rss10k / rss1k).toFixed(2)), oneFile20MB: Math.round(one20.rssMB), oneFile20MBToSize: Number((one20.rssMB / 20).toFixed(1)) },
+  peakRssMB: { smallFiles1000: Math.round(rss1k), smallFiles10000: Math.round(rss10k), growth: Number((rss10k / rss1k).toFixed(2)), oneFile20MB: Math.round(one20.rssMB), oneFile20MBToSize: Number((one20.rssMB / 20).toFixed(2)) },
   sizeScaling: { mb10Ms: Math.round(t10), mb100Ms: Math.round(t100), ratio: Number((t100 / t10).toFixed(2)) },
   adversarialScaling: { mb1Ms: Math.round(ta1), mb8Ms: Math.round(ta8), ratio: Number((ta8 / ta1).toFixed(2)) },
   largestConverted: largest,
