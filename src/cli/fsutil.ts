@@ -1,4 +1,5 @@
 /** File-system helpers of the CLI: atomic writes and readable error reasons. */
+import { statSync, type Stats } from 'node:fs';
 import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { fsPath, type BytePath } from './paths.js';
@@ -84,6 +85,15 @@ const REASONS: Record<string, string> = {
   ETXTBSY: 'file busy',
   EEXIST: 'file exists',
 };
+
+/** A path's stat (following links), taken at once, or the error that says why there is none. */
+export function statOrError(path: BytePath): Stats | NodeJS.ErrnoException {
+  try {
+    return statSync(fsPath(path));
+  } catch (e) {
+    return e as NodeJS.ErrnoException;
+  }
+}
 
 export function describeFsError(e: unknown): string {
   const code = (e as { code?: string })?.code;

@@ -11,12 +11,12 @@
  * and kept as bytes (GBK names are read as they are). Hidden files and
  * folders (a name starting with `.`) are left out unless --hidden.
  */
-import { lstatSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { absolute, decodePath, fromText, fsPath, isInside, mirrorPath, type BytePath } from './paths.js';
-import { describeFsError } from './fsutil.js';
+import { describeFsError, statOrError } from './fsutil.js';
 
 export interface InputFile {
   /** Path to read, as bytes ("-" for stdin). */
@@ -87,15 +87,6 @@ const joinShown = (root: string, rel: string) => (root === '.' ? rel : root.ends
 function entry(w: Walk, rel: BytePath, error?: string, found?: FileFound): InputFile {
   const path = w.root === '.' ? rel : posix.join(w.root, rel);
   return { path, display: joinShown(w.shownRoot, decodePath(rel)), rel, ...(error ? { error } : {}), ...(found ? { found } : {}) };
-}
-
-/** A path's stat (following links), or the error that says why there is none; taken at once (see walk). */
-function statOrError(path: BytePath): Stats | NodeJS.ErrnoException {
-  try {
-    return statSync(fsPath(path));
-  } catch (e) {
-    return e as NodeJS.ErrnoException;
-  }
 }
 
 async function walk(w: Walk, dirRel: BytePath): Promise<void> {

@@ -13,7 +13,7 @@ import type { Encoding, InputFormat } from '../schema/index.js';
 import { documentParts, encodeEach, prepareFormat, streamParts, type Format, type Table } from '../format/index.js';
 import { decodeBytes } from '../decode/index.js';
 import { applyLexicon, type UserLexicon } from '../lexicon/user.js';
-import { describeFsError, writeAtomic } from './fsutil.js';
+import { describeFsError, statOrError, writeAtomic } from './fsutil.js';
 import { fsPath, type BytePath } from './paths.js';
 import { nodeCrypto } from './builtins.js';
 
@@ -160,14 +160,6 @@ export function statInput(path: BytePath): Stats {
   return statSync(fsPath(path));
 }
 
-/** A stat taken at once, or null when there is none to take (no such file, no access). */
-function statOrNull(path: BytePath): Stats | null {
-  try {
-    return statSync(fsPath(path));
-  } catch {
-    return null;
-  }
-}
 
 /** Inputs at least this large are read into memory of their own (see readOutsideMalloc). */
 export const OUTSIDE_MALLOC_AT = 1024 * 1024;
@@ -362,8 +354,8 @@ export async function runTask(input: TaskInput, o: TaskOptions, sink?: Sink): Pr
       return { ...base, status: 'failed', bytes: info.size, error: `file too large: ${info.size} bytes exceeds --max-size ${o.maxSize}` };
     }
     if (input.outPath && o.skipExisting && !input.unchanged && !o.hashes) {
-      const out = statOrNull(input.outPath);
-      if (out && out.mtimeMs >= info.mtimeMs) return { ...base, status: 'skipped', bytes: info.size, reason: 'output newer than input' };
+      const out = statOrError(input.outPath);
+      if (!(out instanceof Error) && out.mtimeMs >= info.mtimeMs) return { ...base, status: 'skipped', bytes: info.size, reason: 'output newer than input' };
     }
     held = await readInput(input.path, info.size);
   } catch (e) {

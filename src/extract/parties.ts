@@ -712,7 +712,7 @@ function lastLead(view: string, from: number, to: number): number {
 /** Leading words of a clause before its subject: `此外，`, `会上，`, a time. */
 export const LEAD_WORDS = /^(?:此外|同时|另外|随后|近日|日前|目前|会上|会后|当天|当日|其中|据悉|并|还|今年|去年|(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上)?)/;
 /** The first characters of LEAD_WORDS' words and of its time (a digit, 上午, 下午, 晚上): a clause opening otherwise has no lead. */
-export const LEAD_FIRST = new CharSet('此同另随近日目会当其据并还今去上下晚0123456789');
+const LEAD_FIRST = new CharSet('此同另随近日目会当其据并还今去上下晚0123456789');
 export function skipLead(view: string, at: number): number {
   if (!LEAD_FIRST.at(view, at)) return at;
   const m = LEAD_WORDS.exec(view.slice(at, at + 14));
