@@ -160,7 +160,6 @@ export function statInput(path: BytePath): Stats {
   return statSync(fsPath(path));
 }
 
-
 /** Inputs at least this large are read into memory of their own (see readOutsideMalloc). */
 export const OUTSIDE_MALLOC_AT = 1024 * 1024;
 

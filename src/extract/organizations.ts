@@ -7,6 +7,7 @@ import { onLexicon } from '../lexicon/user.js';
 import { TITLE_WORDS } from '../lexicon/people.js';
 import type { PartyType } from '../schema/index.js';
 import { CharSet, EndingIndex, StartIndex } from '../lexicon/wordindex.js';
+import { Memo } from '../text/memo.js';
 
 const SUFFIXES = [...ORG_SUFFIXES].sort((a, b) => b.word.length - a.word.length);
 const SUFFIX_INDEX = new EndingIndex(SUFFIXES);
@@ -14,7 +15,7 @@ const SELF_INDEX = new StartIndex(SELF_NAMES.map((s) => s.word));
 const SELF_TYPES = new Map(SELF_NAMES.map((s) => [s.word, s.type]));
 const STRONG_INDEX = new EndingIndex(SUFFIXES.filter((s) => s.strong));
 /** orgType's answers by name (the same sides are typed in record after record); cleared when a lexicon is taken in. */
-const TYPES = new Map<string, PartyType>();
+const TYPES = new Memo<PartyType>(4096, typeOf);
 onLexicon((l) => {
   SUFFIXES.push(...l.units);
   SUFFIXES.sort((a, b) => b.word.length - a.word.length);
@@ -60,13 +61,7 @@ const OFFICE_ENDING = /(?:部|处|办公室|办|室|科)$/;
 
 /** The type of the organization named `view` (folded): see typeOf. */
 export function orgType(view: string): PartyType {
-  let type = TYPES.get(view);
-  if (type === undefined) {
-    if (TYPES.size >= 4096) TYPES.clear();
-    type = typeOf(view);
-    TYPES.set(view, type);
-  }
-  return type;
+  return TYPES.get(view);
 }
 
 function typeOf(view: string): PartyType {

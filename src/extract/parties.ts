@@ -43,6 +43,7 @@ import { CharSet, StartIndex, wordIndex } from '../lexicon/wordindex.js';
 import type { PersonMention } from './people.js';
 import { sortByStart, sortNumbers } from '../text/order.js';
 import { keepShape } from '../text/shapes.js';
+import { Memo } from '../text/memo.js';
 
 /** What joins two sides of one list. */
 const JOINS = new StartIndex(['以及', '分别与', '先后与', '与', '和', '及', '同', '跟', '、', '携手', '联合', '—', '-', '－', '–', '/']);
@@ -234,16 +235,7 @@ class PartyReader {
 }
 
 /** The code units of a few-character string, each as a string, kept for each string asked (the rules ask three). */
-const CHARS_OF = new Map<string, readonly string[]>();
-function charsOf(chars: string): readonly string[] {
-  let list = CHARS_OF.get(chars);
-  if (list === undefined) {
-    if (CHARS_OF.size >= 64) CHARS_OF.clear();
-    list = Array.from({ length: chars.length }, (_, k) => chars.charAt(k));
-    CHARS_OF.set(chars, list);
-  }
-  return list;
-}
+const CHARS_OF = new Memo<readonly string[]>(64, (chars) => Array.from({ length: chars.length }, (_, k) => chars.charAt(k)));
 
 /**
  * The positions of a few characters in a text, in order (`new CharScan(view,
@@ -261,7 +253,7 @@ export class CharScan {
     private readonly text: string,
     chars: string,
   ) {
-    this.chars = charsOf(chars);
+    this.chars = CHARS_OF.get(chars);
     this.at = [];
     for (let k = 0; k < this.chars.length; k++) this.at.push(text.indexOf(this.chars[k]!));
   }
