@@ -117,6 +117,32 @@ parentPort.on('message', (m) => { seen++; held.push(m); if (held.length >= 10) f
     expect(one.map((r) => r.display)).toEqual(['0:1', '1:2', '2:3']);
   });
 
+  it('keeps a task no worker has been sent for whichever thread is free first, not behind a busy worker', async () => {
+    // Each worker answers at once, but the task named `slow` only after a long pause.
+    const pausing = `
+import { parentPort, threadId } from 'node:worker_threads';
+parentPort.on('message', (m) => {
+  const answer = () => parentPort.postMessage({ id: m.id, result: { status: 'ok', display: m.input.display + '@' + threadId, bytes: 1, records: 1, warnings: 0 } });
+  if (m.input.display === 'slow') setTimeout(answer, 1500);
+  else answer();
+});
+`;
+    const url = pathToFileURL(join(tempDir(), 'pausing-worker.mjs'));
+    writeFileSync(url, pausing);
+    // A time limit: two workers, each sent one task at a time.
+    const pool = createPool({ jobs: 2, options, workerUrl: url, heapMb: 64, youngMb: WORKER_YOUNG_MB, timeoutMs: 10000 });
+    const order: string[] = [];
+    const names = ['slow', 'b', 'c', 'd', 'e', 'f'];
+    const results = await Promise.all(names.map((n) => pool.run(input(n), big).then((r) => (order.push(n), r))));
+    await pool.close();
+    expect(results.every((r) => r.status === 'ok')).toBe(true);
+    // Every other task ran while `slow` held its worker, on the other worker (a queue per worker left some behind it).
+    expect(order).toEqual(['b', 'c', 'd', 'e', 'f', 'slow']);
+    const thread = (r: { display: string }) => r.display.split('@')[1];
+    expect(new Set(results.slice(1).map(thread)).size).toBe(1);
+    expect(thread(results[1]!)).not.toBe(thread(results[0]!));
+  });
+
   it('hands the temp file a worker wrote a task output into to the holder of that task, and only when asked to hold it', async () => {
     const dir = tempDir();
     const spilling = `

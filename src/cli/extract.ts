@@ -18,7 +18,7 @@ import { readManifest, manifestText, sameOptions, type ManifestLine } from './ma
 import { Output, OutputError } from './output.js';
 import { absolute, decodePath, escapeControls, fromText, fsPath } from './paths.js';
 import { planRun, type PlannedFile } from './plan.js';
-import { createPool, WORKER_YOUNG_MB } from './pool.js';
+import { createPool, taskWindow, WORKER_YOUNG_MB } from './pool.js';
 import { HeldOutput } from './held.js';
 import { Progress, summaryLine, type Totals } from './progress.js';
 import type { TaskOptions, TaskResult } from './task.js';
@@ -244,8 +244,8 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     return pool.run(input, file.size, h);
   };
 
-  // Dispatch ahead of the write cursor, write strictly in input order.
-  const window = Math.max(2, c.jobs * 4);
+  // Dispatch ahead of the write cursor (see taskWindow), write strictly in input order.
+  const window = taskWindow(c.jobs);
   const inFlight = new Map<number, Promise<TaskResult>>();
   let next = 0;
   let outputFailed: string | null = null;

@@ -2,17 +2,19 @@
  * Runs tasks on worker threads (and small ones in this thread) and hands each
  * result back as a promise that always settles.
  *
- * A worker runs one task at a time, so when it dies (out of memory, a crash)
- * or overruns --timeout-per-file, exactly that task is reported failed; a fresh
- * worker takes its place and the rest of its queue. While this thread extracts
- * too, a worker is handed its next task before it finishes the one it runs: this
- * thread answers its messages only between its own extractions, and a worker
- * left waiting for that sits idle. The task handed ahead has not started when
- * the worker dies, so it goes to the fresh worker. This thread extracts too
- * when there is more than one job or only one, but never a file larger than
- * INLINE_MAX (a file that exhausts memory must take a worker down, not the
- * run, and a signal must not wait for a long extraction) and never when a
- * time limit is set (only a worker can be stopped).
+ * Tasks wait in one queue, oldest first, until a thread takes them (see
+ * pump): this thread one at a time, a worker up to its depth. A worker runs
+ * one task at a time, so when it dies (out of memory, a crash) or overruns
+ * --timeout-per-file, exactly that task is reported failed; a fresh worker
+ * takes its place, and the tasks sent to it after that one go back to the
+ * front of the queue. While this thread extracts too, a worker is handed its
+ * next tasks before it finishes the one it runs: this thread answers its
+ * messages only between its own extractions, and a worker left waiting for
+ * that sits idle. This thread extracts too when there is more than one job or
+ * only one, but never a file larger than INLINE_MAX (a file that exhausts
+ * memory must take a worker down, not the run, and a signal must not wait for
+ * a long extraction) and never when a time limit is set (only a worker can be
+ * stopped).
  */
 import type { Worker } from 'node:worker_threads';
 import { workerThreads } from './builtins.js';
@@ -85,6 +87,8 @@ function inlineRun(input: TaskInput, options: TaskOptions, sink: Sink | undefine
 
 interface Job {
   input: TaskInput;
+  /** Too large for this thread (see INLINE_MAX): a worker's. */
+  big: boolean;
   resolve: (r: TaskResult) => void;
   holder?: Holder | undefined;
   /** The temp file the worker opened for this task's output, until the result hands it over: closed here if the worker dies. */
@@ -97,7 +101,6 @@ interface Slot {
   worker: Worker | null;
   /** Tasks sent to the worker, in the order it runs them: the first is the one running. */
   sent: Job[];
-  queue: Job[];
   timer: NodeJS.Timeout | null;
   /** Why the worker is being stopped or died, for the task it held. */
   death: string | null;
@@ -108,17 +111,29 @@ interface Slot {
  * runs and up to seven after it. This thread cannot hand a worker its next
  * task while it extracts a file itself; with only the next one sent, a worker
  * that finished both before this thread came back waited. The tasks are paths
- * (the worker reads each file), and what a worker holds is counted in the
- * load by which this thread picks who takes a task, so the share of each is
- * as before. `--jobs 2` over the bench's 1,000 files: 7.0–7.3 s with two
+ * (the worker reads each file); the rest wait unsent, for whichever thread is
+ * free first. `--jobs 2` over the bench's 1,000 files: 7.0–7.3 s with two
  * sent, 6.9–7.0 s with four, 6.3–6.6 s with eight.
  */
 export const WORKER_AHEAD = 8;
+
+/**
+ * Tasks a run keeps in flight ahead of its write cursor with `jobs` threads:
+ * what each worker is sent ahead and more, so that a thread that comes free
+ * finds a task waiting while the cursor waits on another thread's. With 4 a
+ * job, in a `--jobs 2` run over the bench's 1,000 files this thread sat idle
+ * about a tenth of the time and the worker another tenth (event-loop
+ * utilisation of each); with this window and the pool's one queue of unsent
+ * tasks, each under 1 %.
+ */
+export const taskWindow = (jobs: number): number => Math.max(2, jobs * (WORKER_AHEAD + 4));
 
 export function createPool(p: PoolOptions): Pool {
   const inlineAllowed = p.timeoutMs === undefined;
   const workerCount = inlineAllowed ? p.jobs - 1 : p.jobs;
   const slots: Slot[] = [];
+  /** Tasks no thread has taken yet, in the order they came. */
+  const waiting: Job[] = [];
   let inlineBusy = 0;
   let nextId = 0;
   let closing = false;
@@ -155,10 +170,10 @@ export function createPool(p: PoolOptions): Pool {
       // The first task sent is the one that was running; any sent after it had not started.
       const [job, ...unstarted] = slot.sent;
       slot.sent = job ? [job] : [];
-      slot.queue.unshift(...unstarted);
+      waiting.unshift(...unstarted);
       if (job?.spillFd !== undefined) closeSpill(job.spillFd);
       if (job) finish(slot, failed(job.input, slot.death ?? 'internal error: the worker stopped'));
-      else if (!closing && slot.queue.length > 0) dispatch(slot);
+      else pump();
     });
   };
 
@@ -168,49 +183,71 @@ export function createPool(p: PoolOptions): Pool {
     slot.timer = null;
     const job = slot.sent.shift()!;
     job.resolve(result);
-    dispatch(slot);
+    pump();
   };
 
-  const dispatch = (slot: Slot) => {
-    while (!closing && slot.sent.length < depth && slot.queue.length > 0) {
-      if (!slot.worker) start(slot);
-      const job = slot.queue.shift()!;
-      job.id = nextId++;
-      slot.sent.push(job);
-      // A time limit sends one task at a time (depth 1), so the task sent is the one starting now.
-      if (p.timeoutMs !== undefined) {
-        slot.timer = setTimeout(() => {
-          slot.death = `took longer than --timeout-per-file ${p.timeoutMs! / 1000} s: stopped`;
-          void slot.worker?.terminate();
-        }, p.timeoutMs);
-      }
-      slot.worker!.postMessage({ id: job.id, input: job.input, stream: job.holder !== undefined });
+  /** Sends `job` to the worker of `slot`, starting one if it has none. */
+  const send = (slot: Slot, job: Job) => {
+    if (!slot.worker) start(slot);
+    job.id = nextId++;
+    slot.sent.push(job);
+    // A time limit sends one task at a time (depth 1), so the task sent is the one starting now.
+    if (p.timeoutMs !== undefined) {
+      slot.timer = setTimeout(() => {
+        slot.death = `took longer than --timeout-per-file ${p.timeoutMs! / 1000} s: stopped`;
+        void slot.worker?.terminate();
+      }, p.timeoutMs);
+    }
+    slot.worker!.postMessage({ id: job.id, input: job.input, stream: job.holder !== undefined });
+  };
+
+  /** Runs `job` in this thread; the next waiting task is taken once it ends. */
+  const runInline = (job: Job) => {
+    inlineBusy++;
+    void inlineRun(job.input, p.options, job.holder ? (part) => job.holder!.add(part) : undefined)
+      .then(job.resolve)
+      .finally(() => {
+        inlineBusy--;
+        holdYoungGeneration(heldNewSpaceBytes(p.youngMb));
+        pump();
+      });
+  };
+
+  /**
+   * Hands out waiting tasks, oldest first: this thread takes one when it has
+   * none (the oldest it may run: so one small file never starts a worker),
+   * then the workers take the rest, each up to `depth`. Tasks beyond that
+   * wait here, not in a worker's queue: whichever thread is free next takes
+   * them.
+   */
+  const pump = () => {
+    if (closing) return;
+    if (inlineAllowed && inlineBusy === 0) {
+      const k = waiting.findIndex((j) => !j.big);
+      if (k !== -1) runInline(waiting.splice(k, 1)[0]!);
+    }
+    while (waiting.length > 0) {
+      // A worker's files are the big ones when this thread takes the rest (`--jobs 1`).
+      const k = workerCount === 0 ? waiting.findIndex((j) => j.big) : 0;
+      if (k === -1) break;
+      // Workers start on first use, one more whenever each there is holds a task; at least one exists for files too
+      // big for this thread. Otherwise the task goes to the worker that holds fewest, if one has room.
+      let best: Slot | null = null;
+      if (slots.length < Math.max(1, workerCount) && slots.every((s) => s.sent.length > 0)) {
+        best = { worker: null, sent: [], timer: null, death: null };
+        slots.push(best);
+      } else for (const s of slots) if (s.sent.length < depth && (best === null || s.sent.length < best.sent.length)) best = s;
+      if (best === null) break;
+      send(best, waiting.splice(k, 1)[0]!);
     }
   };
-
-  const load = (s: Slot) => s.queue.length + s.sent.length;
 
   return {
     run(input, size, holder) {
       const big = size !== undefined && size > INLINE_MAX;
-      const minLoad = slots.length < Math.max(1, workerCount) ? 0 : Math.min(...slots.map(load));
-      // This thread takes a task when it is no busier than the least busy worker (so one small file never starts a worker).
-      if (inlineAllowed && !big && (workerCount === 0 || inlineBusy <= minLoad)) {
-        inlineBusy++;
-        return inlineRun(input, p.options, holder ? (part) => holder.add(part) : undefined).finally(() => {
-          inlineBusy--;
-          holdYoungGeneration(heldNewSpaceBytes(p.youngMb));
-        });
-      }
-      // Workers start on first use, one more whenever all are busy; at least one exists for files too big for this thread.
-      if (slots.length < Math.max(1, workerCount) && slots.every((s) => load(s) > 0)) {
-        slots.push({ worker: null, sent: [], queue: [], timer: null, death: null });
-      }
-      let best = slots[0]!;
-      for (const s of slots) if (load(s) < load(best)) best = s;
       return new Promise<TaskResult>((resolve) => {
-        best.queue.push({ input, resolve, holder });
-        dispatch(best);
+        waiting.push({ input, big, resolve, holder });
+        pump();
       });
     },
     async close() {
@@ -220,13 +257,13 @@ export function createPool(p: PoolOptions): Pool {
       const spills: number[] = [];
       for (const s of slots) {
         if (s.timer) clearTimeout(s.timer);
-        for (const job of [...s.sent, ...s.queue]) {
+        for (const job of s.sent) {
           if (job.spillFd !== undefined) spills.push(job.spillFd);
           job.resolve(failed(job.input, 'interrupted'));
         }
         s.sent = [];
-        s.queue = [];
       }
+      for (const job of waiting.splice(0)) job.resolve(failed(job.input, 'interrupted'));
       await Promise.all(slots.map((s) => s.worker?.terminate()));
       for (const fd of spills) closeSpill(fd);
     },

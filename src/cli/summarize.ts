@@ -20,7 +20,7 @@ import { describeFsError, writeAtomic } from './fsutil.js';
 import { expandInputs } from './inputs.js';
 import { Output } from './output.js';
 import { absolute, escapeControls, fromText } from './paths.js';
-import { createPool, WORKER_YOUNG_MB } from './pool.js';
+import { createPool, taskWindow, WORKER_YOUNG_MB } from './pool.js';
 import { loadLexicon } from './extract.js';
 import { parseSize, DEFAULT_GLOB, DEFAULT_MAX_SIZE } from './options.js';
 import { UsageError, untilInterrupted, type Io } from './io.js';
@@ -100,7 +100,7 @@ export async function runSummarize(inputs: string[], flags: SummarizeFlags, io: 
     seen.add(f.path);
     return true;
   });
-  const window = Math.max(2, jobs * 4);
+  const window = taskWindow(jobs);
   const inFlight = new Map<number, ReturnType<typeof pool.run>>();
   let next = 0;
   try {
