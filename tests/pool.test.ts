@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { SpilledOutput } from '../src/cli/held.js';
-import { createPool, INLINE_MAX, WORKER_AHEAD, WORKER_YOUNG_MB } from '../src/cli/pool.js';
+import { createPool, DispatchWindow, INLINE_MAX, taskWindow, WORKER_AHEAD, WORKER_YOUNG_MB } from '../src/cli/pool.js';
 import type { TaskOptions } from '../src/cli/task.js';
 import { tempDir } from './helpers.js';
 
@@ -220,5 +220,24 @@ parentPort.on('message', (m) => {
       }
     })();
     expect(now).not.toBe(ino);
+  });
+
+  it('keeps the window of inputs a run has in flight to its count and its bytes, and always lets the input at the cursor start', () => {
+    // More than a worker is sent ahead, so this thread finds a task waiting.
+    expect(taskWindow(2)).toBeGreaterThan(WORKER_AHEAD + 1);
+    const w = new DispatchWindow(4, 100);
+    expect(w.admits(0, 0, 60)).toBe(true);
+    w.started(60);
+    // 60 + 50 bytes is over the limit; 40 more is not.
+    expect(w.admits(1, 0, 50)).toBe(false);
+    expect(w.admits(1, 0, 40)).toBe(true);
+    w.started(40);
+    expect(w.admits(2, 0, 0)).toBe(true);
+    // Four ahead of the cursor at most, whatever their size.
+    expect(w.admits(4, 0, 0)).toBe(false);
+    // The input at the cursor goes even when it alone is over the limit.
+    expect(w.admits(2, 2, 500)).toBe(true);
+    w.ended(60);
+    expect(w.admits(2, 1, 50)).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ import { readManifest, manifestText, sameOptions, type ManifestLine } from './ma
 import { Output, OutputError } from './output.js';
 import { absolute, decodePath, escapeControls, fromText, fsPath } from './paths.js';
 import { planRun, type PlannedFile } from './plan.js';
-import { createPool, taskWindow, WORKER_YOUNG_MB } from './pool.js';
+import { createPool, DispatchWindow, taskWindow, WINDOW_BYTES_PER_JOB, WORKER_YOUNG_MB } from './pool.js';
 import { HeldOutput } from './held.js';
 import { Progress, summaryLine, type Totals } from './progress.js';
 import type { TaskOptions, TaskResult } from './task.js';
@@ -244,22 +244,26 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
     return pool.run(input, file.size, h);
   };
 
-  // Dispatch ahead of the write cursor (see taskWindow), write strictly in input order.
-  const window = taskWindow(c.jobs);
-  const inFlight = new Map<number, Promise<TaskResult>>();
+  // Dispatch ahead of the write cursor (see taskWindow and WINDOW_BYTES_PER_JOB), write strictly in input order.
+  const window = new DispatchWindow(taskWindow(c.jobs), c.jobs * WINDOW_BYTES_PER_JOB);
+  const inFlight = new Map<number, { result: Promise<TaskResult>; size: number }>();
   let next = 0;
   let outputFailed: string | null = null;
   try {
     for (let k = 0; k < files.length; k++) {
-      while (!stop && next < files.length && next < k + window) {
-        inFlight.set(next, runOne(files[next]!, next));
+      while (!stop && next < files.length) {
+        const size = files[next]!.size ?? 0;
+        if (!window.admits(next, k, size)) break;
+        inFlight.set(next, { result: runOne(files[next]!, next), size });
+        window.started(size);
         next++;
       }
       const pending = inFlight.get(k);
       if (!pending) break;
-      let result = await untilInterrupted(io, pending);
+      let result = await untilInterrupted(io, pending.result);
       if (!result || interrupted) break;
       inFlight.delete(k);
+      window.ended(pending.size);
       const h = held.get(k);
       held.delete(k);
       if (h && result.status === 'ok') {

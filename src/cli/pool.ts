@@ -128,6 +128,37 @@ export const WORKER_AHEAD = 8;
  */
 export const taskWindow = (jobs: number): number => Math.max(2, jobs * (WORKER_AHEAD + 4));
 
+/**
+ * Bytes of input a run of `extract` keeps in flight ahead of its write cursor, a job (beyond the input at the cursor,
+ * which always goes): each input's output waits in memory for its turn, up to a few megabytes, so a window of large
+ * inputs is held to what `jobs × 4` tasks of 1 MB held before taskWindow (40 inputs of 1 MB with `--jobs 2`: 163 MB
+ * peak with 8 tasks in flight, 205 MB with 24, 170 MB with this limit).
+ */
+export const WINDOW_BYTES_PER_JOB = 4 * 1024 * 1024;
+
+/** The inputs a run has in flight ahead of its write cursor: at most `tasks` of them, of at most `bytes` together. */
+export class DispatchWindow {
+  private bytesIn = 0;
+
+  constructor(
+    private readonly tasks: number,
+    private readonly bytes: number,
+  ) {}
+
+  /** May input `index`, of `size` bytes, start while the cursor is at `cursor`? The cursor's own input always may. */
+  admits(index: number, cursor: number, size: number): boolean {
+    return index === cursor || (index < cursor + this.tasks && this.bytesIn + size <= this.bytes);
+  }
+
+  started(size: number): void {
+    this.bytesIn += size;
+  }
+
+  ended(size: number): void {
+    this.bytesIn -= size;
+  }
+}
+
 export function createPool(p: PoolOptions): Pool {
   const inlineAllowed = p.timeoutMs === undefined;
   const workerCount = inlineAllowed ? p.jobs - 1 : p.jobs;
