@@ -246,7 +246,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
 
   // Dispatch ahead of the write cursor (see taskWindow and WINDOW_BYTES_PER_JOB), write strictly in input order.
   const window = new DispatchWindow(taskWindow(c.jobs), c.jobs * WINDOW_BYTES_PER_JOB);
-  const inFlight = new Map<number, { result: Promise<TaskResult>; size: number }>();
+  const inFlight = new Map<number, Promise<TaskResult>>();
   let next = 0;
   let outputFailed: string | null = null;
   try {
@@ -254,16 +254,16 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: Io, 
       while (!stop && next < files.length) {
         const size = files[next]!.size ?? 0;
         if (!window.admits(next, k, size)) break;
-        inFlight.set(next, { result: runOne(files[next]!, next), size });
+        inFlight.set(next, runOne(files[next]!, next));
         window.started(size);
         next++;
       }
       const pending = inFlight.get(k);
       if (!pending) break;
-      let result = await untilInterrupted(io, pending.result);
+      let result = await untilInterrupted(io, pending);
       if (!result || interrupted) break;
       inFlight.delete(k);
-      window.ended(pending.size);
+      window.ended(files[k]!.size ?? 0);
       const h = held.get(k);
       held.delete(k);
       if (h && result.status === 'ok') {
