@@ -176,3 +176,18 @@ describe('a title over several units', () => {
     expect(people('东岭大学校长李华（右）、南港市副市长王明出席。')).toEqual(['东岭大学校长 李华', '南港市副市长 王明']);
   });
 });
+
+describe('an adverb that is also a surname', () => {
+  it('opens no name before a verb, so an honorific before it stays with the name before', () => {
+    expect(people('会后，郑一鸣先生曾说：合作很有意义。')).toEqual(['∅ 郑一鸣']);
+    expect(people('校长都说：这次合作很有意义。')).toEqual([]);
+    expect(people('东岭大学副校长曾庆远讲话。')).toEqual(['东岭大学副校长 曾庆远']);
+  });
+});
+
+describe('当 opening a clause', () => {
+  it('is a word after which a name begins, unlike 相当 or 适当', () => {
+    expect(people('当柏思远教授介绍完项目时，全场响起掌声。')).toEqual(['∅ 柏思远']);
+    expect(people('这套方案相当高明，双方都表示赞同。')).toEqual([]);
+  });
+});

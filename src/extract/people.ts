@@ -201,6 +201,8 @@ const PERSONAL = new StartIndex(['说', '指出', '告诉', '透露', '坦言', 
  */
 function nameFollows(view: string, e: number): boolean {
   if (e >= view.length || PUNCT.at(view, e) || !nameStartsAt(view, e)) return false;
+  // `某某先生曾说`: an adverb that is also a surname, then a verb, opens no name.
+  if (ADVERB_SURNAME.at(view, e) && STRONG_AFTER.has(view, e + 1)) return false;
   for (const len of [2, 3]) {
     if (!hanAt(view, e, len) || NOT_NAME_WORDS.isWord(view, e, e + 2)) continue;
     const after = view.charCodeAt(e + len);
@@ -278,7 +280,8 @@ function readings(view: string, at: number): NameReading[] {
     const strength = compound || (SURNAME.table[c] === 1 && WEAK.table[c] === 0) ? 2 : 1;
     // What stands right after the surname and at the reading's start, the same for every length.
     const officeInside = officeFrom(view, at + sl) > 0 || HONORIFIC.has(view, at + sl);
-    const wordAfterSurname = (STRONG_AFTER.startingAt(view, at + sl)?.length ?? 0) >= 2;
+    // After a surname that is also an adverb even a verb of one character is that verb (`都说`, `曾任`).
+    const wordAfterSurname = (STRONG_AFTER.startingAt(view, at + sl)?.length ?? 0) >= (sl === 1 && ADVERB_SURNAME.table[c] === 1 ? 1 : 2);
     const wordAtStart = STRONG_AFTER.startingAt(view, at)?.length ?? 0;
     const memorialAtStart = MEMORIAL.startingAt(view, at)?.length;
     for (const len of sl === 2 ? [3, 4] : [2, 3]) {

@@ -9,7 +9,7 @@
 
 /** Prepositions and coverbs: `与东岭大学`, `对柳岸县`, `由甲大学`. */
 export const PREPOSITIONS = [
-  '与', '和', '及', '同', '跟', '对', '向', '为', '给', '由', '被', '把', '将', '让', '从', '自', '在', '于', '至', '往', '朝', '据', '按', '以', '替', '随', '沿', '除',
+  '与', '和', '及', '同', '跟', '对', '向', '为', '给', '由', '被', '把', '将', '让', '从', '自', '在', '于', '至', '往', '朝', '据', '按', '以', '替', '随', '沿', '除', '当',
   '针对', '关于', '对于', '根据', '按照', '依据', '依照', '通过', '经过', '随着', '作为', '代表', '联合', '携手', '会同', '面向', '立足', '依托', '围绕', '借助', '协同',
   '连同', '伙同', '偕同', '陪同', '以及', '及其', '暨', '还有', '另有', '或者', '或',
 ];
@@ -64,13 +64,13 @@ export const DETERMINERS = [
  * One-character words are the riskiest (能 opens 能源, 地 opens 地方, 会 opens 会计):
  * only these end a word on their own.
  */
-const SINGLE = new Set([...'与和及同跟对向为给由被把将让从在于至据按以暨或是到赴率的了也还又再就才已曾并而但却则均亦我他她其该此这每各说称应来']);
+const SINGLE = new Set([...'与和及同跟对向为给由被把将让从在于至据按以暨或是到赴率的了也还又再就才已曾并而但却则均亦我他她其该此这每各说称应来当']);
 
 /** Pronouns: a title never opens with one (`他`, `我们`). */
 export const PRONOUNS = ['我', '我们', '你', '您', '他', '她', '他们', '她们', '咱们', '大家'];
 
 /** Every word after which a title may begin (determiners stay: `相关负责人`, `有关单位领导`). */
-export const TITLE_BOUNDARIES = [...PREPOSITIONS, ...OBJECT_VERBS, ...PARTICLES, ...TIME_WORDS, ...PRONOUNS].filter((w) => w.length > 1 || '与和及同跟对向为给由被把将让从在于至据按以暨或是到赴率的了也还又再就才已曾并而但却则均亦我他她说称应来'.includes(w));
+export const TITLE_BOUNDARIES = [...PREPOSITIONS, ...OBJECT_VERBS, ...PARTICLES, ...TIME_WORDS, ...PRONOUNS].filter((w) => w.length > 1 || '与和及同跟对向为给由被把将让从在于至据按以暨或是到赴率的了也还又再就才已曾并而但却则均亦我他她说称应来当'.includes(w));
 
 /** Every word after which a name may begin. */
 export const NAME_BOUNDARIES = [...PREPOSITIONS, ...OBJECT_VERBS, ...PARTICLES, ...TIME_WORDS, ...DETERMINERS].filter((w) => w.length > 1 || SINGLE.has(w));
@@ -84,7 +84,7 @@ export const NOT_BOUNDARY_ENDINGS = [
   '绝对', '相对', '面对', '方向', '导向', '面向', '供给', '自由', '理由', '转让', '服从', '甚至', '冬至', '夏至', '效率', '频率', '目的', '归还', '成就', '合并', '原则', '规则',
   '平均', '其他', '吉他', '尤其', '土耳其', '如此', '小说', '名称', '供应', '反应', '适应', '相应', '响应', '感应', '大将', '名将', '主将', '家和', '人和', '保和', '安和',
   '在在', '内在', '外在', '潜在', '实在', '所在', '一对', '派对', '比对', '核对', '配对', '结对', '风向', '走向', '去向', '双向', '定向', '横向', '纵向', '转向', '志向',
-  '往来', '外来', '到来', '归来', '他他', '利他', '排他', '自我', '本我', '忘我', '大我', '小我',
+  '往来', '外来', '到来', '归来', '相当', '适当', '恰当', '妥当', '正当', '得当', '稳当', '充当', '担当', '他他', '利他', '排他', '自我', '本我', '忘我', '大我', '小我',
 ];
 
 /**
