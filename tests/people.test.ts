@@ -191,3 +191,14 @@ describe('当 opening a clause', () => {
     expect(people('这套方案相当高明，双方都表示赞同。')).toEqual([]);
   });
 });
+
+describe('a name right after a unit with a one-character ending', () => {
+  it('is read when a three-character name has its office after it', () => {
+    expect(people('南港市财政局龚立平副局长出席了签约仪式。')).toEqual(['∅ 龚立平']);
+    expect(extractBriefing('南港市财政局龚立平副局长出席了签约仪式。').records[0]!.people[0]!.via).toBe('unit-member');
+  });
+  it('is not read with no office after it, nor as two characters (a noun of the office)', () => {
+    expect(people('南港市财政局龚立平出席了签约仪式。')).toEqual([]);
+    expect(people('组委会邀请了北湖组委景观设计师出席。')).toEqual([]);
+  });
+});

@@ -15,6 +15,7 @@
  *   office-before   `日照市委副书记、市长李在武出席` → 李在武
  *   list            `济南市领导王宏志、戴龙成` → 戴龙成 (the office of the list's head)
  *   evidence        `李长春强调…`, `去年江泽民主席访美`, `将郭某告上法庭` → 李长春, 江泽民, 郭某
+ *   unit-member     `某集团军杨风海副军长` → 杨风海 (a unit's one-character ending, a three-character name, its office after)
  *   bracketed-title `张三（东岭大学副校长）介绍…`
  *   bare-list       `王五、李四、赵六等出席`
  *   joined-before   `易凡与刘爱华共同揭牌` (刘爱华 known)
@@ -97,6 +98,9 @@ const TITLE_STOP = new CharSet('，。；：！？\n“”《》【】「」『�
 const NOT_LAST = new CharSet('等的了与及在是都也就将已还从着过们并又和同说称为对向把被让给以两省市县区州镇乡村');
 /** Characters that do not open the given part of a name (`王主任`: 主 + 任 is an office). */
 const CLAUSE_STOP = new CharSet('，。；：！？\n');
+
+/** One-character endings of units (`教育部`, `财政局`, `集团军`): a name right after one needs its office after it. */
+const UNIT_END_ONE = new CharSet('部局厅处委院所校军办站队馆社');
 
 /** Surnames that are also adverbs or open place names (`主席曾亲临`, `老师都与`, `越南`, `左上臂`): they need a word after them. */
 const ADVERB_SURNAME = new CharSet('曾都越左');
@@ -776,12 +780,15 @@ export function findPersonMentions(view: string, knownNames: Iterable<string>, w
     // After a verb that takes a thing, a name only as that thing's owner, its office after it
     // (`落实某某总书记重要讲话精神`).
     const opens = leftEvidence(view, at) > 0;
-    const owner = !opens && THING_VERB.endingAt(view, at) !== null && TITLE_BOUNDARY.endingAt(view, at) !== null;
-    if (!opens && !owner) continue;
+    // After a unit's one-character ending, the same, and only a three-character name: two characters there
+    // are as often a noun of the office (`组委景观设计师`).
+    const thingOwner = !opens && THING_VERB.endingAt(view, at) !== null && TITLE_BOUNDARY.endingAt(view, at) !== null;
+    const unitMember = !opens && !thingOwner && UNIT_END_ONE.at(view, at - 1);
+    if (!opens && !thingOwner && !unitMember) continue;
     const r = bestName(view, at, 1);
-    if (!r || (owner && !(r.personal && r.right >= 3 && officeFrom(view, at + r.len) > 0))) continue;
+    if (!r || ((thingOwner || unitMember) && !(r.personal && r.right >= 3 && officeFrom(view, at + r.len) > 0)) || (unitMember && r.len !== 3)) continue;
     const floor = marks.prevEnd(at);
-    if (marks.add(marks.mention(at, r.len, 'evidence', titleBefore(view, at, floor), floor))) at += r.len - 1;
+    if (marks.add(marks.mention(at, r.len, unitMember ? 'unit-member' : 'evidence', titleBefore(view, at, floor), floor))) at += r.len - 1;
   }
   marks.extendLists();
 
