@@ -202,3 +202,10 @@ describe('a name right after a unit with a one-character ending', () => {
     expect(people('组委会邀请了北湖组委景观设计师出席。')).toEqual([]);
   });
 });
+
+describe('an office that a transliterated name follows', () => {
+  it('belongs to that name, so the transliteration before the office is a place', () => {
+    expect(people('东岭大学校长祁文博会见塔里亚纳议长维拉克拉斯时表示，双方合作潜力很大。')).toEqual(['东岭大学校长 祁文博', '塔里亚纳议长 维拉克拉斯']);
+    expect(people('塔里亚纳总统维拉克拉斯12日会见了东岭大学代表团。')).toEqual(['塔里亚纳总统 维拉克拉斯']);
+  });
+});

@@ -209,10 +209,21 @@ function nameFollows(view: string, e: number): boolean {
   if (ADVERB_SURNAME.at(view, e) && STRONG_AFTER.has(view, e + 1)) return false;
   for (const len of [2, 3]) {
     if (!hanAt(view, e, len) || NOT_NAME_WORDS.isWord(view, e, e + 2)) continue;
-    const after = view.charCodeAt(e + len);
-    if (e + len >= view.length || PUNCT.table[after] === 1 || STRONG_AFTER.has(view, e + len) || MEDIUM_AFTER.has(view, e + len)) return true;
+    if (closesName(view, e + len)) return true;
   }
+  // `议长拉特纳亚克时`, `总统哈塔米25日`: a run of transliteration characters, ending where a word closes it.
+  let run = 0;
+  while (run < 8 && FOREIGN.at(view, e + run)) run++;
+  for (let len = run; len >= 3; len--) if (!NOT_NAME_WORDS.isWord(view, e, e + len) && closesName(view, e + len)) return true;
   return false;
+}
+
+/** Does what stands at `e` close a name read before it: the end, punctuation, a word after names, a day or hour? */
+function closesName(view: string, e: number): boolean {
+  if (e >= view.length) return true;
+  const after = view.charCodeAt(e);
+  if (PUNCT.table[after] === 1 || STRONG_AFTER.has(view, e) || MEDIUM_AFTER.has(view, e)) return true;
+  return after >= 0x30 && after <= 0x39 && /^\d{1,2}(?:日|时|号|点)/.test(view.slice(e, e + 3));
 }
 
 /**
